@@ -52,7 +52,7 @@ func (s *Store) Backup(label string) (BackupInfo, error) {
 	if label != "" {
 		name += "_" + label
 	}
-	path := filepath.Join(s.dir, BackupDir, name+".db")
+	path := uniquePath(filepath.Join(s.dir, BackupDir, name), ".db")
 	if err := s.BackupTo(path); err != nil {
 		return BackupInfo{}, err
 	}
@@ -170,4 +170,16 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// uniquePath returns base+ext, or base_2+ext, … whichever does not exist yet,
+// so two backups in the same second never overwrite each other.
+func uniquePath(base, ext string) string {
+	p := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			return p
+		}
+		p = fmt.Sprintf("%s_%d%s", base, i, ext)
+	}
 }

@@ -81,7 +81,10 @@ func (s *Store) openDB() error {
 		SkipDefaultTransaction: true, // we open our own transactions
 	})
 	if err != nil {
-		return fmt.Errorf("无法打开数据文件：%w", err)
+		if looksDamaged(err) {
+			return &DamagedError{Detail: err.Error()}
+		}
+		return fmt.Errorf("无法打开数据文件：%w", plainIOError(err))
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -104,7 +107,10 @@ func (s *Store) openDB() error {
 func (s *Store) quickCheck() error {
 	var res []string
 	if err := s.db.Raw("PRAGMA quick_check").Scan(&res).Error; err != nil {
-		return &DamagedError{Detail: err.Error()}
+		if looksDamaged(err) {
+			return &DamagedError{Detail: err.Error()}
+		}
+		return fmt.Errorf("无法读取数据文件：%w", plainIOError(err))
 	}
 	if len(res) != 1 || res[0] != "ok" {
 		return &DamagedError{Detail: strings.Join(res, "; ")}
@@ -197,4 +203,12 @@ func plainIOError(err error) error {
 		return errors.New("磁盘空间已满，请清理磁盘后再试")
 	}
 	return err
+}
+
+// looksDamaged recognises SQLite's words for a file that is not (or no
+// longer) a database.
+func looksDamaged(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "not a database") || strings.Contains(m, "malformed") ||
+		strings.Contains(m, "corrupt")
 }
