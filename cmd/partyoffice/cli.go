@@ -1,0 +1,327 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/demo"
+	"partyoffice/reports"
+)
+
+// cli is what every subcommand needs: where to write and which data folder.
+type cli struct {
+	stdout, stderr io.Writer
+	dataDir        string
+}
+
+// command is one subcommand: its help entry and the function that runs it.
+type command struct {
+	name    string
+	args    string   // argument synopsis for the help text
+	summary string   // what it does
+	options []string // one help line per option
+	run     func(c *cli, args []string) error
+}
+
+// commands is filled in init: help refers to the list it is part of.
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "demo", summary: "在空的数据库中载入一个示例学校党支部（约35名党员、3个党小组），用来试用",
+			run: (*cli).demo},
+		{name: "import", args: "members 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
+			summary: "从 Excel 表格导入党员名册（先找表头行，按列名对应）",
+			options: []string{
+				"--dry-run    只检查并报告，不写入任何数据",
+				"--skip-bad   跳过有错误的行，只导入没有错误的行（默认：有一行错误就什么都不导入）",
+				"--update     身份证号已登记的人，用表格中的信息更新（默认：跳过这些人）",
+				"--json       以 JSON 输出结果：imported, updated, skipped, errors, warnings",
+			},
+			run: (*cli).importMembers},
+		{name: "export", args: "members --out 文件.xlsx [--as-of 日期] [--mask]",
+			summary: "把党员名册导出为可打印的 Excel 表格",
+			options: []string{
+				"--out        保存到哪个文件（必须以 .xlsx 结尾）",
+				"--as-of      名册截至的日期，例如 2026-06-30（默认：今天）",
+				"--mask       隐去身份证号中间几位、手机号和住址，用于公示或外发",
+			},
+			run: (*cli).exportMembers},
+		{name: "backup", args: "[--out 文件]",
+			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中",
+			run:     (*cli).backup},
+		{name: "restore", args: "备份文件",
+			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）",
+			run:     (*cli).restore},
+		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
+		{name: "version", summary: "显示版本", run: (*cli).version},
+		{name: "help", summary: "显示本说明", run: (*cli).help},
+	}
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintf(w, "党支部工作台 %s\n\n", data.AppVersion)
+	fmt.Fprintln(w, "用法：")
+	fmt.Fprintln(w, "  partyoffice                          打开程序窗口")
+	fmt.Fprintln(w, "  partyoffice [--data 文件夹] 命令 [参数]")
+	fmt.Fprintln(w, "\n命令：")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		for _, o := range c.options {
+			fmt.Fprintf(w, "      %s\n", o)
+		}
+	}
+	fmt.Fprintln(w, "\n全局选项：")
+	fmt.Fprintf(w, "  --data 文件夹   数据所在的文件夹，也可以用环境变量 %s 指定\n", dataEnv)
+	if dir, err := defaultDataDir(); err == nil {
+		fmt.Fprintf(w, "                  默认：%s\n", dir)
+	}
+	fmt.Fprintln(w, "\n退出码：0 成功；1 失败；2 命令写得不对；3 数据文件夹正被另一个窗口使用；4 数据文件已损坏")
+}
+
+// withStore opens the data folder for fn and closes it afterwards. Unless
+// create is set, a folder without a database is refused: a mistyped --data
+// should not quietly produce an empty register.
+func (c *cli) withStore(create bool, fn func(s *data.Store) error) error {
+	if !create {
+		if err := c.requireDatabase(); err != nil {
+			return err
+		}
+	}
+	s, err := data.Open(c.dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+func (c *cli) requireDatabase() error {
+	if _, err := os.Stat(filepath.Join(c.dataDir, data.DBFileName)); err != nil {
+		return fmt.Errorf("数据文件夹 %s 中还没有数据，请检查 --data 指定的文件夹是否正确", c.dataDir)
+	}
+	return nil
+}
+
+// positionals parses args with fs and checks the number of positional
+// arguments, with the synopsis in the message when it is wrong.
+func positionals(name string, args []string, want int, fs *flag.FlagSet) ([]string, error) {
+	if fs == nil {
+		fs = newFlagSet(name)
+	}
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) != want {
+		cmd := findCommand(name)
+		return nil, usageError("参数不对，应为：partyoffice %s %s", name, cmd.args)
+	}
+	return pos, nil
+}
+
+func (c *cli) demo(args []string) error {
+	if _, err := positionals("demo", args, 0, nil); err != nil {
+		return err
+	}
+	return c.withStore(true, func(s *data.Store) error {
+		if err := demo.Fill(s, civil.Today()); err != nil {
+			return err
+		}
+		n, err := s.CountPeople()
+		if err != nil {
+			return err
+		}
+		groups, err := s.Groups()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "已载入示例数据：%d 人，%d 个党小组（数据文件夹：%s）\n", n, len(groups), c.dataDir)
+		return nil
+	})
+}
+
+// registerArg checks the REPORT argument of import and export: only the
+// 党员名册 (members) exists so far.
+func registerArg(verb, got string) error {
+	if got != "members" {
+		return usageError("目前只能%s党员名册，请写 partyoffice %s members …（现在写的是“%s”）", verbWord(verb), verb, got)
+	}
+	return nil
+}
+
+func verbWord(verb string) string {
+	if verb == "import" {
+		return "导入"
+	}
+	return "导出"
+}
+
+func (c *cli) exportMembers(args []string) error {
+	fs := newFlagSet("export")
+	out := fs.String("out", "", "")
+	asOf := fs.String("as-of", "", "")
+	mask := fs.Bool("mask", false, "")
+	pos, err := positionals("export", args, 1, fs)
+	if err != nil {
+		return err
+	}
+	if err := registerArg("export", pos[0]); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError("请用 --out 指定保存到哪个文件，例如 --out 党员名册.xlsx")
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		return usageError("导出的文件名必须以 .xlsx 结尾（现在是“%s”），WPS 和 Excel 才能直接打开", *out)
+	}
+	day := civil.Today()
+	if *asOf != "" {
+		if day, err = civil.ParseDay(*asOf); err != nil {
+			return usageError("--as-of：%v", err)
+		}
+	}
+	return c.withStore(false, func(s *data.Store) error {
+		opt := reports.ExportOptions{AsOf: day, MaskPrivate: *mask}
+		if err := reports.ExportMembers(*out, s, opt); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "已导出党员名册（截至 %s）：%s\n", day, *out)
+		return nil
+	})
+}
+
+func (c *cli) backup(args []string) error {
+	fs := newFlagSet("backup")
+	out := fs.String("out", "", "")
+	if _, err := positionals("backup", args, 0, fs); err != nil {
+		return err
+	}
+	return c.withStore(false, func(s *data.Store) error {
+		path := *out
+		if path == "" {
+			info, err := s.Backup("手动备份")
+			if err != nil {
+				return err
+			}
+			path = info.Path
+		} else if err := s.BackupTo(path); err != nil {
+			return err
+		}
+		size := int64(0)
+		if st, err := os.Stat(path); err == nil {
+			size = st.Size()
+		}
+		fmt.Fprintf(c.stdout, "已备份到 %s（%s）\n", path, humanSize(size))
+		return nil
+	})
+}
+
+// restore works on a damaged database too: that is when it is needed most,
+// and the store cannot be opened then.
+func (c *cli) restore(args []string) error {
+	pos, err := positionals("restore", args, 1, nil)
+	if err != nil {
+		return err
+	}
+	src, err := filepath.Abs(pos[0])
+	if err != nil {
+		return err
+	}
+	s, err := data.Open(c.dataDir)
+	if errors.Is(err, data.ErrDamaged) {
+		kept, err := restoreClosed(c.dataDir, src)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "已从 %s 恢复数据；损坏的数据文件另存为 %s\n", src, kept)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Restore(src); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "已从 %s 恢复数据；恢复前的数据已自动备份到 %s\n", src,
+		filepath.Join(c.dataDir, data.BackupDir))
+	return nil
+}
+
+func (c *cli) listBackups(args []string) error {
+	if _, err := positionals("backups", args, 0, nil); err != nil {
+		return err
+	}
+	if err := c.requireDatabase(); err != nil {
+		return err
+	}
+	list, err := c.backupList()
+	if err != nil {
+		return err
+	}
+	folder := filepath.Join(c.dataDir, data.BackupDir)
+	if len(list) == 0 {
+		fmt.Fprintf(c.stdout, "还没有备份（备份文件夹：%s）\n", folder)
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "备份文件夹：%s（共 %d 份，最新的在前）\n", folder, len(list))
+	for _, b := range list {
+		fmt.Fprintf(c.stdout, "%s  %9s  %s\n", b.Time.Format("2006-01-02 15:04:05"), humanSize(b.Size), b.Path)
+	}
+	return nil
+}
+
+// backupList asks the store, or reads the folder itself when the database is
+// damaged, so that the backups can be found exactly when they are needed.
+func (c *cli) backupList() ([]data.BackupInfo, error) {
+	s, err := data.Open(c.dataDir)
+	if errors.Is(err, data.ErrDamaged) {
+		return backupsInFolder(c.dataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Backups()
+}
+
+func (c *cli) version(args []string) error {
+	if _, err := positionals("version", args, 0, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "党支部工作台 %s（数据结构版本 %d）\n", data.AppVersion, data.SchemaVersion)
+	return nil
+}
+
+func (c *cli) help(args []string) error {
+	printHelp(c.stdout)
+	return nil
+}
+
+// humanSize is a file size as people read it: 812 KB, 3.4 MB.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}

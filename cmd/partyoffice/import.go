@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/reports"
+)
+
+// importReport is what `import members` tells, as text or as JSON. The JSON
+// field names are part of the command's contract for scripts.
+type importReport struct {
+	Imported int                `json:"imported"`
+	Updated  int                `json:"updated"`
+	Skipped  int                `json:"skipped"`
+	Errors   []reports.RowIssue `json:"errors"`
+	Warnings []reports.RowIssue `json:"warnings"`
+
+	badRows int // rows with errors, for the summary line
+}
+
+type importFlags struct {
+	dryRun, skipBad, update, json bool
+}
+
+func (c *cli) importMembers(args []string) error {
+	var f importFlags
+	fs := newFlagSet("import")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "")
+	fs.BoolVar(&f.skipBad, "skip-bad", false, "")
+	fs.BoolVar(&f.update, "update", false, "")
+	fs.BoolVar(&f.json, "json", false, "")
+	pos, err := positionals("import", args, 2, fs)
+	if err != nil {
+		return err
+	}
+	if err := registerArg("import", pos[0]); err != nil {
+		return err
+	}
+	path := pos[1]
+	return c.withStore(true, func(s *data.Store) error {
+		imp, err := reports.ReadMembers(path, s, civil.Today(), nil)
+		if err != nil {
+			return err
+		}
+		rep, err := runImport(s, imp, f, filepath.Base(path))
+		if rep.Errors != nil { // nil when the write itself failed: nothing to report
+			c.printImport(rep, f)
+		}
+		return err
+	})
+}
+
+// runImport decides what to write and writes it. Rows with errors stop the
+// whole import unless --skip-bad; a dry run only counts what would happen.
+func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source string) (importReport, error) {
+	rep := importReport{
+		Errors:   nonNil(imp.Errors()),
+		Warnings: nonNil(imp.Warnings()),
+		badRows:  imp.BadRows(),
+	}
+	if rep.badRows > 0 && !f.skipBad {
+		return rep, &exitErr{exitFailed, fmt.Errorf(
+			"表格中有 %d 行有错误，没有导入任何数据：请改正后重新导入，或加 --skip-bad 只导入没有错误的行", rep.badRows)}
+	}
+	good := imp.Good()
+	if len(good) == 0 && rep.badRows > 0 {
+		return rep, &exitErr{exitFailed, fmt.Errorf("表格中的 %d 行都有错误，没有可以导入的行", rep.badRows)}
+	}
+	mode := data.ImportSkipExisting
+	if f.update {
+		mode = data.ImportUpdateExisting
+	}
+	if f.dryRun {
+		rep.Imported, rep.Updated, rep.Skipped = predictImport(imp, mode)
+		return rep, nil
+	}
+	res, err := s.ImportPeople(good, mode, source)
+	if err != nil {
+		return importReport{}, err
+	}
+	rep.Imported, rep.Updated, rep.Skipped = res.Imported, res.Updated, res.Skipped
+	return rep, nil
+}
+
+// predictImport counts what ImportPeople would do with the good rows: a row
+// whose ID number is already stored, or listed again further down the sheet,
+// is updated or skipped; every other row is new.
+func predictImport(imp *reports.MemberImport, mode data.ImportMode) (imported, updated, skipped int) {
+	seen := map[string]bool{}
+	for _, r := range imp.Rows {
+		if len(r.Errors) > 0 {
+			continue
+		}
+		id := r.Person.IDNumber
+		switch {
+		case r.Existing == nil && !seen[id]:
+			imported++
+		case mode == data.ImportUpdateExisting:
+			updated++
+		default:
+			skipped++
+		}
+		if id != "" {
+			seen[id] = true
+		}
+	}
+	return imported, updated, skipped
+}
+
+func nonNil(issues []reports.RowIssue) []reports.RowIssue {
+	if issues == nil {
+		return []reports.RowIssue{} // JSON [] rather than null
+	}
+	return issues
+}
+
+// printImport writes the report: JSON on stdout, or the row errors on
+// stderr and the warnings and the summary line on stdout.
+func (c *cli) printImport(rep importReport, f importFlags) {
+	if f.json {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetEscapeHTML(false)
+		enc.Encode(rep)
+		return
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintln(c.stderr, issueLine(e))
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(c.stdout, "提醒："+issueLine(w))
+	}
+	if f.dryRun {
+		fmt.Fprintln(c.stdout, "试运行：只做了检查，没有写入任何数据")
+	}
+	fmt.Fprintf(c.stdout, "导入 %d 人，更新 %d 人，跳过 %d 人，错误 %d 行\n",
+		rep.Imported, rep.Updated, rep.Skipped, rep.badRows)
+}
+
+// issueLine is how a row issue reads on the terminal: 第12行 [身份证号]：…
+func issueLine(i reports.RowIssue) string {
+	line := ""
+	if i.Row > 0 {
+		line = fmt.Sprintf("第%d行", i.Row)
+	}
+	if i.Column != "" {
+		line += " [" + i.Column + "]"
+	}
+	if line == "" {
+		return i.Message
+	}
+	return line + "：" + i.Message
+}

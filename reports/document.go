@@ -1,0 +1,406 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"partyoffice/data/civil"
+)
+
+// Document is what surrounds a register's table on paper.
+type Document struct {
+	Title     string     // merged first row, e.g. XX党支部党员名册
+	Unit      string     // 填报单位, left of the subtitle row; "" leaves it out
+	AsOf      civil.Date // 截至日期, right of the subtitle row; zero leaves it out
+	Signature string     // the line under the table for signatures; "" for none
+	Mask      bool       // hide private values (columns with a Mask) for 公示
+}
+
+// SignatureLine is the usual line under a register.
+const SignatureLine = "支部书记：　　　　　　　　填表人：　　　　　　　　日期：　　　　年　　月　　日"
+
+// Layout of the sheet: title, subtitle, header, then the rows.
+const (
+	titleRow    = 1
+	subtitleRow = 2
+	headerRow   = 3
+	firstRow    = 4
+
+	minAutoWidth = 6
+	maxAutoWidth = 16  // longer text wraps: 28 columns must fit an A4 width
+	progressStep = 200 // rows between progress reports
+)
+
+const (
+	fontBody  = "宋体"
+	fontTitle = "黑体"
+	gbCharset = 134 // GB2312, so Excel/WPS pick the Chinese face
+)
+
+// WriteRegister writes rows as a printable register to path (.xlsx),
+// atomically: a failed export leaves any earlier file untouched.
+func WriteRegister[T any](path string, reg *Register[T], doc Document, rows []T, progress func(done, total int)) error {
+	if err := checkOutputPath(path); err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	w, err := newDocWriter(f, reg, doc, rows)
+	if err != nil {
+		return exportFailed(err)
+	}
+	if err := w.write(rows, progress); err != nil {
+		return exportFailed(err)
+	}
+	return saveAtomically(f, path)
+}
+
+func exportFailed(err error) error { return fmt.Errorf("生成 Excel 文件失败：%w", err) }
+
+// docWriter streams one register sheet.
+type docWriter[T any] struct {
+	f      *excelize.File
+	sheet  string
+	reg    *Register[T]
+	doc    Document
+	sw     *excelize.StreamWriter
+	st     styles
+	widths []float64 // per sheet column, 序号 first
+	cols   int       // sheet columns: 序号 + register columns
+}
+
+type styles struct {
+	title, subLeft, subRight, header, signature int
+	number, text, center, code, date            int
+}
+
+func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
+	w := &docWriter[T]{f: f, sheet: reg.Name, reg: reg, doc: doc, cols: len(reg.Columns) + 1}
+	if err := f.SetSheetName(f.GetSheetName(0), w.sheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetDefaultFont(fontBody); err != nil {
+		return nil, err
+	}
+	var err error
+	if w.st, err = newStyles(f); err != nil {
+		return nil, err
+	}
+	// Stream order (stack-notes): sheet props before the stream writer,
+	// widths and panes before the first row.
+	fit := true
+	if err := f.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	// The stream writer copies the dimension when it starts; declaring the
+	// final range lets readers (ours too) estimate their progress.
+	lastRow := firstRow + len(rows) + 1
+	if err := f.SetSheetDimension(w.sheet, "A1:"+cellName(w.cols, lastRow)); err != nil {
+		return nil, err
+	}
+	if w.sw, err = f.NewStreamWriter(w.sheet); err != nil {
+		return nil, err
+	}
+	w.widths = columnWidths(reg, rows, doc.Mask)
+	for i := len(w.widths) - 1; i >= 0; i-- { // each call prepends: right to left
+		if err := w.sw.SetColWidth(i+1, i+1, w.widths[i]); err != nil {
+			return nil, err
+		}
+	}
+	frozen := 1 + reg.FreezeColumns
+	return w, w.sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: frozen, YSplit: headerRow,
+		TopLeftCell: cellName(frozen+1, firstRow), ActivePane: "bottomRight",
+	})
+}
+
+func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
+	steps := []func() error{w.writeTitle, w.writeSubtitle, w.writeHeader}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := w.writeRows(rows, progress); err != nil {
+		return err
+	}
+	if err := w.writeSignature(firstRow + len(rows) + 1); err != nil {
+		return err
+	}
+	if err := w.addChoices(len(rows)); err != nil {
+		return err
+	}
+	if err := w.pageSetup(); err != nil {
+		return err
+	}
+	if err := w.sw.Flush(); err != nil {
+		return err
+	}
+	return w.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", w.sheet, titleRow, headerRow),
+		Scope:    w.sheet,
+	})
+}
+
+func (w *docWriter[T]) lastCol() string { return colName(w.cols) }
+
+// mergedRow writes one value across the whole width of the table.
+func (w *docWriter[T]) mergedRow(row int, value string, style int, height float64) error {
+	cells := make([]any, w.cols)
+	for i := range cells {
+		cells[i] = excelize.Cell{StyleID: style}
+	}
+	cells[0] = excelize.Cell{StyleID: style, Value: value}
+	if err := w.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height}); err != nil {
+		return err
+	}
+	return w.sw.MergeCell(cellName(1, row), cellName(w.cols, row))
+}
+
+func (w *docWriter[T]) writeTitle() error {
+	return w.mergedRow(titleRow, w.doc.Title, w.st.title, 36)
+}
+
+// writeSubtitle puts 填报单位 on the left half and 截至日期 on the right half.
+func (w *docWriter[T]) writeSubtitle() error {
+	var left, right string
+	if w.doc.Unit != "" {
+		left = "填报单位：" + w.doc.Unit
+	}
+	if !w.doc.AsOf.IsZero() {
+		right = "截至日期：" + w.doc.AsOf.Chinese()
+	}
+	split := w.cols / 2
+	cells := make([]any, w.cols)
+	for i := range cells {
+		style := w.st.subLeft
+		if i >= split {
+			style = w.st.subRight
+		}
+		cells[i] = excelize.Cell{StyleID: style}
+	}
+	cells[0] = excelize.Cell{StyleID: w.st.subLeft, Value: left}
+	cells[split] = excelize.Cell{StyleID: w.st.subRight, Value: right}
+	if err := w.sw.SetRow(cellName(1, subtitleRow), cells, excelize.RowOpts{Height: 24}); err != nil {
+		return err
+	}
+	if err := w.sw.MergeCell(cellName(1, subtitleRow), cellName(split, subtitleRow)); err != nil {
+		return err
+	}
+	return w.sw.MergeCell(cellName(split+1, subtitleRow), cellName(w.cols, subtitleRow))
+}
+
+func (w *docWriter[T]) writeHeader() error {
+	cells := make([]any, w.cols)
+	cells[0] = excelize.Cell{StyleID: w.st.header, Value: numberHeader}
+	lines := 1.0
+	for i, c := range w.reg.Columns {
+		cells[i+1] = excelize.Cell{StyleID: w.st.header, Value: c.Header}
+		// Headers wrap inside their column; the row grows to the tallest.
+		lines = math.Max(lines, math.Ceil(displayWidth(c.Header)/math.Max(w.widths[i+1]-1, 1)))
+	}
+	return w.sw.SetRow(cellName(1, headerRow), cells, excelize.RowOpts{Height: 15*lines + 8})
+}
+
+func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error {
+	cells := make([]any, w.cols) // reused: SetRow encodes the row at once
+	for n := range rows {
+		cells[0] = excelize.Cell{StyleID: w.st.number, Value: n + 1}
+		for i := range w.reg.Columns {
+			cells[i+1] = w.cell(&w.reg.Columns[i], &rows[n])
+		}
+		if err := w.sw.SetRow(cellName(1, firstRow+n), cells); err != nil {
+			return err
+		}
+		if progress != nil && ((n+1)%progressStep == 0 || n+1 == len(rows)) {
+			progress(n+1, len(rows))
+		}
+	}
+	return nil
+}
+
+// cell converts a column's value into a styled cell. Strings always go in as
+// strings (an inline string, never a formula, whatever they start with); ID
+// and phone numbers are strings, so no digit is lost.
+func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
+	style := w.st.text
+	switch {
+	case c.Kind == KindCode || c.Kind == KindDate:
+		style = w.st.code
+	case c.Kind == KindNumber:
+		style = w.st.number
+	case c.Center || c.Kind == KindBool:
+		style = w.st.center
+	}
+	switch x := c.Get(v).(type) {
+	case nil:
+	case civil.Date:
+		if x.Precision() == civil.DayPrecision && x.Year >= 1900 {
+			return excelize.Cell{StyleID: w.st.date, Value: x.Time()}
+		}
+		if !x.IsZero() {
+			return excelize.Cell{StyleID: style, Value: dateText(x)}
+		}
+	case bool:
+		return excelize.Cell{StyleID: style, Value: boolText(x)}
+	case string:
+		if w.doc.Mask && c.Mask != nil && x != "" {
+			x = c.Mask(x)
+		}
+		if x != "" {
+			return excelize.Cell{StyleID: style, Value: x}
+		}
+	case int, int64, float64:
+		return excelize.Cell{StyleID: style, Value: x}
+	default:
+		return excelize.Cell{StyleID: style, Value: fmt.Sprint(x)}
+	}
+	return excelize.Cell{StyleID: style}
+}
+
+func (w *docWriter[T]) writeSignature(row int) error {
+	if w.doc.Signature == "" {
+		return nil
+	}
+	return w.mergedRow(row, w.doc.Signature, w.st.signature, 32)
+}
+
+// addChoices offers drop-downs (是/否, 人员类别 …) on the data rows, so edits
+// made in Excel stay importable.
+func (w *docWriter[T]) addChoices(rows int) error {
+	if rows == 0 {
+		return nil
+	}
+	for i, c := range w.reg.Columns {
+		if len(c.Choices) == 0 {
+			continue
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(cellName(i+2, firstRow) + ":" + cellName(i+2, firstRow+rows-1))
+		if err := dv.SetDropList(c.Choices); err != nil {
+			return err
+		}
+		if err := w.f.AddDataValidation(w.sheet, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageSetup: A4, landscape unless the register is narrow, all columns on
+// one page width, margins in inches, page numbers in the footer.
+func (w *docWriter[T]) pageSetup() error {
+	size, orientation, wide, tall := 9, "landscape", 1, 0 // 9 = A4; 0 tall = as many pages as needed
+	if w.reg.Portrait {
+		orientation = "portrait"
+	}
+	if err := w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	side, top, edge, centred := 0.4, 0.6, 0.3, true
+	if err := w.f.SetPageMargins(w.sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge,
+		Horizontally: &centred,
+	}); err != nil {
+		return err
+	}
+	return w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&C第 &P 页 共 &N 页",
+	})
+}
+
+// columnWidths: fixed widths as declared; the others fit the longest value
+// (a Chinese character counts 2) within [minAutoWidth, maxAutoWidth].
+func columnWidths[T any](reg *Register[T], rows []T, mask bool) []float64 {
+	out := make([]float64, len(reg.Columns)+1)
+	out[0] = math.Max(5, displayWidth(fmt.Sprint(len(rows)))+2)
+	for i := range reg.Columns {
+		c := &reg.Columns[i]
+		if c.Width > 0 {
+			out[i+1] = c.Width
+			continue
+		}
+		// A header may wrap onto two lines, so it needs only half its width.
+		widest := math.Ceil(displayWidth(c.Header) / 2)
+		for n := range rows {
+			s := cellText(c.Get(&rows[n]))
+			if mask && c.Mask != nil && s != "" {
+				s = c.Mask(s)
+			}
+			widest = math.Max(widest, displayWidth(s))
+		}
+		out[i+1] = math.Min(math.Max(widest+2, minAutoWidth), maxAutoWidth)
+	}
+	return out
+}
+
+// styleSpec pairs a style with the field that keeps its ID.
+type styleSpec struct {
+	id    *int
+	style excelize.Style
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	charset := gbCharset
+	font := func(family string, size float64, bold bool) *excelize.Font {
+		return &excelize.Font{Family: family, Size: size, Bold: bold, Charset: &charset}
+	}
+	body := font(fontBody, 11, false)
+	align := func(h string, wrap bool) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
+	}
+	var st styles
+	specs := []styleSpec{
+		{&st.title, excelize.Style{Font: font(fontTitle, 18, true), Alignment: align("center", false)}},
+		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", false)}},
+		{&st.subRight, excelize.Style{Font: body, Alignment: align("right", false)}},
+		{&st.header, excelize.Style{Font: font(fontBody, 11, true), Alignment: align("center", true), Border: border,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}},
+		{&st.signature, excelize.Style{Font: font(fontBody, 12, false), Alignment: align("left", false)}},
+		{&st.number, excelize.Style{Font: body, Alignment: align("center", false), Border: border}},
+		{&st.text, excelize.Style{Font: body, Alignment: align("left", true), Border: border}},
+		{&st.center, excelize.Style{Font: body, Alignment: align("center", true), Border: border}},
+		// 49 is the built-in text format "@": a number typed there later stays text.
+		{&st.code, excelize.Style{Font: body, Alignment: align("center", false), Border: border, NumFmt: 49}},
+		{&st.date, excelize.Style{Font: body, Alignment: align("center", false), Border: border,
+			CustomNumFmt: strPtr("yyyy-mm-dd")}},
+	}
+	for _, s := range specs {
+		id, err := f.NewStyle(&s.style)
+		if err != nil {
+			return st, err
+		}
+		*s.id = id
+	}
+	return st, nil
+}
+
+func strPtr(s string) *string { return &s }
+
+// colName is the column letter(s) of a 1-based column number.
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// cellName is "B7" for column 2, row 7.
+func cellName(col, row int) string { return colName(col) + fmt.Sprint(row) }
+
+// checkOutputPath refuses names Excel/WPS would not open as a workbook.
+func checkOutputPath(path string) error {
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return fmt.Errorf("导出的文件名应以 .xlsx 结尾（现在是“%s”），请改一下文件名", filepath.Base(path))
+	}
+	return nil
+}

@@ -1,0 +1,373 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+)
+
+// MemberRow is one person read from a 党员名册 sheet.
+type MemberRow struct {
+	Row      int
+	Person   data.Person // normalised; GroupName set from the 党小组 column
+	Errors   []RowIssue
+	Warnings []RowIssue
+	Existing *data.Person // stored live person with the same ID number, or nil
+}
+
+// MemberImport is the preview of a 党员名册 import. Nothing is saved until
+// the caller passes Good() to store.ImportPeople.
+type MemberImport struct {
+	File, Sheet string
+	HeaderRow   int
+	Columns     []string // recognised headers in sheet order
+	Ignored     []string // headers not recognised
+	Rows        []MemberRow
+	Notices     []string // about the sheet as a whole (a missing ID column …)
+}
+
+// Errors are all rows' errors, in row order.
+func (m *MemberImport) Errors() []RowIssue {
+	var out []RowIssue
+	for _, r := range m.Rows {
+		out = append(out, r.Errors...)
+	}
+	return out
+}
+
+// Warnings are all rows' warnings, in row order.
+func (m *MemberImport) Warnings() []RowIssue {
+	var out []RowIssue
+	for _, r := range m.Rows {
+		out = append(out, r.Warnings...)
+	}
+	return out
+}
+
+// Good are the people of the rows without errors.
+func (m *MemberImport) Good() []data.Person {
+	out := make([]data.Person, 0, len(m.Rows))
+	for _, r := range m.Rows {
+		if len(r.Errors) == 0 {
+			out = append(out, r.Person)
+		}
+	}
+	return out
+}
+
+// BadRows counts rows with at least one error.
+func (m *MemberImport) BadRows() int {
+	n := 0
+	for _, r := range m.Rows {
+		if len(r.Errors) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// ExistingCount counts good rows whose person is already stored (the caller
+// chooses to update or skip them).
+func (m *MemberImport) ExistingCount() int {
+	n := 0
+	for _, r := range m.Rows {
+		if r.Existing != nil && len(r.Errors) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// ReadMembers reads a 党员名册 workbook into a preview: every row
+// normalised and checked as the member form checks it. It writes nothing.
+// store may be nil (no lookup of existing people). progress may be nil.
+func ReadMembers(path string, store *data.Store, today civil.Date, progress func(done, total int)) (*MemberImport, error) {
+	res, err := ReadRegister(path, MemberRegister(), ReadOptions[data.Person]{
+		Progress: progress,
+		Finish:   func(p *data.Person) []data.FieldIssue { return checkMember(p, today) },
+	})
+	if err != nil {
+		return nil, err
+	}
+	existing, err := peopleByIDNumber(store)
+	if err != nil {
+		return nil, fmt.Errorf("读取已有党员失败：%w", err)
+	}
+	m := &MemberImport{File: res.File, Sheet: res.Sheet, HeaderRow: res.HeaderRow,
+		Columns: res.Columns, Ignored: res.Ignored, Rows: make([]MemberRow, 0, len(res.Rows))}
+	if !res.Has(data.FieldIDNumber) {
+		m.Notices = append(m.Notices, "表格中没有“公民身份号码”列：无法与已登记的党员对应，重复导入会产生重复的人，建议补上这一列")
+	}
+	idHeader := res.HeaderFor(data.FieldIDNumber)
+	firstRow := map[string]int{} // ID number → the row it first appeared in
+	for _, r := range res.Rows {
+		row := MemberRow{Row: r.Row, Person: r.Value, Errors: r.Errors, Warnings: r.Warnings}
+		if id := row.Person.IDNumber; id != "" {
+			if first, dup := firstRow[id]; dup {
+				row.Errors = append(row.Errors, RowIssue{r.Row, idHeader,
+					fmt.Sprintf("公民身份号码 %s 与第 %d 行相同：同一个人只能登记一次，请删去重复的一行", id, first)})
+			} else {
+				firstRow[id] = r.Row
+			}
+			if p, ok := existing[id]; ok {
+				row.Existing = &p
+			}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m, nil
+}
+
+func peopleByIDNumber(store *data.Store) (map[string]data.Person, error) {
+	idx := map[string]data.Person{}
+	if store == nil {
+		return idx, nil
+	}
+	people, err := store.People()
+	for _, p := range people {
+		if p.IDNumber != "" {
+			idx[p.IDNumber] = p
+		}
+	}
+	return idx, err
+}
+
+// checkMember is the import's per-row check: the member form's checks, after
+// filling 人员类别 when the sheet leaves it out.
+func checkMember(p *data.Person, today civil.Date) []data.FieldIssue {
+	p.Normalize()
+	var out []data.FieldIssue
+	if p.Stage == "" {
+		out = append(out, inferStage(p, today)...)
+	}
+	return append(out, p.CheckMember(today)...)
+}
+
+// inferStage fills a missing 人员类别 from the dates: a 转正 date means
+// 正式党员; otherwise the 预备期 decides, with a warning to check it.
+func inferStage(p *data.Person, today civil.Date) []data.FieldIssue {
+	switch {
+	case !p.FullDate.IsZero():
+		p.Stage = data.StageFull
+		return nil
+	case !p.JoinDate.IsZero() && p.ProbationEnd().After(today):
+		p.Stage = data.StageProbationer
+	default:
+		p.Stage = data.StageFull
+	}
+	return []data.FieldIssue{{Field: data.FieldStage, Warning: true,
+		Message: fmt.Sprintf("没有填写人员类别，已按“%s”导入，请核对", p.Stage)}}
+}
+
+// ExportOptions tune ExportMembers.
+type ExportOptions struct {
+	AsOf        civil.Date // 截至日期; zero = today
+	MaskPrivate bool       // mask ID and phone numbers, for lists that are posted (公示)
+	Progress    func(done, total int)
+}
+
+// ExportMembers writes the 党员名册 (people in the register on opt.AsOf,
+// sorted by 党小组 then pinyin name) as a printable workbook at path.
+func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
+	today := civil.Today()
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = today
+	}
+	branch, err := store.Branch()
+	if err != nil {
+		return fmt.Errorf("读取支部信息失败：%w", err)
+	}
+	people, err := memberList(store, asOf, today)
+	if err != nil {
+		return fmt.Errorf("读取党员名单失败：%w", err)
+	}
+	for i := range people {
+		if people[i].BranchName == "" {
+			people[i].BranchName = branch.Name
+		}
+	}
+	doc := Document{
+		Title:     branch.Name + "党员名册",
+		Unit:      strings.TrimSpace(branch.Superior + " " + branch.Name),
+		AsOf:      asOf,
+		Signature: SignatureLine,
+		Mask:      opt.MaskPrivate,
+	}
+	return WriteRegister(path, MemberRegister(), doc, people, opt.Progress)
+}
+
+// memberList is the register on asOf, with group names, in print order.
+// Today's register is the people in the roll now; a past date rebuilds it
+// from the people's dates (data.RegisterAsOf).
+func memberList(store *data.Store, asOf, today civil.Date) ([]data.Person, error) {
+	all, err := store.People()
+	if err != nil {
+		return nil, err
+	}
+	var people []data.Person
+	if asOf.Before(today) {
+		people = data.RegisterAsOf(all, asOf)
+	} else {
+		people = data.FilterPeople(all, data.PersonFilter{View: data.ViewRegister})
+	}
+	groups, err := store.Groups()
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[uint]string, len(groups))
+	for _, g := range groups {
+		names[g.ID] = g.Name
+	}
+	for i := range people {
+		if id := people[i].GroupID; id != nil {
+			people[i].GroupName = names[*id]
+		}
+	}
+	// Stable sorts: by name first, then by group, so names stay in pinyin
+	// order within each group.
+	data.SortPeople(people, data.FieldName, false)
+	data.SortPeople(people, data.FieldGroup, false)
+	return people, nil
+}
+
+// MemberRegister is the 党员名册: 中组部's 16 items in order (联系电话 as
+// 手机号 and 固定电话; 失联 and 流动 each with their detail), then the school's
+// extra columns.
+var MemberRegister = sync.OnceValue(func() *Register[data.Person] {
+	return &Register[data.Person]{Name: "党员名册", Columns: memberColumns(), FreezeColumns: 1}
+})
+
+type person = data.Person
+
+func memberColumns() []Column[person] {
+	name := TextColumn(data.FieldName, func(p *person) *string { return &p.Name }, "党员姓名")
+	name.Required = true
+	ethnicity := TextColumn(data.FieldEthnicity, func(p *person) *string { return &p.Ethnicity })
+	ethnicity.Center = true
+	education := TextColumn(data.FieldEducation, func(p *person) *string { return &p.Education },
+		"文化程度", "最高学历", "学历学位", "全日制学历")
+	education.Center, education.Choices = true, data.Educations
+	return []Column[person]{
+		name,
+		ChoiceColumn(data.FieldGender, func(p *person) *string { return &p.Gender },
+			[]string{"男", "女"}, readGender),
+		ethnicity,
+		idNumberColumn(),
+		DateColumn(data.FieldBirth, func(p *person) *civil.Date { return &p.BirthDate },
+			"出生年月", "出生年月日", "出生时间", "生日"),
+		education,
+		stageColumn(),
+		TextColumn(data.FieldBranch, func(p *person) *string { return &p.BranchName },
+			"所在支部", "支部", "党支部", "所在党组织", "支部名称"),
+		DateColumn(data.FieldJoin, func(p *person) *civil.Date { return &p.JoinDate },
+			"入党时间", "入党日期", "入党年月", "加入党组织时间", "入党年月日"),
+		DateColumn(data.FieldFull, func(p *person) *civil.Date { return &p.FullDate },
+			"转正时间", "转正日期", "转为正式党员时间", "转正年月"),
+		TextColumn(data.FieldPost, func(p *person) *string { return &p.Post },
+			"岗位", "职务岗位", "任教学科", "工作岗位及任教学科"),
+		mobileColumn(),
+		CodeColumn(data.FieldPhone, 13, func(p *person) *string { return &p.Phone },
+			"座机", "办公电话", "固话", "固定电话号码", "联系电话(固定电话)", "联系电话(座机)"),
+		TextColumn(data.FieldAddress, func(p *person) *string { return &p.Address },
+			"住址", "家庭地址", "现居住地", "现住址", "居住地址"),
+		ChoiceColumn(data.FieldStanding, func(p *person) *string { return (*string)(&p.Standing) },
+			[]string{string(data.StandingNormal), string(data.StandingSuspended)}, readStanding, "党籍"),
+		BoolColumn(data.FieldLost, func(p *person) *bool { return &p.Lost },
+			"是否失联党员", "失联党员", "是否失联", "失联"),
+		DateColumn(data.FieldLostDate, func(p *person) *civil.Date { return &p.LostDate },
+			"失联日期", "失联时间", "失去联系时间"),
+		BoolColumn(data.FieldFloating, func(p *person) *bool { return &p.Floating },
+			"是否流动党员", "流动党员", "是否流动", "流动"),
+		TextColumn(data.FieldFloatTo, func(p *person) *string { return &p.FloatTo },
+			"流向", "流动去向", "外出去向", "流动党员外出流向"),
+		TextColumn(data.FieldNative, func(p *person) *string { return &p.NativePlace }),
+		DateColumn(data.FieldWorkStart, func(p *person) *civil.Date { return &p.WorkStart },
+			"参加工作时间", "参加工作年月"),
+		TextColumn(data.FieldTitle, func(p *person) *string { return &p.Title },
+			"职务", "职称", "专业技术职务", "行政职务"),
+		TextColumn(data.FieldPartyPost, func(p *person) *string { return &p.PartyPost },
+			"现任党内职务", "党内职务名称"),
+		TextColumn(data.FieldIntroducers, func(p *person) *string { return &p.Introducers }, "介绍人"),
+		DateColumn(data.FieldTransferIn, func(p *person) *civil.Date { return &p.TransferIn },
+			"转入时间", "转入日期", "组织关系转入时间", "关系转入时间"),
+		TextColumn(data.FieldGroup, func(p *person) *string { return &p.GroupName },
+			"所在党小组", "党小组名称"),
+		TextColumn(data.FieldRemark, func(p *person) *string { return &p.Remark }),
+	}
+}
+
+func idNumberColumn() Column[person] {
+	return Column[person]{
+		Header: data.FieldIDNumber, Kind: KindCode, Width: 20, Center: true, Mask: MaskID,
+		Aliases: []string{"公民身份证号", "公民身份证号码", "身份证号码", "身份证号", "身份证",
+			"身份证件号码", "证件号码", "居民身份证号码"},
+		Get: func(p *person) any { return p.IDNumber },
+		Set: func(p *person, s string) error {
+			id, err := parseIDCell(s)
+			p.IDNumber = id
+			return err
+		},
+	}
+}
+
+// mobileColumn takes 联系电话 too; a number starting with 0 is a landline
+// (mobiles never start with 0) and goes to 固定电话 when that is still empty.
+func mobileColumn() Column[person] {
+	c := CodeColumn(data.FieldMobile, 13, func(p *person) *string { return &p.Mobile },
+		"手机", "手机号码", "联系电话", "联系方式", "移动电话", "电话", "电话号码")
+	c.Mask = MaskPhone
+	c.Set = func(p *person, s string) error {
+		s = numberAsText(s)
+		if strings.HasPrefix(s, "0") && p.Phone == "" {
+			p.Phone = s
+			return nil
+		}
+		p.Mobile = s
+		return nil
+	}
+	return c
+}
+
+func stageColumn() Column[person] {
+	choices := []string{string(data.StageFull), string(data.StageProbationer)}
+	return Column[person]{
+		Header: data.FieldStage, Kind: KindText, Width: 10, Center: true, Choices: choices,
+		Aliases: []string{"党员类别", "类别", "党员类型", "人员类型", "党员身份"},
+		Get:     func(p *person) any { return string(p.Stage) },
+		Set: func(p *person, s string) error {
+			switch s {
+			case "正式党员", "正式":
+				p.Stage = data.StageFull
+			case "预备党员", "预备":
+				p.Stage = data.StageProbationer
+			default:
+				return fmt.Errorf("“%s”不是党员名册的人员类别，请填%s（入党积极分子、发展对象不在党员名册里）", s, quoteList(choices))
+			}
+			return nil
+		},
+	}
+}
+
+func readGender(s string) string {
+	switch strings.ToLower(s) {
+	case "男", "男性", "m":
+		return "男"
+	case "女", "女性", "f":
+		return "女"
+	}
+	return ""
+}
+
+func readStanding(s string) string {
+	switch s {
+	case "正常", "正常党籍":
+		return string(data.StandingNormal)
+	case "停止党籍", "停止", "停籍":
+		return string(data.StandingSuspended)
+	}
+	return ""
+}

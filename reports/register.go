@@ -1,0 +1,243 @@
+// Package reports moves registers between the store and Excel. A register
+// (党员名册, 入党积极分子名册 …) is described once as a list of columns; the
+// document writer and the sheet reader both work from that description, so a
+// file we export imports back unchanged. Nothing here knows about Fyne.
+package reports
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"partyoffice/data/civil"
+)
+
+// ColumnKind says how a column's values are written and read.
+type ColumnKind int
+
+const (
+	KindText   ColumnKind = iota // free text, left aligned, wrapped
+	KindCode                     // digits that must stay text: ID and phone numbers
+	KindDate                     // civil.Date: a real Excel date when day-precise, else text like 2008.07
+	KindBool                     // 是/否
+	KindNumber                   // a number
+)
+
+// Column describes one column of a register, for export and import alike.
+type Column[T any] struct {
+	Header   string   // canonical header text (a data.Field* name where there is one)
+	Aliases  []string // other spellings offices use for the same column
+	Width    float64  // width in characters; 0 fits the content
+	Kind     ColumnKind
+	Center   bool     // centre the values (short codes such as 性别)
+	Choices  []string // values offered as a drop-down in the exported sheet
+	Required bool     // the header row must contain this column
+
+	// Get returns the value to write: string, civil.Date, bool, an integer,
+	// a float, or nil for an empty cell.
+	Get func(*T) any
+	// Set stores a cell's text (already trimmed, never empty). An error is
+	// shown to the user next to the row; a *CellWarning keeps the value and
+	// shows the warning.
+	Set func(*T, string) error
+	// Mask hides private parts of the value in lists meant for 公示.
+	Mask func(string) string
+}
+
+// Register is a named list of columns. Export writes them in order after a
+// 序号 column; import finds them in any order by header text.
+type Register[T any] struct {
+	Name          string // sheet name and title suffix, e.g. 党员名册
+	Columns       []Column[T]
+	FreezeColumns int  // data columns kept visible when scrolling right (besides 序号)
+	Portrait      bool // print portrait (narrow registers); default landscape
+	// MinHeaderMatches is how many cells of a row must be known headers for
+	// the row to count as the header row (3 when zero).
+	MinHeaderMatches int
+
+	once  sync.Once
+	index map[string]int // header key → column index
+}
+
+// CellWarning is returned by Column.Set when the value was stored but the
+// user should look at it.
+type CellWarning struct{ Msg string }
+
+func (w *CellWarning) Error() string { return w.Msg }
+
+// RowIssue is one problem of one row of an imported sheet.
+type RowIssue struct {
+	Row     int    `json:"row"`     // 1-based row as Excel shows it
+	Column  string `json:"column"`  // the header text as written in the sheet
+	Message string `json:"message"` // plain Chinese
+}
+
+func (i RowIssue) String() string {
+	if i.Column == "" {
+		return fmt.Sprintf("第%d行：%s", i.Row, i.Message)
+	}
+	return fmt.Sprintf("第%d行 %s：%s", i.Row, i.Column, i.Message)
+}
+
+// numberHeaders are 序号 columns: written first on export, ignored on import.
+var numberHeaders = []string{"序号", "编号", "No.", "No", "NO."}
+
+const numberHeader = "序号"
+
+// skipColumn marks a sheet column that is known but carries no data (序号).
+const skipColumn = -2
+
+// column looks a header text up; -1 when unknown, skipColumn for 序号.
+func (r *Register[T]) column(header string) int {
+	r.once.Do(r.buildIndex)
+	key := headerKey(header)
+	if key == "" {
+		return -1
+	}
+	if i, ok := r.index[key]; ok {
+		return i
+	}
+	// "身份证号码（18位）", "出生年月(年月日)": the words before the note.
+	for {
+		open := strings.LastIndexByte(key, '(')
+		if open <= 0 || !strings.HasSuffix(key, ")") {
+			return -1
+		}
+		key = key[:open]
+		if i, ok := r.index[key]; ok {
+			return i
+		}
+	}
+}
+
+func (r *Register[T]) buildIndex() {
+	r.index = map[string]int{}
+	add := func(name string, i int) {
+		k := headerKey(name)
+		if j, dup := r.index[k]; dup && j != i {
+			panic(fmt.Sprintf("reports: %s: header %q belongs to two columns", r.Name, name))
+		}
+		r.index[k] = i
+	}
+	for _, h := range numberHeaders {
+		add(h, skipColumn)
+	}
+	for i, c := range r.Columns {
+		add(c.Header, i)
+		for _, a := range c.Aliases {
+			add(a, i)
+		}
+	}
+}
+
+// headerNotes are remarks templates put into header cells.
+var headerNotes = strings.NewReplacer(
+	"(必填)", "", "(选填)", "", "(可选)", "", "(必须)", "", "(必填项)", "",
+	"*", "", "※", "", "/", "", "、", "", "\\", "", "|", "", ":", "", "_", "", "-", "")
+
+// headerKey folds the ways one header is written (spaces to align two-character
+// names, line breaks, full-width brackets, a star for required fields) into
+// one key.
+func headerKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = foldWidth(r)
+		switch {
+		case isSpace(r) || r < ' ':
+			continue
+		case r == '【' || r == '[' || r == '〔':
+			r = '('
+		case r == '】' || r == ']' || r == '〕':
+			r = ')'
+		}
+		b.WriteRune(r)
+	}
+	key := strings.ToLower(headerNotes.Replace(b.String()))
+	if strings.HasPrefix(key, "(") && strings.HasSuffix(key, ")") && strings.Count(key, "(") == 1 {
+		key = key[1 : len(key)-1] // 【备注】
+	}
+	return key
+}
+
+// headerText is a header cell as shown in messages: its words, without line
+// breaks or runs of spaces.
+func headerText(s string) string { return strings.Join(strings.Fields(mapSpaces(s)), " ") }
+
+// TextColumn is a free-text column stored in a string field.
+func TextColumn[T any](header string, field func(*T) *string, aliases ...string) Column[T] {
+	return Column[T]{
+		Header: header, Aliases: aliases, Kind: KindText,
+		Get: func(v *T) any { return *field(v) },
+		Set: func(v *T, s string) error { *field(v) = s; return nil },
+	}
+}
+
+// CodeColumn is a column of digits kept as text (phone numbers and the like).
+func CodeColumn[T any](header string, width float64, field func(*T) *string, aliases ...string) Column[T] {
+	c := TextColumn(header, field, aliases...)
+	c.Kind, c.Width, c.Center = KindCode, width, true
+	c.Set = func(v *T, s string) error { *field(v) = numberAsText(s); return nil }
+	return c
+}
+
+// DateColumn is a civil date; month- and year-precise dates keep their precision.
+func DateColumn[T any](header string, field func(*T) *civil.Date, aliases ...string) Column[T] {
+	return Column[T]{
+		Header: header, Aliases: aliases, Kind: KindDate, Width: 11, Center: true,
+		Get: func(v *T) any { return *field(v) },
+		Set: func(v *T, s string) error {
+			d, err := parseDateCell(s)
+			if err != nil && !isWarning(err) {
+				return err
+			}
+			*field(v) = d
+			return err
+		},
+	}
+}
+
+// BoolColumn is a yes/no column written 是/否.
+func BoolColumn[T any](header string, field func(*T) *bool, aliases ...string) Column[T] {
+	return Column[T]{
+		Header: header, Aliases: aliases, Kind: KindBool, Width: 8, Center: true,
+		Choices: []string{"是", "否"},
+		Get:     func(v *T) any { return *field(v) },
+		Set: func(v *T, s string) error {
+			b, err := parseBool(s)
+			*field(v) = b
+			return err
+		},
+	}
+}
+
+// ChoiceColumn is a text column whose values come from a short list; read
+// maps each accepted spelling to the stored value ("" when not accepted).
+func ChoiceColumn[T any](header string, field func(*T) *string, choices []string, read func(string) string, aliases ...string) Column[T] {
+	c := TextColumn(header, field, aliases...)
+	c.Center, c.Choices = true, choices
+	c.Set = func(v *T, s string) error {
+		val := read(s)
+		if val == "" {
+			return fmt.Errorf("“%s”不是可选的值，请填%s", s, quoteList(choices))
+		}
+		*field(v) = val
+		return nil
+	}
+	return c
+}
+
+// quoteList writes “a”、“b”或“c”.
+func quoteList(items []string) string {
+	var b strings.Builder
+	for i, s := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.WriteString("或")
+		default:
+			b.WriteString("、")
+		}
+		b.WriteString("“" + s + "”")
+	}
+	return b.String()
+}

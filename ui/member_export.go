@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data/civil"
+	"partyoffice/reports"
+)
+
+// exportDialog asks what to export (截至日期, whether to hide private numbers) before the
+// save dialog asks where.
+type exportDialog struct {
+	a    *App
+	asOf *DateField
+	mask *widget.Check
+	dlg  *dialog.CustomDialog
+}
+
+// ShowExportMembers exports the 党员名册 to a workbook: options, then the save dialog,
+// then the export with a progress bar, then where the file is.
+func ShowExportMembers(a *App) {
+	e := &exportDialog{a: a}
+	e.asOf = NewDateField(a)
+	e.asOf.SetDate(a.Today())
+	e.mask = widget.NewCheck("隐藏身份证号和电话（用于公示）", nil)
+	note := widget.NewLabel("截至日期：名册按这一天的情况列出（当天已入党、尚未转出的党员）。")
+	note.Wrapping = fyne.TextWrapWord
+	form := container.NewVBox(newFormField("截至日期", e.asOf).row, e.mask, note)
+
+	e.dlg = dialog.NewCustomWithoutButtons("导出党员名册", form, a.Window)
+	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), e.chooseFile)
+	next.Importance = widget.HighImportance
+	e.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), e.dlg.Hide), next})
+	e.dlg.Resize(fyne.NewSize(520, 0))
+	e.dlg.Show()
+}
+
+// options reads the dialog; an empty 截至日期 means today.
+func (e *exportDialog) options() (reports.ExportOptions, error) {
+	asOf, err := e.asOf.Date()
+	if err != nil {
+		return reports.ExportOptions{}, err
+	}
+	if asOf.IsZero() {
+		asOf = e.a.Today()
+	}
+	return reports.ExportOptions{AsOf: asOf, MaskPrivate: e.mask.Checked}, nil
+}
+
+func (e *exportDialog) chooseFile() {
+	opt, err := e.options()
+	if err != nil {
+		return // the date field shows what is wrong
+	}
+	e.dlg.Hide()
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.a.ShowError("无法保存文件", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		e.export(savePath(path), opt)
+	}, e.a.Window)
+	fd.SetFileName(exportFileName(e.a, opt.AsOf))
+	fd.SetFilter(xlsxFilter)
+	if dir := lastFolder(); dir != nil {
+		fd.SetLocation(dir)
+	}
+	fd.Show()
+}
+
+// savePath adds .xlsx to a name typed without it. Fyne's save dialog has already created
+// the file it was given; an empty one left under the name without extension is removed.
+func savePath(chosen string) string {
+	path := reports.WithXLSX(chosen)
+	if path != chosen {
+		if st, err := os.Stat(chosen); err == nil && st.Size() == 0 {
+			os.Remove(chosen)
+		}
+	}
+	return path
+}
+
+// exportFileName is the suggested name: <支部名称>党员名册_2026-11-28.xlsx.
+func exportFileName(a *App, asOf civil.Date) string {
+	name := "党支部"
+	if b, err := a.Store.Branch(); err == nil && b.Name != "" {
+		name = b.Name
+	}
+	return safeFileName(name) + "党员名册_" + asOf.String() + ".xlsx"
+}
+
+// safeFileName drops the characters Windows does not allow in file names.
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// export writes the workbook off the UI goroutine and then says where it is.
+func (e *exportDialog) export(path string, opt reports.ExportOptions) {
+	rememberFolder(path)
+	e.a.RunWithProgress("正在导出党员名册", func(progress Progress) error {
+		return exportMembersTo(e.a, path, opt, progress)
+	}, func(err error) {
+		if err != nil {
+			e.a.ShowError("导出未完成", err)
+			return
+		}
+		showExported(e.a, path)
+	})
+}
+
+// exportMembersTo is the export itself, callable without any dialog.
+func exportMembersTo(a *App, path string, opt reports.ExportOptions, progress Progress) error {
+	opt.Progress = progress
+	return reports.ExportMembers(path, a.Store, opt)
+}
+
+// showExported tells where the file went, with a button to open its folder.
+func showExported(a *App, path string) {
+	msg := widget.NewLabel("党员名册已导出到：\n" + wrapMessage(path))
+	d := dialog.NewCustomWithoutButtons("导出完成", msg, a.Window)
+	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		openFolder(a, filepath.Dir(path))
+	})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), open})
+	d.Show()
+}
+
+// openFolder shows a folder in the system's file manager.
+func openFolder(a *App, dir string) {
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		a.ShowError("无法打开文件夹", fmt.Errorf("请在“此电脑”或文件管理器中打开：%s", dir))
+	}
+}
