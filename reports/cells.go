@@ -113,7 +113,7 @@ func isWarning(err error) bool {
 }
 
 var boolWords = map[string]bool{
-	"是": true, "否": false, "√": true, "✓": true, "✔": true, "×": false, "✗": false, "✘": false,
+	"是": true, "否": false, "√": true, "✓": true, "✔": true, "×": false, "✗": false, "✘": false, // glyphs:ignore (spellings the importer accepts; never drawn)
 	"y": true, "n": false, "yes": true, "no": false, "true": true, "false": false,
 	"1": true, "0": false, "有": true, "无": false, "没有": false, "是的": true, "不是": false,
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -81,8 +82,12 @@ func (Theme) Size(n fyne.ThemeSizeName) float32 {
 // UseChinese makes Fyne's built-in texts (取消, 确定, 保存, 打开, 是, 否, weekday names …)
 // Chinese whatever the OS language is. Fyne picks a translation from the OS locale, so the
 // Chinese table is registered under that locale as well as under "en" (the fallback) and the
-// Chinese tags. Call it before building any window.
-func UseChinese() {
+// Chinese tags. Call it before building any window; later calls do nothing.
+func UseChinese() { useChineseOnce.Do(useChinese) }
+
+var useChineseOnce sync.Once
+
+func useChinese() {
 	sys := lang.SystemLocale()
 	locales := []string{"en", "zh", "zh-Hans", "zh-CN", sys.String(), sys.LanguageString()}
 	if base, _, _ := strings.Cut(sys.String(), "-"); base != "" {

@@ -30,11 +30,14 @@ type command struct {
 	run     func(c *cli, args []string) error
 }
 
-// commands is filled in init: help refers to the list it is part of.
+// commands is filled in init: help refers to the list it is part of. Other
+// files add their subcommands in their own init with
+// `commands = append(commands, command{…})`; whichever init runs first, the
+// core commands come first in the help and no entry is lost.
 var commands []command
 
 func init() {
-	commands = []command{
+	commands = append([]command{
 		{name: "demo", summary: "在空的数据库中载入一个示例学校党支部（约35名党员、3个党小组），用来试用",
 			run: (*cli).demo},
 		{name: "import", args: "members 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
@@ -63,7 +66,7 @@ func init() {
 		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
 		{name: "version", summary: "显示版本", run: (*cli).version},
 		{name: "help", summary: "显示本说明", run: (*cli).help},
-	}
+	}, commands...)
 }
 
 func findCommand(name string) *command {
