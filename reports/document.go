@@ -140,11 +140,7 @@ func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
 	if err := w.sw.Flush(); err != nil {
 		return err
 	}
-	return w.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", w.sheet, titleRow, headerRow),
-		Scope:    w.sheet,
-	})
+	return w.printRanges(len(rows))
 }
 
 func (w *docWriter[T]) lastCol() string { return colName(w.cols) }
@@ -214,7 +210,7 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 		for i := range w.reg.Columns {
 			cells[i+1] = w.cell(&w.reg.Columns[i], &rows[n])
 		}
-		if err := w.sw.SetRow(cellName(1, firstRow+n), cells); err != nil {
+		if err := w.sw.SetRow(cellName(1, firstRow+n), cells, w.rowHeight(cells)); err != nil {
 			return err
 		}
 		if progress != nil && ((n+1)%progressStep == 0 || n+1 == len(rows)) {
@@ -222,6 +218,28 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 		}
 	}
 	return nil
+}
+
+// Row heights in points: a streamed row is not re-measured by Excel or WPS
+// on opening, so a wrapped cell needs its height set here or its second line
+// is drawn over the next row.
+const (
+	lineHeight = 13.5
+	rowPadding = 5.0
+)
+
+// rowHeight fits the tallest wrapped text cell of the row.
+func (w *docWriter[T]) rowHeight(cells []any) excelize.RowOpts {
+	lines := 1.0
+	for i, c := range cells {
+		if s, ok := c.(excelize.Cell).Value.(string); ok && s != "" {
+			lines = math.Max(lines, math.Ceil(displayWidth(s)/math.Max(w.widths[i]-1, 1)))
+		}
+	}
+	if lines == 1 {
+		return excelize.RowOpts{}
+	}
+	return excelize.RowOpts{Height: lines*lineHeight + rowPadding}
 }
 
 // cell converts a column's value into a styled cell. Strings always go in as
@@ -292,10 +310,28 @@ func (w *docWriter[T]) addChoices(rows int) error {
 	return nil
 }
 
-// pageSetup: A4, landscape unless the register is narrow, all columns on
-// one page width, margins in inches, page numbers in the footer.
+// onePageWidth is how many character widths an A4 landscape page holds at a
+// legible scale (about 70%). A wider register prints two pages wide instead
+// of shrinking to an unreadable size: then the title and subtitle move into
+// the page header so every page carries them, and 序号 and 姓名 repeat at the
+// left of each page.
+const onePageWidth = 210
+
+func (w *docWriter[T]) pagesWide() int {
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	if total > onePageWidth && !w.reg.Portrait {
+		return 2
+	}
+	return 1
+}
+
+// pageSetup: A4, landscape unless the register is narrow, one or two pages
+// wide, margins in inches, page numbers in the footer.
 func (w *docWriter[T]) pageSetup() error {
-	size, orientation, wide, tall := 9, "landscape", 1, 0 // 9 = A4; 0 tall = as many pages as needed
+	size, orientation, wide, tall := 9, "landscape", w.pagesWide(), 0 // 9 = A4; 0 tall = as many pages as needed
 	if w.reg.Portrait {
 		orientation = "portrait"
 	}
@@ -305,14 +341,54 @@ func (w *docWriter[T]) pageSetup() error {
 		return err
 	}
 	side, top, edge, centred := 0.4, 0.6, 0.3, true
+	if wide > 1 {
+		top = 0.9 // room for the title in the page header
+	}
 	if err := w.f.SetPageMargins(w.sheet, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge,
 		Horizontally: &centred,
 	}); err != nil {
 		return err
 	}
-	return w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C第 &P 页 共 &N 页",
+	hf := &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"}
+	if wide > 1 {
+		hf.OddHeader = w.pageHeader()
+	}
+	return w.f.SetHeaderFooter(w.sheet, hf)
+}
+
+// pageHeader repeats the title (centre) and the subtitle (left and right)
+// on every printed page of a register printed more than one page wide.
+func (w *docWriter[T]) pageHeader() string {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	h := fmt.Sprintf("&C&\"%s,Bold\"&16%s", fontTitle, esc(w.doc.Title))
+	if w.doc.Unit != "" {
+		h = fmt.Sprintf("&L&\"%s\"&10填报单位：%s", fontBody, esc(w.doc.Unit)) + h
+	}
+	if !w.doc.AsOf.IsZero() {
+		h += fmt.Sprintf("&R&\"%s\"&10截至日期：%s", fontBody, w.doc.AsOf.Chinese())
+	}
+	return h
+}
+
+// printRanges: the header row (and, when two pages wide, 序号 and 姓名)
+// repeat on every page; when the title is in the page header, the title and
+// subtitle rows are left out of the print area so they do not print twice.
+func (w *docWriter[T]) printRanges(rows int) error {
+	titles := fmt.Sprintf("'%s'!$%d:$%d", w.sheet, titleRow, headerRow)
+	if w.pagesWide() > 1 {
+		titles = fmt.Sprintf("'%s'!$A:$B,'%s'!$%d:$%d", w.sheet, w.sheet, headerRow, headerRow)
+		last := firstRow + rows + 1 // the signature line
+		if err := w.f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Area",
+			RefersTo: fmt.Sprintf("'%s'!$A$%d:$%s$%d", w.sheet, headerRow, w.lastCol(), last),
+			Scope:    w.sheet,
+		}); err != nil {
+			return err
+		}
+	}
+	return w.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: w.sheet,
 	})
 }
 
