@@ -42,15 +42,26 @@ func CleanText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// CleanLines is CleanText for each line of a multi-line note (备注): the
+// user's line breaks are kept, blank lines at either end are dropped.
+func CleanLines(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i := range lines {
+		lines[i] = CleanText(lines[i])
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
 // Normalize tidies a person before checking and saving: trimmed text, the ID
 // number in its 18-digit upper-case form, and 性别/出生日期 filled from the ID
 // number when they were left empty.
 func (p *Person) Normalize() {
 	for _, f := range []*string{&p.Name, &p.Gender, &p.Ethnicity, &p.Education, &p.BranchName,
 		&p.Post, &p.Address, &p.FloatTo, &p.NativePlace, &p.Title, &p.PartyPost,
-		&p.Introducers, &p.Remark, &p.Destination} {
+		&p.Introducers, &p.Destination} {
 		*f = CleanText(*f)
 	}
+	p.Remark = CleanLines(p.Remark)
 	p.Name = strings.ReplaceAll(p.Name, " ", "") // "张 三" is how offices align two-character names
 	p.Mobile = cleanPhone(p.Mobile)
 	p.Phone = cleanPhone(p.Phone)

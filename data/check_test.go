@@ -20,9 +20,10 @@ func hasIssue(issues []FieldIssue, field, fragment string, warning bool) bool {
 }
 
 func TestNormalizeFillsFromIDNumber(t *testing.T) {
-	p := Person{Name: " 张　三 ", IDNumber: "１１０１０５１９４９１２３１００２x", Ethnicity: "汉", Mobile: "138 0013 8000"}
+	p := Person{Name: " 张　三 ", IDNumber: "１１０１０５１９４９１２３１００２x", Ethnicity: "汉", Mobile: "138 0013 8000",
+		Remark: "\n 第一行　\r\n第二行 \n"}
 	p.Normalize()
-	if p.Name != "张三" || p.IDNumber != "11010519491231002X" || p.Gender != "女" ||
+	if p.Name != "张三" || p.Remark != "第一行\n第二行" || p.IDNumber != "11010519491231002X" || p.Gender != "女" ||
 		!p.BirthDate.Equal(d("1949-12-31")) || p.Ethnicity != "汉族" || p.Mobile != "13800138000" {
 		t.Fatalf("normalized: %+v", p)
 	}
