@@ -67,6 +67,7 @@ func Fill(s *data.Store, today civil.Date) error {
 		f.fillGroupLeaders,
 		f.fillBranch,
 		f.fillStatusChanges,
+		f.fillPipeline,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
