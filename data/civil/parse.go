@@ -105,12 +105,12 @@ func ParseDay(s string) (Date, error) {
 // existed (serial 60), so serials after it are one day ahead of the calendar.
 func FromExcelSerial(f float64) (Date, error) {
 	if math.IsNaN(f) || f < 1 || f >= maxSerial+1 {
-		return Date{}, fmt.Errorf("Excel 日期序号 %v 超出范围（应为 1 到 %d）", f, maxSerial)
+		return Date{}, fmt.Errorf("日期序号（Excel）%v 超出范围（应为 1 到 %d）", f, maxSerial)
 	}
 	n := int(f)
 	switch {
 	case n == 60:
-		return Date{}, fmt.Errorf("Excel 日期序号 60 是 Excel 虚构的 1900年2月29日，这一天并不存在")
+		return Date{}, fmt.Errorf("日期序号（Excel）60 是 Excel 虚构的 1900年2月29日，这一天并不存在")
 	case n > 60:
 		n--
 	}
