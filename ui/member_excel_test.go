@@ -118,14 +118,14 @@ func TestSavePathAddsExtension(t *testing.T) {
 	if err := os.WriteFile(chosen, nil, 0o644); err != nil { // what Fyne's save dialog leaves
 		t.Fatal(err)
 	}
-	if got := savePath(chosen); got != chosen+".xlsx" {
-		t.Errorf("savePath = %q", got)
+	if got := addMissingExtension(chosen, ".xlsx"); got != chosen+".xlsx" {
+		t.Errorf("addMissingExtension = %q", got)
 	}
 	if _, err := os.Stat(chosen); !os.IsNotExist(err) {
 		t.Error("the empty file without extension was left behind")
 	}
-	if got := savePath(filepath.Join(dir, "a.xlsx")); got != filepath.Join(dir, "a.xlsx") {
-		t.Errorf("savePath changed a name with extension: %q", got)
+	if got := addMissingExtension(filepath.Join(dir, "a.xlsx"), ".xlsx"); got != filepath.Join(dir, "a.xlsx") {
+		t.Errorf("addMissingExtension changed a name with extension: %q", got)
 	}
 	if got := safeFileName(`一/二:三*"四"`); got != "一二三四" {
 		t.Errorf("safeFileName = %q", got)

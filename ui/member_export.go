@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -64,36 +63,9 @@ func (e *exportDialog) chooseFile() {
 		return // the date field shows what is wrong
 	}
 	e.dlg.Hide()
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.a.ShowError("无法保存文件", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		e.export(savePath(path), opt)
-	}, e.a.Window)
-	fd.SetFileName(exportFileName(e.a, opt.AsOf))
-	fd.SetFilter(xlsxFilter)
-	if dir := lastFolder(); dir != nil {
-		fd.SetLocation(dir)
-	}
-	fd.Show()
-}
-
-// savePath adds .xlsx to a name typed without it. Fyne's save dialog has already created
-// the file it was given; an empty one left under the name without extension is removed.
-func savePath(chosen string) string {
-	path := reports.WithXLSX(chosen)
-	if path != chosen {
-		if st, err := os.Stat(chosen); err == nil && st.Size() == 0 {
-			os.Remove(chosen)
-		}
-	}
-	return path
+	e.a.ChooseFileToSave(exportFileName(e.a, opt.AsOf), ".xlsx", func(path string) {
+		e.export(path, opt)
+	})
 }
 
 // exportFileName is the suggested name: <支部名称>党员名册_2026-11-28.xlsx.

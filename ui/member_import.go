@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,55 +17,12 @@ import (
 	"partyoffice/reports"
 )
 
-// prefLastFolder remembers where the user last opened or saved a workbook, so the next
-// file dialog starts there instead of in the program's folder.
-const prefLastFolder = "lastFolder"
-
-// xlsxFilter shows only workbooks in the file dialogs.
-var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx"})
-
-// lastFolder is the remembered folder, or nil when there is none (or it has gone).
-func lastFolder() fyne.ListableURI {
-	dir := fyne.CurrentApp().Preferences().String(prefLastFolder)
-	if dir == "" {
-		return nil
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil
-	}
-	l, err := storage.ListerForURI(storage.NewFileURI(dir))
-	if err != nil {
-		return nil
-	}
-	return l
-}
-
-func rememberFolder(file string) {
-	fyne.CurrentApp().Preferences().SetString(prefLastFolder, filepath.Dir(file))
-}
-
 // ShowImportMembers asks for a workbook, reads it off the UI goroutine and shows what would
 // be imported. Nothing is written until the user confirms in the preview.
 func ShowImportMembers(a *App) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.ShowError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		rememberFolder(path)
+	a.ChooseFileToOpen("选择要导入的党员名册（.xlsx）", []string{".xlsx"}, func(path string) {
 		readMemberWorkbook(a, path)
-	}, a.Window)
-	d.SetFilter(xlsxFilter)
-	if dir := lastFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.SetTitleText("选择要导入的党员名册（.xlsx）")
-	d.Show()
+	})
 }
 
 // readMemberWorkbook reads and checks the rows with a progress bar, then shows the preview.

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// prefLastFolder remembers where the user last opened or saved a file, so the
+// next file dialog starts there instead of in the program's folder.
+const prefLastFolder = "lastFolder"
+
+// lastFolder is the remembered folder, or nil when there is none (or it has gone).
+func lastFolder() fyne.ListableURI {
+	dir := fyne.CurrentApp().Preferences().String(prefLastFolder)
+	if dir == "" {
+		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func rememberFolder(file string) {
+	fyne.CurrentApp().Preferences().SetString(prefLastFolder, filepath.Dir(file))
+}
+
+// ChooseFileToOpen shows Fyne's open dialog for files ending in one of exts
+// (".xlsx"), starting in the last folder used; then gets the chosen path.
+// Cancelling does nothing.
+func (a *App) ChooseFileToOpen(title string, exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.ShowError("无法打开文件", err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		rememberFolder(path)
+		then(path)
+	}, a.Window)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	if dir := lastFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.SetTitleText(title)
+	d.Show()
+}
+
+// ChooseFileToSave shows Fyne's save dialog with a suggested file name; the
+// extension ext (".xlsx") is added when the user typed a name without it.
+func (a *App) ChooseFileToSave(suggested, ext string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.ShowError("无法保存文件", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		path = addMissingExtension(path, ext)
+		rememberFolder(path)
+		then(path)
+	}, a.Window)
+	d.SetFileName(suggested)
+	if ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	if dir := lastFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Show()
+}
+
+// addMissingExtension adds ext to a name typed without it. Fyne's save dialog has
+// already created the file it was given; an empty one left under the name
+// without the extension is removed.
+func addMissingExtension(chosen, ext string) string {
+	if ext == "" || strings.EqualFold(filepath.Ext(chosen), ext) {
+		return chosen
+	}
+	if st, err := os.Stat(chosen); err == nil && st.Size() == 0 {
+		os.Remove(chosen)
+	}
+	return chosen + ext
+}
