@@ -76,6 +76,7 @@ func (d *dashboard) reload() {
 	d.body.Objects = []fyne.CanvasObject{
 		d.header(f),
 		statTiles(f.counts),
+		newTodoCard(d.app, f.today),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
 		changesCard(f.changes),
 	}

@@ -28,6 +28,7 @@ type navEntry struct {
 var navEntries = []navEntry{
 	{"工作台", theme.IconNameHome, NewDashboard},
 	{"党员名册", theme.IconNameAccount, NewMembersScreen},
+	{"发展党员", theme.IconNameMoveUp, NewDevelopmentScreen},
 	{"设置与数据", theme.IconNameSettings, NewSettingsScreen},
 }
 

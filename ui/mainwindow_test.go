@@ -14,12 +14,14 @@ func TestMainContentListsTheBuiltScreensOnly(t *testing.T) {
 	a := newTestUIApp(t)
 	showInWindow(a, NewMainContent(a))
 	c := a.Window.Canvas()
-	for _, title := range []string{"工作台", "党员名册", "设置与数据"} {
+	for _, title := range []string{"工作台", "党员名册", "发展党员", "三会一课", "设置与数据"} {
 		findLabel(t, c, title)
 	}
-	for _, notYet := range []string{"发展党员", "三会一课", "党费", "台账", "报表"} {
-		if hasTextContaining(c, notYet) {
-			t.Errorf("the navigation lists %q, which is not built yet", notYet)
+	for _, e := range navEntries {
+		for _, notYet := range []string{"党费", "台账", "报表"} {
+			if e.Title == notYet {
+				t.Errorf("the navigation lists %q, which is not built yet", notYet)
+			}
 		}
 	}
 	requireText(t, c, "党员总数") // it opens on 工作台
