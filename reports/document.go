@@ -44,19 +44,7 @@ const (
 // WriteRegister writes rows as a printable register to path (.xlsx),
 // atomically: a failed export leaves any earlier file untouched.
 func WriteRegister[T any](path string, reg *Register[T], doc Document, rows []T, progress func(done, total int)) error {
-	if err := checkOutputPath(path); err != nil {
-		return err
-	}
-	f := excelize.NewFile()
-	defer f.Close()
-	w, err := newDocWriter(f, reg, doc, rows)
-	if err != nil {
-		return exportFailed(err)
-	}
-	if err := w.write(rows, progress); err != nil {
-		return exportFailed(err)
-	}
-	return saveAtomically(f, path)
+	return writeWorkbook(path, registerSheet(reg, doc, rows, progress))
 }
 
 func exportFailed(err error) error { return fmt.Errorf("生成 Excel 文件失败：%w", err) }
@@ -80,7 +68,7 @@ type styles struct {
 
 func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
 	w := &docWriter[T]{f: f, sheet: reg.Name, reg: reg, doc: doc, cols: len(reg.Columns) + 1}
-	if err := f.SetSheetName(f.GetSheetName(0), w.sheet); err != nil {
+	if err := useSheet(f, w.sheet); err != nil {
 		return nil, err
 	}
 	if err := f.SetDefaultFont(fontBody); err != nil {

@@ -160,11 +160,12 @@ func (c *cli) demo(args []string) error {
 	})
 }
 
-// registerArg checks the REPORT argument of import and export: only the
-// 党员名册 (members) exists so far.
+// registerArg checks the REPORT argument of import and export: members,
+// or one of the kinds other files register (exportKinds, importKinds),
+// which are dispatched before this check.
 func registerArg(verb, got string) error {
 	if got != "members" {
-		return usageError("目前只能%s党员名册，请写 partyoffice %s members …（现在写的是“%s”）", verbWord(verb), verb, got)
+		return usageError("不认识要%s的名册“%s”，可以写：%s", verbWord(verb), got, kindNames(verb))
 	}
 	return nil
 }
@@ -177,6 +178,9 @@ func verbWord(verb string) string {
 }
 
 func (c *cli) exportMembers(args []string) error {
+	if kind, ok := otherKind(exportKinds, args); ok { // registers of other files: dev_registers.go
+		return kind.run(c, args)
+	}
 	fs := newFlagSet("export")
 	out := fs.String("out", "", "")
 	asOf := fs.String("as-of", "", "")

@@ -260,7 +260,7 @@ func TestUsageMistakes(t *testing.T) {
 	for _, args := range [][]string{
 		{"export", "members", "--out", "名册.xls"},
 		{"export", "members"},
-		{"export", "activists", "--out", "a.xlsx"},
+		{"export", "nonsense", "--out", "a.xlsx"}, // not a register
 		{"export", "members", "--out", "a.xlsx", "--as-of", "明天"},
 		{"import", "members"},
 		{"import", "members", "a.xlsx", "--frobnicate"},

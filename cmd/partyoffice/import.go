@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"path/filepath"
 
@@ -26,14 +27,22 @@ type importFlags struct {
 	dryRun, skipBad, update, json bool
 }
 
-func (c *cli) importMembers(args []string) error {
-	var f importFlags
+// flagSet parses the import options into f.
+func (f *importFlags) flagSet() *flag.FlagSet {
 	fs := newFlagSet("import")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "")
 	fs.BoolVar(&f.skipBad, "skip-bad", false, "")
 	fs.BoolVar(&f.update, "update", false, "")
 	fs.BoolVar(&f.json, "json", false, "")
-	pos, err := positionals("import", args, 2, fs)
+	return fs
+}
+
+func (c *cli) importMembers(args []string) error {
+	if kind, ok := otherKind(importKinds, args); ok { // registers of other files: dev_registers.go
+		return kind.run(c, args)
+	}
+	var f importFlags
+	pos, err := positionals("import", args, 2, f.flagSet())
 	if err != nil {
 		return err
 	}
@@ -62,18 +71,11 @@ func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source s
 		Warnings: nonNil(imp.Warnings()),
 		badRows:  imp.BadRows(),
 	}
-	if rep.badRows > 0 && !f.skipBad {
-		return rep, &exitErr{exitFailed, fmt.Errorf(
-			"表格中有 %d 行有错误，没有导入任何数据：请改正后重新导入，或加 --skip-bad 只导入没有错误的行", rep.badRows)}
-	}
 	good := imp.Good()
-	if len(good) == 0 && rep.badRows > 0 {
-		return rep, &exitErr{exitFailed, fmt.Errorf("表格中的 %d 行都有错误，没有可以导入的行", rep.badRows)}
+	if err := refuseBadRows(rep.badRows, len(good), f); err != nil {
+		return rep, err
 	}
-	mode := data.ImportSkipExisting
-	if f.update {
-		mode = data.ImportUpdateExisting
-	}
+	mode := f.mode()
 	if f.dryRun {
 		rep.Imported, rep.Updated, rep.Skipped = predictImport(imp, mode)
 		return rep, nil
@@ -84,6 +86,27 @@ func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source s
 	}
 	rep.Imported, rep.Updated, rep.Skipped = res.Imported, res.Updated, res.Skipped
 	return rep, nil
+}
+
+// refuseBadRows stops an import whose sheet has rows with errors, unless
+// --skip-bad asks for the good rows and there are some.
+func refuseBadRows(badRows, good int, f importFlags) error {
+	if badRows > 0 && !f.skipBad {
+		return &exitErr{exitFailed, fmt.Errorf(
+			"表格中有 %d 行有错误，没有导入任何数据：请改正后重新导入，或加 --skip-bad 只导入没有错误的行", badRows)}
+	}
+	if good == 0 && badRows > 0 {
+		return &exitErr{exitFailed, fmt.Errorf("表格中的 %d 行都有错误，没有可以导入的行", badRows)}
+	}
+	return nil
+}
+
+// mode is what to do with people already stored.
+func (f importFlags) mode() data.ImportMode {
+	if f.update {
+		return data.ImportUpdateExisting
+	}
+	return data.ImportSkipExisting
 }
 
 // predictImport counts what ImportPeople would do with the good rows: a row

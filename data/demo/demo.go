@@ -68,6 +68,7 @@ func Fill(s *data.Store, today civil.Date) error {
 		f.fillBranch,
 		f.fillStatusChanges,
 		f.fillPipeline,
+		f.fillMeetings,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

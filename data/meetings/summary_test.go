@@ -1,0 +1,123 @@
+package meetings
+
+import (
+	"strings"
+	"testing"
+
+	"partyoffice/data"
+	"partyoffice/data/rules"
+)
+
+func summaryRow(t *testing.T, s Summary, typ data.MeetingType) SummaryRow {
+	t.Helper()
+	for _, r := range s.Rows {
+		if r.Type == typ {
+			return r
+		}
+	}
+	t.Fatalf("no row for %s", typ)
+	return SummaryRow{}
+}
+
+func TestYearAndQuarterSummary(t *testing.T) {
+	d := branch(10)
+	d.hold("2026-02-14", data.TypeMembersMeeting, data.TypeThemeDay)
+	d.hold("2026-03-08", data.TypeThemeDay)
+	d.hold("2026-05-20", data.TypeMembersMeeting)
+	d.hold("2026-05-21", data.TypeMembersMeeting)
+	c := New(d, day("2026-11-28"))
+
+	from, to, label := Span(2026, 0)
+	year := c.Summary(from, to, label)
+	if year.Label != "2026年" || len(year.Months) != 12 || year.Sittings != 4 {
+		t.Fatalf("year: %s, %d months, %d sittings", year.Label, len(year.Months), year.Sittings)
+	}
+	dy := summaryRow(t, year, data.TypeMembersMeeting)
+	if dy.Held != 3 || dy.ByMonth[1] != 1 || dy.ByMonth[4] != 2 || dy.Required != 4 || dy.Done != 2 ||
+		dy.Conclusion() != "未完成：第三季度" {
+		t.Errorf("党员大会 2026: %+v → %s", dy, dy.Conclusion())
+	}
+	theme := summaryRow(t, year, data.TypeThemeDay)
+	if theme.Held != 2 || theme.Required != 12 || !strings.HasPrefix(theme.Conclusion(), "未完成：1月、4月") {
+		t.Errorf("主题党日 2026: %+v → %s", theme, theme.Conclusion())
+	}
+	if r := summaryRow(t, year, data.TypeLifeMeeting); r.Required != 1 || r.Conclusion() != "进行中" {
+		t.Errorf("组织生活会 2026: %+v → %s", r, r.Conclusion())
+	}
+
+	from, to, label = Span(2026, 1)
+	q1 := c.Summary(from, to, label)
+	if q1.Label != "2026年第一季度" || len(q1.Months) != 3 {
+		t.Fatalf("Q1: %s", q1.Label)
+	}
+	if r := summaryRow(t, q1, data.TypeMembersMeeting); r.Required != 1 || r.Conclusion() != "已完成" {
+		t.Errorf("党员大会 Q1: %+v → %s", r, r.Conclusion())
+	}
+	// The yearly 组织生活会 is judged in the fourth quarter only.
+	if r := summaryRow(t, q1, data.TypeLifeMeeting); r.Required != 0 || r.Conclusion() != "本期不考核" {
+		t.Errorf("组织生活会 Q1: %+v → %s", r, r.Conclusion())
+	}
+	// The autumn semester ends on 31 January: its 意识形态 meeting is judged in Q1.
+	if r := summaryRow(t, q1, data.TypeIdeology); r.Required != 1 || r.Conclusion() != "未完成：2025年秋季学期" {
+		t.Errorf("意识形态 Q1: %+v → %s", r, r.Conclusion())
+	}
+	small := branch(5)
+	from, to, label = Span(2026, 2)
+	if r := summaryRow(t, New(small, day("2026-11-28")).Summary(from, to, label), data.TypeCommittee); !strings.Contains(r.Conclusion(), "不设支委会") {
+		t.Errorf("支委会 of a small branch: %s", r.Conclusion())
+	}
+}
+
+func TestClassesPerSemester(t *testing.T) {
+	d := branch(10)
+	logs := []data.ClassLog{
+		{Date: day("2025-12-01"), Kind: data.ClassListen, Hours: 1},
+		{Date: day("2026-01-10"), Kind: data.ClassListen, Hours: 1}, // autumn 2025 (crosses the new year)
+		{Date: day("2026-01-12"), Kind: data.ClassTeach, Hours: 2},
+		{Date: day("2026-03-05"), Kind: data.ClassTeach, Hours: 3},
+		{Date: day("2026-10-09"), Kind: data.ClassListen, Hours: 1},
+	}
+	d.ClassLogs = logs
+	c := New(d, day("2026-11-28"))
+	autumn := c.Classes(day("2025-10-01"))
+	if autumn.Period.Label != "2025年秋季学期" || autumn.Listens != 2 || autumn.TeachHours != 2 || autumn.ListenMet() {
+		t.Errorf("autumn 2025: %+v", autumn)
+	}
+	spring := c.Classes(day("2026-05-01"))
+	if spring.Listens != 0 || spring.TeachHours != 3 || spring.TeachMet() {
+		t.Errorf("spring 2026: %+v", spring)
+	}
+	if n := len(c.ClassTallies(day("2026-01-01"), day("2026-12-31"))); n != 3 {
+		t.Errorf("%d semesters touch 2026", n)
+	}
+	fs := New(d, day("2026-11-28")).Findings()
+	listen := findingsOf(fs, RuleListen)
+	mustContain(t, listen, "2026年春季学期支部书记听思政课 0 次，应不少于 4 次")
+	mustContain(t, listen, "2025年秋季学期支部书记听思政课 2 次")
+	for _, f := range findingsOf(New(d, day("2027-03-01")).Findings(), RuleListen) {
+		if strings.Contains(f.Message, "2025年秋季学期") {
+			t.Errorf("a semester ended more than a year ago reported: %s", f.Message)
+		}
+	}
+	from, to, label := Span(2026, 1)
+	q1 := c.Summary(from, to, label)
+	listenRow, teachRow := q1.Classes[0], q1.Classes[1]
+	if listenRow.Held != 1 || listenRow.ByMonth[0] != 1 || listenRow.Required != 4 ||
+		listenRow.Conclusion() != "未完成：2025年秋季学期" {
+		t.Errorf("听课 Q1: %+v → %s", listenRow, listenRow.Conclusion())
+	}
+	if teachRow.Held != 5 || teachRow.ByMonth[2] != 3 || teachRow.Required != 4 {
+		t.Errorf("授课 Q1: %+v", teachRow)
+	}
+	// The running semester is reminded of only near its end.
+	var reminders []rules.Finding
+	for _, f := range findingsOf(New(d, day("2027-01-10")).Findings(), RuleTeach) {
+		if f.Severity == rules.SeverityReminder {
+			reminders = append(reminders, f)
+		}
+	}
+	mustContain(t, reminders, "本学期（2026年秋季学期）支部书记讲思政课 0 课时", "剩余 22 天")
+	if early := findingsOf(New(d, day("2026-11-28")).Findings(), RuleTeach); len(early) != 2 {
+		t.Errorf("two ended semesters short and no reminder 64 days before the end:\n%s", messages(early))
+	}
+}
