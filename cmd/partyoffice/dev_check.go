@@ -16,7 +16,7 @@ import (
 
 func init() {
 	check := command{name: "check", args: "[--json] [--on 日期]",
-		summary: "检查发展党员记录：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
+		summary: "检查发展党员记录和三会一课：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
 		options: []string{
 			"--json       以 JSON 数组输出：person, id_number, rule, severity (error|reminder), message, due",
 			"--on         按哪一天检查，例如 2026-12-01（默认：今天）；该日以后的记录不计",
@@ -57,7 +57,10 @@ func (c *cli) check(args []string) error {
 		if err != nil {
 			return err
 		}
-		findings := rules.CheckAll(d, on, rules.DefaultOptions())
+		findings, err := withMeetingFindings(s, on, rules.CheckAll(d, on, rules.DefaultOptions()))
+		if err != nil {
+			return err
+		}
 		if *asJSON {
 			return printFindingsJSON(c, findings)
 		}
@@ -81,7 +84,7 @@ func printFindings(c *cli, findings []rules.Finding, on civil.Date) {
 		fmt.Fprintln(c.stdout, f.Line())
 	}
 	if len(findings) == 0 {
-		fmt.Fprintf(c.stdout, "截至 %s，发展党员记录没有发现问题，也没有即将到期的事项\n", on)
+		fmt.Fprintf(c.stdout, "截至 %s，发展党员和三会一课记录没有发现问题，也没有即将到期的事项\n", on)
 		return
 	}
 	errs, reminders := rules.Count(findings)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,7 +20,7 @@ func TestCheckIsInTheHelp(t *testing.T) {
 	}
 }
 
-var findingLine = regexp.MustCompile(`^\[(错误|提醒)\] (D\d+|R-[A-Z]+) \S+：.+$`)
+var findingLine = regexp.MustCompile(`^\[(错误|提醒)\] (D\d+|R-[A-Z]+|M-[A-Z]+) \S+：.+$`)
 
 func TestCheckPrintsOneLinePerFinding(t *testing.T) {
 	dir := demoDir(t)
@@ -33,14 +34,26 @@ func TestCheckPrintsOneLinePerFinding(t *testing.T) {
 			t.Errorf("not a finding line: %q", l)
 		}
 	}
-	if !strings.HasPrefix(lines[0], "[错误] D4 谢文韬：") {
-		t.Errorf("the error comes first: %q", lines[0])
+	if !strings.HasPrefix(lines[0], "[错误] ") {
+		t.Errorf("errors come first: %q", lines[0])
+	}
+	if !strings.Contains(out, "[错误] D4 谢文韬：") {
+		t.Errorf("the D4 error of the demo pipeline is missing:\n%s", out)
+	}
+	if !strings.Contains(out, " M-") {
+		t.Errorf("三会一课 findings are missing:\n%s", out)
 	}
 	if !strings.Contains(out, "[提醒] D2 林雨桐：") || !strings.Contains(out, "（截止 ") {
 		t.Errorf("the overdue 谈话 with its due date is missing:\n%s", out)
 	}
-	if last := lines[len(lines)-1]; !strings.Contains(last, "错误 1 项") {
-		t.Errorf("summary line: %q", last)
+	errs := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "[错误]") {
+			errs++
+		}
+	}
+	if last := lines[len(lines)-1]; !strings.Contains(last, fmt.Sprintf("错误 %d 项", errs)) {
+		t.Errorf("summary line %q should count %d errors", last, errs)
 	}
 }
 
@@ -71,9 +84,17 @@ func TestCheckJSON(t *testing.T) {
 			t.Errorf("due %v", f["due"])
 		}
 	}
-	first := findings[0]
-	if first["rule"] != "D4" || first["person"] != "谢文韬" || first["due"] != nil || len(first["id_number"].(string)) != 18 {
-		t.Errorf("first finding: %v", first)
+	if findings[0]["severity"] != "error" {
+		t.Errorf("errors come first: %v", findings[0])
+	}
+	var d4 map[string]any
+	for _, f := range findings {
+		if f["rule"] == "D4" {
+			d4 = f
+		}
+	}
+	if d4 == nil || d4["person"] != "谢文韬" || d4["due"] != nil || len(d4["id_number"].(string)) != 18 {
+		t.Errorf("D4 finding: %v", d4)
 	}
 }
 
