@@ -78,6 +78,7 @@ func (d *dashboard) reload() {
 		statTiles(f.counts),
 		newTodoCard(d.app, f.today),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
+		meetingsCard(d.app, f.today),
 		changesCard(f.changes),
 	}
 	d.body.Refresh()

@@ -29,6 +29,7 @@ var navEntries = []navEntry{
 	{"工作台", theme.IconNameHome, NewDashboard},
 	{"党员名册", theme.IconNameAccount, NewMembersScreen},
 	{"发展党员", theme.IconNameMoveUp, NewDevelopmentScreen},
+	{"三会一课", theme.IconNameCalendar, NewMeetingsScreen},
 	{"设置与数据", theme.IconNameSettings, NewSettingsScreen},
 }
 
