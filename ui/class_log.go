@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -117,7 +118,7 @@ func (v *classLogView) refresh() {
 	}
 	keep := v.semester.Selected
 	v.semester.Options = labels
-	if !contains(labels, keep) && len(labels) > 0 {
+	if !slices.Contains(labels, keep) && len(labels) > 0 {
 		v.semester.Selected = labels[0]
 	}
 	v.semester.Refresh()

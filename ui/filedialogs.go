@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // prefLastFolder remembers where the user last opened or saved a file, so the
@@ -99,4 +103,28 @@ func addMissingExtension(chosen, ext string) string {
 		os.Remove(chosen)
 	}
 	return chosen + ext
+}
+
+// ShowSaved tells where a file went ("党员名册已导出到：…"), with a button
+// that opens its folder.
+func (a *App) ShowSaved(what, path string) {
+	msg := widget.NewLabel(what + "：\n" + wrapMessage(path))
+	d := dialog.NewCustomWithoutButtons("完成", msg, a.Window)
+	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		openFolder(a, filepath.Dir(path))
+	})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), open})
+	d.Show()
+}
+
+// openFolder shows a folder in the system's file manager.
+func openFolder(a *App, dir string) {
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		a.ShowError("无法打开文件夹", fmt.Errorf("请在“此电脑”或文件管理器中打开：%s", dir))
+	}
 }

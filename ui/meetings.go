@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -336,7 +337,7 @@ func (l *meetingList) refresh() {
 		options = append(options, string(t))
 	}
 	l.kind.Options = options
-	if !contains(options, l.kind.Selected) {
+	if !slices.Contains(options, l.kind.Selected) {
 		l.kind.Selected = typeAll
 	}
 	l.kind.Refresh()
@@ -639,7 +640,7 @@ func showMeetingExport(a *App) {
 			label += part.Selected
 		}
 		name := exportBaseName(a, e.name) + "_" + label + ".xlsx"
-		chooseSaveFile(a, name, ".xlsx", func(path string) { runMeetingExport(a, e, path, opt) })
+		a.ChooseFileToSave(name, ".xlsx", func(path string) { runMeetingExport(a, e, path, opt) })
 	})
 	next.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide), next})
@@ -679,6 +680,6 @@ func runMeetingExport(a *App, e meetingExport, path string, opt reports.MeetingR
 			a.ShowError("导出未完成", err)
 			return
 		}
-		showSaved(a, "已导出到", path)
+		a.ShowSaved("已导出到", path)
 	})
 }

@@ -1,15 +1,11 @@
 package ui
 
 import (
-	"fmt"
-	"net/url"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -97,7 +93,7 @@ func (e *exportDialog) export(path string, opt reports.ExportOptions) {
 			e.a.ShowError("导出未完成", err)
 			return
 		}
-		showExported(e.a, path)
+		e.a.ShowSaved("党员名册已导出到", path)
 	})
 }
 
@@ -105,27 +101,4 @@ func (e *exportDialog) export(path string, opt reports.ExportOptions) {
 func exportMembersTo(a *App, path string, opt reports.ExportOptions, progress Progress) error {
 	opt.Progress = progress
 	return reports.ExportMembers(path, a.Store, opt)
-}
-
-// showExported tells where the file went, with a button to open its folder.
-func showExported(a *App, path string) {
-	msg := widget.NewLabel("党员名册已导出到：\n" + wrapMessage(path))
-	d := dialog.NewCustomWithoutButtons("导出完成", msg, a.Window)
-	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
-		d.Hide()
-		openFolder(a, filepath.Dir(path))
-	})
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), open})
-	d.Show()
-}
-
-// openFolder shows a folder in the system's file manager.
-func openFolder(a *App, dir string) {
-	u, err := url.Parse(storage.NewFileURI(dir).String())
-	if err == nil {
-		err = fyne.CurrentApp().OpenURL(u)
-	}
-	if err != nil {
-		a.ShowError("无法打开文件夹", fmt.Errorf("请在“此电脑”或文件管理器中打开：%s", dir))
-	}
 }
