@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,7 +228,7 @@ func TestAnAdmissionVoteIsWrittenToTheCandidatesRecord(t *testing.T) {
 	tapButton(t, c, "添加决定事项")
 	f.decisions.editors[0].kind.SetSelected(string(data.DecideAdmission))
 	vote := f.decisions.editors[0] // rebuilt for the new kind
-	if vote.person == nil || !contains(vote.person.Options, "赵六") {
+	if vote.person == nil || !slices.Contains(vote.person.Options, "赵六") {
 		t.Fatalf("no 发展对象 to pick for 接收预备党员")
 	}
 	vote.person.SetSelected("赵六")
