@@ -84,7 +84,7 @@ bench:
 
 # Tests with the fault tag inject failures (full disk, locked database, crash mid-write).
 faulttest:
-	$(GO) test -tags $(CI_TAGS),fault -count=1 ./...
+	$(GO) test -tags $(CI_TAGS),fault -count=1 -run '^TestFault' ./data/
 
 windows:
 	@if ! command -v $(WIN_CC) >/dev/null 2>&1; then \

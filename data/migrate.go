@@ -2,8 +2,6 @@ package data
 
 import (
 	"fmt"
-	"path/filepath"
-	"time"
 
 	"gorm.io/gorm"
 )
@@ -47,9 +45,9 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("数据文件来自更新的版本（结构版本 %d，本程序只认识到 %d），请安装新版党支部工作台", meta.Version, SchemaVersion)
 	}
 	if meta.Version > 0 && meta.Version < SchemaVersion {
-		// Keep the old state before changing its structure.
-		name := fmt.Sprintf("迁移前-v%d-%s.db", meta.Version, time.Now().Format("20060102-150405"))
-		if err := s.BackupTo(filepath.Join(s.dir, BackupDir, name)); err != nil {
+		// Keep the old state before changing its structure. openDB runs
+		// with maint held or before anyone else can use the store.
+		if _, err := s.backupLocked(fmt.Sprintf("迁移前-v%d", meta.Version)); err != nil {
 			return fmt.Errorf("升级数据结构前的备份失败，未做任何改动：%w", err)
 		}
 	}

@@ -223,7 +223,7 @@ func TestBackupAndRestore(t *testing.T) {
 	// The pre-restore backup holds the two people: the restore can be undone.
 	var pre BackupInfo
 	for _, x := range list {
-		if filepath.Ext(x.Name) == ".db" && x.Name != b.Name {
+		if x.Label == LabelBeforeRestore {
 			pre = x
 		}
 	}

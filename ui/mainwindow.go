@@ -30,6 +30,7 @@ var navEntries = []navEntry{
 	{"党员名册", theme.IconNameAccount, NewMembersScreen},
 	{"发展党员", theme.IconNameMoveUp, NewDevelopmentScreen},
 	{"三会一课", theme.IconNameCalendar, NewMeetingsScreen},
+	{"操作日志", theme.IconNameList, NewAuditLogScreen},
 	{"设置与数据", theme.IconNameSettings, NewSettingsScreen},
 }
 

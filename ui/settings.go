@@ -25,6 +25,7 @@ func NewSettingsScreen(a *App) fyne.CanvasObject {
 		container.NewTabItemWithIcon("支部信息", theme.HomeIcon(), newBranchSection(a)),
 		container.NewTabItemWithIcon("党小组", theme.AccountIcon(), newGroupsSection(a)),
 		container.NewTabItemWithIcon("数据与备份", theme.StorageIcon(), newDataSection(a)),
+		container.NewTabItemWithIcon("密码与隐私", theme.VisibilityOffIcon(), newPasswordSection(a)),
 	)
 }
 
@@ -225,26 +226,28 @@ func newDataSection(a *App) fyne.CanvasObject {
 			widget.NewButtonWithIcon("打开数据文件夹", theme.FolderOpenIcon(), func() { openDataFolder(a) }),
 			widget.NewButtonWithIcon("立即备份", theme.DocumentSaveIcon(), func() { startBackup(a) }),
 		), path))
-	header := columns(backupColumns, boldLabel("备份时间"), boldLabel("大小"), boldLabel("文件名"))
+	header := columns(backupColumns, boldLabel("备份时间"), boldLabel("类型"), boldLabel("大小"), boldLabel("文件名"))
 	buttons := container.NewHBox(s.restore,
 		widget.NewButtonWithIcon("从其他位置的备份文件恢复…", theme.FolderOpenIcon(), s.chooseBackupFile))
-	backups := widget.NewCard("备份", "恢复前会先自动备份当前数据，恢复后仍可再恢复回来。",
+	backups := widget.NewCard("备份", "每天第一次打开程序时自动备份（数据有变化时）；导入、恢复、接收移交包前也会自动备份。"+
+		"恢复前会先备份当前数据，恢复后仍可再恢复回来。",
 		container.NewBorder(header, buttons, nil, nil, container.NewStack(s.list, s.empty)))
-	return container.NewBorder(folder, nil, nil, nil, backups)
+	return container.NewBorder(container.NewVBox(folder, newHandoverCard(a)), nil, nil, nil, backups)
 }
 
-var backupColumns = []float32{170, 90}
+var backupColumns = []float32{170, 110, 90}
 
 func newBackupRow() fyne.CanvasObject {
-	return columns(backupColumns, widget.NewLabel(""), widget.NewLabel(""), truncatedLabel(""))
+	return columns(backupColumns, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), truncatedLabel(""))
 }
 
 func (s *dataSection) updateBackupRow(id widget.ListItemID, o fyne.CanvasObject) {
 	b := s.backups[id]
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(b.Time.Format("2006-01-02 15:04"))
-	cells[1].(*widget.Label).SetText(fileSize(b.Size))
-	cells[2].(*widget.Label).SetText(b.Name)
+	cells[1].(*widget.Label).SetText(b.Kind.KindName())
+	cells[2].(*widget.Label).SetText(fileSize(b.Size))
+	cells[3].(*widget.Label).SetText(b.Name)
 }
 
 func (s *dataSection) reload() {
@@ -288,8 +291,8 @@ func (s *dataSection) chooseBackupFile() {
 		prefs.SetString(lastRestoreFolderKey, filepath.Dir(path))
 		confirmRestore(s.app, "“"+filepath.Base(path)+"”", path, s.reload)
 	}, s.app.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.SetTitleText("选择备份文件（.db）")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".db"}))
+	d.SetTitleText("选择备份文件（.zip 或 .db）")
 	if dir := prefs.String(lastRestoreFolderKey); dir != "" {
 		if loc, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(loc)

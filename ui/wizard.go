@@ -32,6 +32,11 @@ var wizardStarts = []wizardStart{
 	{"载入示例数据", "先用一所示例学校的数据熟悉软件。支部信息也会换成示例学校的；" +
 		"载入前会自动备份，正式使用前可从那份备份恢复，回到现在的状态。",
 		theme.IconNameStorage, loadDemoData},
+	{"从移交包接收", "从上一任书记那里拿到了移交包文件（.poh）的，选这一项：核对无误后，" +
+		"全部数据和附件原样接收（支部信息也以移交包中的为准）。",
+		theme.IconNameDownload, func(a *App, done func()) {
+			ShowReceiveHandover(a, func() { finishWizard(a, done) })
+		}},
 	{"从空白开始", "不导入任何数据，以后在“党员名册”中逐个录入党员。",
 		theme.IconNameContentAdd, finishWizard},
 }
@@ -98,9 +103,14 @@ func (w *wizard) showBranchPage() {
 	next := widget.NewButtonWithIcon("下一步", theme.NavigateNextIcon(), w.saveBranch)
 	next.Importance = widget.HighImportance
 	next.IconPlacement = widget.ButtonIconTrailingText
+	// A successor with a 移交包 need not type what the package brings.
+	receive := widget.NewButtonWithIcon("已有移交包？直接接收…", theme.DownloadIcon(), func() {
+		ShowReceiveHandover(w.app, func() { finishWizard(w.app, w.done) })
+	})
+	receive.Importance = widget.LowImportance
 	w.setPage("欢迎使用党支部工作台",
 		"第一步：填写本支部的基本信息。只有支部名称必须填写，其余可以以后在“设置与数据”中补充。",
-		form, w.message, container.NewHBox(layout.NewSpacer(), next))
+		form, w.message, container.NewHBox(receive, layout.NewSpacer(), next))
 }
 
 // saveBranch stores the typed branch information and moves on; the store's

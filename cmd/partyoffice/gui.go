@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -19,8 +21,10 @@ import (
 )
 
 // runGUI opens the main window on the data folder, or, when the folder cannot
-// be opened, a small window that says why in plain words (and, for a damaged
-// database, offers to restore the newest good backup).
+// be opened, a small window that says why in plain words and offers the way
+// out: the newest good backup for a damaged or vanished database, another try
+// for a folder in use or not writable. It never opens an empty store in
+// place of lost data.
 func runGUI(dir string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	a.Settings().SetTheme(ui.Theme{})
@@ -30,10 +34,12 @@ func runGUI(dir string, stderr io.Writer) int {
 	var store *data.Store
 	showMain := func(s *data.Store) {
 		store = s
-		// Closing the main window ends the program, whatever else is open.
-		ui.ShowMainWindow(a, s).SetMaster()
+		w := ui.ShowMainWindow(a, s)
+		w.SetMaster() // closing the main window ends the program, whatever else is open
+		ui.GuardWindow(w, s)
+		ui.StartDailyBackup(w, s)
 	}
-	if s, err := data.Open(dir); err != nil {
+	if s, err := openDataFolder(dir); err != nil {
 		fmt.Fprintln(stderr, "错误："+oneLine(err.Error()))
 		w := a.NewWindow("党支部工作台：无法打开数据")
 		w.SetIcon(resources.Icon)
@@ -50,12 +56,28 @@ func runGUI(dir string, stderr io.Writer) int {
 	return exitOK
 }
 
+// errDatabaseMissing means the data folder has backups but no database (or
+// an empty one): the file was deleted or moved. Opening would quietly start
+// an empty register.
+var errDatabaseMissing = errors.New("数据文件不见了（可能被误删、移走，或上次没有保存完整），但数据文件夹中有备份")
+
+// openDataFolder opens the store, refusing to create a new empty one where
+// backups show that data existed.
+func openDataFolder(dir string) (*data.Store, error) {
+	if _, err := os.Stat(filepath.Join(dir, data.DBFileName)); errors.Is(err, os.ErrNotExist) {
+		if list, _ := backupsInFolder(dir); len(list) > 0 {
+			return nil, errDatabaseMissing
+		}
+	}
+	return data.Open(dir)
+}
+
 // problemWidth is the width of the startup problem window.
 const problemWidth = 560
 
 // startupProblem is the content of the window shown when the store cannot be
-// opened. opened receives the store once a restore made it usable; the
-// window then closes itself.
+// opened. opened receives the store once a restore (or another try) made it
+// usable; the window then closes itself.
 func startupProblem(a fyne.App, w fyne.Window, dir string, err error, opened func(*data.Store)) fyne.CanvasObject {
 	message := widget.NewLabel(startupMessage(err))
 	message.Wrapping = fyne.TextWrapWord
@@ -63,51 +85,109 @@ func startupProblem(a fyne.App, w fyne.Window, dir string, err error, opened fun
 	folder.Wrapping = fyne.TextWrapBreak
 	folder.Selectable = true // so it can be copied into a message to the IT person
 
-	closeButton := widget.NewButton("关闭", a.Quit)
-	buttons := container.NewHBox(closeButton)
-	if errors.Is(err, data.ErrDamaged) {
-		restore := widget.NewButtonWithIcon("从备份恢复", theme.HistoryIcon(), nil)
-		restore.Importance = widget.HighImportance
-		restore.OnTapped = func() {
-			s, rerr := recoverFromNewestBackup(dir)
-			if rerr != nil {
-				message.SetText("无法自动恢复：" + rerr.Error())
-				restore.Disable()
-				return
-			}
-			opened(s)
-			w.Close()
-		}
-		buttons = container.NewHBox(restore, closeButton)
+	done := func(s *data.Store) {
+		opened(s)
+		w.Close()
 	}
+	buttons := []fyne.CanvasObject{}
+	if errors.Is(err, data.ErrDamaged) || errors.Is(err, errDatabaseMissing) {
+		buttons = append(buttons, restoreButton(dir, message, done))
+	} else {
+		buttons = append(buttons, retryButton(dir, message, done))
+	}
+	if errors.Is(err, errDatabaseMissing) {
+		buttons = append(buttons, widget.NewButton("从空白开始", func() { startBlank(dir, message, done) }))
+	}
+	buttons = append(buttons, widget.NewButton("关闭", a.Quit))
 	// A wrapping label asks for almost no width, so the window would open as a
 	// tall narrow column; the strut gives the text its width from the start.
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(problemWidth, 0))
-	return container.NewBorder(nil, container.NewCenter(buttons), nil, nil,
+	return container.NewBorder(nil, container.NewCenter(container.NewHBox(buttons...)), nil, nil,
 		container.NewVBox(strut, message, folder))
 }
 
-// startupMessage says what is wrong and what to do, for the three ways the
-// data folder can fail to open.
+// restoreButton offers the newest good backup, named in the message; with
+// none it says so at once and stays disabled.
+func restoreButton(dir string, message *widget.Label, done func(*data.Store)) *widget.Button {
+	restore := widget.NewButtonWithIcon("从备份恢复", theme.HistoryIcon(), nil)
+	restore.Importance = widget.HighImportance
+	b, err := newestGoodBackup(dir)
+	if err != nil {
+		message.SetText(message.Text + "\n\n无法自动恢复：" + err.Error())
+		restore.Disable()
+		return restore
+	}
+	message.SetText(message.Text + "\n\n最近一份完好的备份：" + backupDescription(b))
+	restore.OnTapped = func() {
+		s, err := recoverFrom(dir, b)
+		if err != nil {
+			message.SetText("无法自动恢复：" + err.Error())
+			restore.Disable()
+			return
+		}
+		done(s)
+	}
+	return restore
+}
+
+func backupDescription(b data.BackupInfo) string {
+	return fmt.Sprintf("%s（%s，%s）", b.Time.Format("2006年1月2日 15:04"), b.Kind.KindName(), b.Name)
+}
+
+// retryButton tries again: the other window was closed, the USB stick
+// plugged back in, the administrator opened the folder.
+func retryButton(dir string, message *widget.Label, done func(*data.Store)) *widget.Button {
+	retry := widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), nil)
+	retry.Importance = widget.HighImportance
+	retry.OnTapped = func() {
+		s, err := openDataFolder(dir)
+		if err != nil {
+			message.SetText(startupMessage(err))
+			return
+		}
+		done(s)
+	}
+	return retry
+}
+
+// startBlank sets the leftover empty database aside and starts a new one;
+// the backups stay where they are.
+func startBlank(dir string, message *widget.Label, done func(*data.Store)) {
+	db := filepath.Join(dir, data.DBFileName)
+	if _, err := os.Stat(db); err == nil {
+		if err := os.Rename(db, db+".empty"); err != nil {
+			message.SetText("无法新建数据文件：" + err.Error())
+			return
+		}
+	}
+	s, err := data.Open(dir)
+	if err != nil {
+		message.SetText(startupMessage(err))
+		return
+	}
+	done(s)
+}
+
+// startupMessage says what is wrong and what to do, for each way the data
+// folder can fail to open.
 func startupMessage(err error) string {
 	switch {
 	case errors.Is(err, data.ErrLocked):
-		return err.Error()
+		return err.Error() // it says what to do; 重试 is beside it
 	case errors.Is(err, data.ErrDamaged):
 		return err.Error() + "。\n\n点“从备份恢复”，程序会用数据文件夹中最近一份完好的备份替换它。" +
 			"损坏的文件不会删除，会改名保留在同一文件夹中，以便日后请专业人员查看。"
+	case errors.Is(err, errDatabaseMissing):
+		return err.Error() + "。\n\n点“从备份恢复”，用最近一份完好的备份恢复数据；" +
+			"确实要重新开始的，点“从空白开始”（备份仍会保留）。"
 	}
-	return "无法打开数据：" + err.Error() + "\n\n请确认这个文件夹存在并且可以写入；如果这是单位的公用电脑，请联系电脑管理员。"
+	return "无法打开数据：" + err.Error() + "\n\n请确认这个文件夹存在并且可以写入（U盘是否插好、是否有写保护），然后点“重试”；如果这是单位的公用电脑，请联系电脑管理员。"
 }
 
-// recoverFromNewestBackup restores the newest good backup of a damaged data
-// folder and opens it.
-func recoverFromNewestBackup(dir string) (*data.Store, error) {
-	b, err := newestGoodBackup(dir)
-	if err != nil {
-		return nil, err
-	}
+// recoverFrom restores the backup b into a data folder whose store cannot
+// be opened, and opens it.
+func recoverFrom(dir string, b data.BackupInfo) (*data.Store, error) {
 	if _, err := restoreClosed(dir, b.Path); err != nil {
 		return nil, err
 	}

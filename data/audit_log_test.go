@@ -1,0 +1,120 @@
+package data
+
+import (
+	"strings"
+	"testing"
+
+	"partyoffice/data/civil"
+)
+
+func TestAuditChangesNameTheFields(t *testing.T) {
+	s := openTemp(t)
+	p := member("张三", "11010519491231002X")
+	p.Mobile = "13800001111"
+	s.CreatePerson(p)
+	g := &PartyGroup{Name: "第一党小组"}
+	s.SaveGroup(g)
+	p.Mobile, p.GroupID, p.Lost = "13900002222", &g.ID, true
+	p.JoinDate = civil.New(2010, 7, 1)
+	if err := s.UpdatePerson(p); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := s.AuditLog(AuditFilter{Entity: entityPerson, Action: "修改"})
+	if len(log) != 1 {
+		t.Fatalf("log %+v", log)
+	}
+	var lines []string
+	for _, c := range s.AuditChanges(&log[0]) {
+		lines = append(lines, c.String())
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{"手机号：13800001111 → 13900002222", "党小组：第一党小组", "是否为失联党员：否 → 是"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "UpdatedAt") || strings.Contains(got, "更新") || strings.Contains(got, "加入党组织日期") {
+		t.Errorf("unchanged or bookkeeping fields listed:\n%s", got)
+	}
+}
+
+func TestAuditChangesOfAdditionsAndSettings(t *testing.T) {
+	add := AuditEntry{After: `{"ID":3,"Name":"李四","Mobile":"","BirthDate":{"Year":1980,"Month":7,"Day":0}}`}
+	got := add.Changes()
+	if len(got) != 2 || got[0].String() != "姓名：李四" || got[1].String() != "出生日期：1980-07" {
+		t.Errorf("addition: %v", got)
+	}
+	setting := AuditEntry{Before: `"10"`, After: `"5"`}
+	if got := setting.Changes(); len(got) != 1 || got[0].String() != "值：10 → 5" {
+		t.Errorf("setting: %v", got)
+	}
+	removal := AuditEntry{Before: `{"Name":"王五","Remark":"调离"}`}
+	if got := removal.Changes(); len(got) != 2 || got[1].String() != "备注：调离 → （空）" {
+		t.Errorf("removal: %v", got)
+	}
+	if got := (&AuditEntry{}).Changes(); got != nil {
+		t.Errorf("no before/after: %v", got)
+	}
+	odd := AuditEntry{Before: `not json`, After: `{"Name":"x"}`}
+	if got := odd.Changes(); len(got) != 1 {
+		t.Errorf("unreadable JSON: %v", got)
+	}
+}
+
+func TestSearchAudit(t *testing.T) {
+	s := openTemp(t)
+	s.CreatePerson(member("张三", "11010519491231002X"))
+	s.CreatePerson(member("李四", "440524188001010014"))
+	s.SaveGroup(&PartyGroup{Name: "一组"})
+	all, more, err := s.SearchAudit(AuditQuery{})
+	if err != nil || len(all) != 3 || more {
+		t.Fatalf("all: %d %v %v", len(all), more, err)
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Text: "李四"}); len(got) != 1 {
+		t.Errorf("text: %d", len(got))
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Text: "%"}); len(got) != 0 {
+		t.Errorf("a %% matched everything: %d", len(got))
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Entity: "党小组"}); len(got) != 1 {
+		t.Errorf("entity: %d", len(got))
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Action: "新增", Entity: entityPerson}); len(got) != 2 {
+		t.Errorf("action: %d", len(got))
+	}
+	today := civil.Today()
+	if got, _, _ := s.SearchAudit(AuditQuery{From: today, To: today}); len(got) != 3 {
+		t.Errorf("today: %d", len(got))
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{To: today.AddDays(-1)}); len(got) != 0 {
+		t.Errorf("before today: %d", len(got))
+	}
+	if got, more, _ := s.SearchAudit(AuditQuery{Limit: 2}); len(got) != 2 || !more {
+		t.Errorf("limit: %d %v", len(got), more)
+	}
+	actions, _ := s.AuditActions()
+	entities, _ := s.AuditEntities()
+	if strings.Join(actions, ",") != "新增" || len(entities) != 2 {
+		t.Errorf("choices: %v %v", actions, entities)
+	}
+}
+
+func TestAuditChangesOfNestedRecords(t *testing.T) {
+	e := AuditEntry{
+		Before: `{"Result":"","Vote":{"Expected":10,"For":7,"Against":0}}`,
+		After:  `{"Result":"同意","Vote":{"Expected":10,"For":8,"Against":1}}`,
+	}
+	var lines []string
+	for _, c := range e.Changes() {
+		lines = append(lines, c.String())
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{"结果：同意", "表决·赞成：7 → 8", "表决·反对：0 → 1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "应到") {
+		t.Errorf("an unchanged count listed:\n%s", got)
+	}
+}
