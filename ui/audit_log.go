@@ -222,7 +222,7 @@ func auditDetail(store *data.Store, e *data.AuditEntry) string {
 // export writes every matching entry (not only the listed ones) to Excel.
 func (s *auditScreen) export() {
 	q := s.query()
-	chooseSaveFile(s.app, auditFileName(s.app), ".xlsx", func(path string) {
+	s.app.ChooseFileToSave(auditFileName(s.app), ".xlsx", func(path string) {
 		s.app.RunWithProgress("正在导出操作日志", func(progress Progress) error {
 			return reports.ExportAudit(path, s.app.Store, q, progress)
 		}, func(err error) {
@@ -230,7 +230,7 @@ func (s *auditScreen) export() {
 				s.app.ShowError("操作日志没有导出", err)
 				return
 			}
-			showSaved(s.app, "操作日志已导出到", path)
+			s.app.ShowSaved("操作日志已导出到", path)
 		})
 	})
 }

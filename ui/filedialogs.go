@@ -38,6 +38,9 @@ func rememberFolder(file string) {
 	fyne.CurrentApp().Preferences().SetString(prefLastFolder, filepath.Dir(file))
 }
 
+// fileDialogSize gives Fyne's file dialogs room for long Chinese file names.
+var fileDialogSize = fyne.NewSize(900, 600)
+
 // ChooseFileToOpen shows Fyne's open dialog for files ending in one of exts
 // (".xlsx"), starting in the last folder used; then gets the chosen path.
 // Cancelling does nothing.
@@ -62,6 +65,7 @@ func (a *App) ChooseFileToOpen(title string, exts []string, then func(path strin
 		d.SetLocation(dir)
 	}
 	d.SetTitleText(title)
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 
@@ -89,6 +93,7 @@ func (a *App) ChooseFileToSave(suggested, ext string, then func(path string)) {
 	if dir := lastFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

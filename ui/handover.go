@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,7 +27,7 @@ import (
 // by its content, so a renamed package still opens.
 const handoverExt = ".poh"
 
-var packageFilter = storage.NewExtensionFileFilter([]string{handoverExt, ".zip", ".db"})
+var packageExts = []string{handoverExt, ".zip", ".db"}
 
 // ---- making a package ----
 
@@ -96,7 +95,7 @@ func (f *handoverForm) chooseFile() {
 		return
 	}
 	f.dlg.Hide()
-	chooseSaveFile(f.a, handoverFileName(f.a, handoverExt), handoverExt, func(path string) {
+	f.a.ChooseFileToSave(handoverFileName(f.a, handoverExt), handoverExt, func(path string) {
 		makeHandover(f.a, path, password)
 	})
 }
@@ -152,7 +151,7 @@ func showHandoverMade(a *App, path string, m handover.Manifest, withPassword boo
 // ShowHandoverList exports the printable 移交清单; pkg names the package it
 // goes with (nil when exported on its own).
 func ShowHandoverList(a *App, pkg *reports.PackageRef) {
-	chooseSaveFile(a, handoverFileName(a, ".xlsx"), ".xlsx", func(path string) {
+	a.ChooseFileToSave(handoverFileName(a, ".xlsx"), ".xlsx", func(path string) {
 		opt := reports.HandoverListOptions{Today: a.Today(), Package: pkg}
 		a.RunWithProgress("正在导出移交清单", func(progress Progress) error {
 			opt.Progress = progress
@@ -162,7 +161,7 @@ func ShowHandoverList(a *App, pkg *reports.PackageRef) {
 				a.ShowError("移交清单没有导出", err)
 				return
 			}
-			showSaved(a, "移交清单已导出到", path)
+			a.ShowSaved("移交清单已导出到", path)
 		})
 	})
 }
@@ -180,54 +179,6 @@ func handoverFileName(a *App, ext string) string {
 	return safeFileName(name) + kind + "_" + a.Today().String() + ext
 }
 
-// chooseSaveFile shows the save dialog in the remembered folder and gives
-// the chosen path, with ext added when the user typed none (Fyne's dialog
-// does not add it).
-func chooseSaveFile(a *App, name, ext string, chosen func(path string)) {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.ShowError("无法保存文件", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		chosen(withExtension(path, ext))
-	}, a.Window)
-	fd.SetFileName(name)
-	if dir := lastFolder(); dir != nil {
-		fd.SetLocation(dir)
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
-}
-
-// withExtension adds ext to a name typed without one, removing the empty
-// file the save dialog already created under the bare name.
-func withExtension(path, ext string) string {
-	if filepath.Ext(path) != "" {
-		rememberFolder(path)
-		return path
-	}
-	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-		os.Remove(path)
-	}
-	rememberFolder(path)
-	return path + ext
-}
-
-func showSaved(a *App, what, path string) {
-	d := dialog.NewCustomWithoutButtons("完成", widget.NewLabel(what+"：\n"+wrapMessage(path)), a.Window)
-	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
-		d.Hide()
-		openFolder(a, filepath.Dir(path))
-	})
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), open})
-	d.Show()
-}
-
 func sizeOf(path string) int64 {
 	if st, err := os.Stat(path); err == nil {
 		return st.Size()
@@ -241,26 +192,9 @@ func sizeOf(path string) int64 {
 // after the user agreed, replaces the data with it. done runs after a
 // successful replacement (the first-run wizard moves on then).
 func ShowReceiveHandover(a *App, done func()) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.ShowError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		rememberFolder(path)
+	a.ChooseFileToOpen("选择移交包（.poh）", packageExts, func(path string) {
 		openPackage(a, path, "", done)
-	}, a.Window)
-	d.SetFilter(packageFilter)
-	d.SetTitleText("选择移交包（.poh）")
-	if dir := lastFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // openPackage unpacks and checks the package off the UI goroutine; a

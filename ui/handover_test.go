@@ -106,17 +106,20 @@ func TestSettingsOffersHandover(t *testing.T) {
 	requireText(t, c, "给移交包设置密码")
 }
 
-func TestWithExtension(t *testing.T) {
+func TestSaveNameGetsThePackageExtension(t *testing.T) {
 	dir := t.TempDir()
 	bare := filepath.Join(dir, "移交包")
 	os.WriteFile(bare, nil, 0o644) // the save dialog creates the file it was given
-	if got := withExtension(bare, handoverExt); got != bare+handoverExt {
+	if got := addMissingExtension(bare, handoverExt); got != bare+handoverExt {
 		t.Errorf("got %s", got)
 	}
 	if _, err := os.Stat(bare); err == nil {
 		t.Error("the empty file under the bare name was left")
 	}
-	if got := withExtension(filepath.Join(dir, "a.zip"), handoverExt); filepath.Ext(got) != ".zip" {
-		t.Errorf("an extension the user typed was replaced: %s", got)
+	if got := addMissingExtension(filepath.Join(dir, "a.POH"), handoverExt); got != filepath.Join(dir, "a.POH") {
+		t.Errorf("the right extension in other case was doubled: %s", got)
+	}
+	if got := addMissingExtension(filepath.Join(dir, "2026.6移交"), handoverExt); filepath.Ext(got) != handoverExt {
+		t.Errorf("a dot inside the name hid the missing extension: %s", got)
 	}
 }

@@ -888,17 +888,7 @@ func (l *attachmentList) add() {
 
 func (l *attachmentList) choose() {
 	a := l.f.a
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.ShowError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		rememberFolder(path)
+	a.ChooseFileToOpen("选择要添加的附件（照片、签到表扫描件、PDF 等）", nil, func(path string) {
 		att, err := a.Store.AddMeetingAttachment(l.f.m.ID, path, "", "")
 		if err != nil {
 			a.ShowError("附件没有添加", err)
@@ -907,13 +897,7 @@ func (l *attachmentList) choose() {
 		l.f.m.Attachments = append(l.f.m.Attachments, att)
 		l.rebuild()
 		a.NotifyChanged()
-	}, a.Window)
-	if dir := lastFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.SetTitleText("选择要添加的附件（照片、签到表扫描件、PDF 等）")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // open shows the file with the program the computer uses for it, after

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -273,33 +272,10 @@ func (s *dataSection) restoreSelected() {
 	confirmRestore(s.app, b.Time.Format("2006-01-02 15:04"), b.Path, s.reload)
 }
 
-// lastRestoreFolderKey remembers where the user last picked a backup file.
-const lastRestoreFolderKey = "restore.lastFolder"
-
 func (s *dataSection) chooseBackupFile() {
-	prefs := fyne.CurrentApp().Preferences()
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.app.ShowError("无法打开这个文件", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		prefs.SetString(lastRestoreFolderKey, filepath.Dir(path))
+	s.app.ChooseFileToOpen("选择备份文件（.zip 或 .db）", []string{".zip", ".db"}, func(path string) {
 		confirmRestore(s.app, "“"+filepath.Base(path)+"”", path, s.reload)
-	}, s.app.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".db"}))
-	d.SetTitleText("选择备份文件（.zip 或 .db）")
-	if dir := prefs.String(lastRestoreFolderKey); dir != "" {
-		if loc, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(loc)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // confirmRestore asks before replacing the data with the backup at path;
