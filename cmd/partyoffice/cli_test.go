@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -36,11 +38,65 @@ func mustRun(t *testing.T, args ...string) string {
 }
 
 // demoDir is a data folder holding the demo branch.
+// demoTemplate is a data folder filled by `demo` once per test binary:
+// building the demo branch (people, steps, a year of meetings) through the
+// audited store takes seconds under -race, and most tests only need a copy.
+var demoTemplate struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoTemplate.dir != "" {
+		os.RemoveAll(demoTemplate.dir)
+	}
+	os.Exit(code)
+}
+
+// demoDir returns a fresh data folder holding the demo branch.
 func demoDir(t *testing.T) string {
 	t.Helper()
+	demoTemplate.once.Do(func() {
+		if demoTemplate.dir, demoTemplate.err = os.MkdirTemp("", "partyoffice-demo-"); demoTemplate.err != nil {
+			return
+		}
+		var out, errOut bytes.Buffer
+		if code := run([]string{"--data", demoTemplate.dir, "demo"}, &out, &errOut); code != 0 {
+			demoTemplate.err = fmt.Errorf("demo exited %d: %s", code, errOut.String())
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatal(demoTemplate.err)
+	}
 	dir := t.TempDir()
-	mustRun(t, "--data", dir, "demo")
+	if err := copyTree(demoTemplate.dir, dir); err != nil {
+		t.Fatal(err)
+	}
 	return dir
+}
+
+// copyTree copies a closed data folder (the lock file is left behind).
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if strings.HasSuffix(path, ".lock") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
 }
 
 func exportDemo(t *testing.T) (dir, file string) {
