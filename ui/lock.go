@@ -281,6 +281,10 @@ type activityWrapper struct {
 }
 
 func newActivityWrapper(content fyne.CanvasObject, touched func()) *activityWrapper {
+	// The content was the window's content until now, placed by the window
+	// below its menu bar; inside the wrapper it must start at the top, or the
+	// menu bar's height shows as an empty band (the renderer only resizes).
+	content.Move(fyne.NewPos(0, 0))
 	a := &activityWrapper{content: content, touched: touched}
 	a.ExtendBaseWidget(a)
 	return a

@@ -171,3 +171,15 @@ func TestPasswordSettings(t *testing.T) {
 		t.Fatal("removed with a wrong current password")
 	}
 }
+
+// The window had placed its content below the menu bar; wrapped, the content
+// must start at the wrapper's top, or an empty band shows above every screen.
+func TestActivityWrapperPlacesContentAtTheTop(t *testing.T) {
+	content := widget.NewLabel("内容")
+	content.Move(fyne.NewPos(0, 33))
+	w := newActivityWrapper(content, func() {})
+	w.Resize(fyne.NewSize(200, 100))
+	if pos := content.Position(); pos != fyne.NewPos(0, 0) {
+		t.Errorf("content at %v inside the wrapper, want the top left corner", pos)
+	}
+}
