@@ -206,55 +206,10 @@ func MergeDevStep(st *DevStep, old *DevStep) {
 	}
 }
 
-// saveHistoricalStep is Tx.SaveDevStep for a record of the past: the same
-// checks of the record itself and the same effects on the person, audited
-// as 导入, but the people named in it are taken as the sheet names them,
-// eligible on the date or not (see the top of this file).
-//
-// It mirrors SaveDevStep and checkRecord step by step with one difference,
-// namePeople instead of resolvePeople; a change to either belongs in both.
-func (tx *Tx) saveHistoricalStep(st *DevStep) error {
-	p, err := tx.livePerson(st.PersonID)
-	if err != nil {
-		return err
-	}
-	before, err := tx.previousRecord(st, &p)
-	if err != nil {
-		return err
-	}
-	branchVersion := tx.branchVersion()
-	version := VersionOf(&p, branchVersion)
-	st.Note, st.Number = CleanText(st.Note), CleanText(st.Number)
-	if err := ValidateDevStep(st, version, civil.Today()); err != nil {
-		return err
-	}
-	others, err := tx.otherRecords(p.ID, st.ID)
-	if err != nil {
-		return err
-	}
-	if err := checkRecordCount(st, &p, version, others); err != nil {
-		return err
-	}
-	if err := tx.namePeople(st, &p); err != nil {
-		return err
-	}
-	all := append(others, *st)
-	if err := checkPrerequisites(st, &p, all, version); err != nil {
-		return err
-	}
-	if err := tx.storeRecord(st, before); err != nil {
-		return err
-	}
-	action, old := "导入", any(nil)
-	if before != nil {
-		action, old = "导入更新", before
-	}
-	if err := tx.Audit(action, entityDevStep, st.ID, recordSummary(&p, st, version), old, st); err != nil {
-		return err
-	}
-	all[len(all)-1] = *st
-	return tx.applyDevelopment(&p, all, branchVersion)
-}
+// saveHistoricalStep saves one imported record: the same checks and effects
+// as SaveDevStep, audited as 导入, with the people taken as the sheet names
+// them (see stepEntry).
+func (tx *Tx) saveHistoricalStep(st *DevStep) error { return tx.saveDevStep(st, importedEntry) }
 
 // namePeople fills the register names of the people chosen from the
 // register; unlike resolvePeople it does not ask whether they were

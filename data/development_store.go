@@ -137,7 +137,23 @@ func (s *Store) SaveDevSteps(steps []DevStep) error {
 }
 
 // SaveDevStep inside a transaction.
-func (tx *Tx) SaveDevStep(st *DevStep) error {
+func (tx *Tx) SaveDevStep(st *DevStep) error { return tx.saveDevStep(st, typedEntry) }
+
+// stepEntry says how a record came in: typed into the form (people must be
+// eligible on the record's date) or imported from an office's sheet, where
+// the past is recorded as the sheet states it and the rule engine reports
+// an ineligible 介绍人 afterwards instead of the import refusing the row.
+type stepEntry struct {
+	resolve           func(tx *Tx, st *DevStep, p *Person) error
+	created, modified string // audit actions
+}
+
+var (
+	typedEntry    = stepEntry{(*Tx).resolvePeople, "新增", "修改"}
+	importedEntry = stepEntry{(*Tx).namePeople, "导入", "导入更新"}
+)
+
+func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 	p, err := tx.livePerson(st.PersonID)
 	if err != nil {
 		return err
@@ -148,16 +164,16 @@ func (tx *Tx) SaveDevStep(st *DevStep) error {
 	}
 	branchVersion := tx.branchVersion()
 	version := VersionOf(&p, branchVersion)
-	all, err := tx.checkRecord(st, &p, version)
+	all, err := tx.checkRecord(st, &p, version, entry)
 	if err != nil {
 		return err
 	}
 	if err := tx.storeRecord(st, before); err != nil {
 		return err
 	}
-	action, old := "新增", any(nil) // a nil *DevStep would be audited as "null"
+	action, old := entry.created, any(nil) // a nil *DevStep would be audited as "null"
 	if before != nil {
-		action, old = "修改", before
+		action, old = entry.modified, before
 	}
 	if err := tx.Audit(action, entityDevStep, st.ID, recordSummary(&p, st, version), old, st); err != nil {
 		return err
@@ -168,7 +184,7 @@ func (tx *Tx) SaveDevStep(st *DevStep) error {
 
 // checkRecord refuses a record that would break the person's history and
 // returns all of the person's records with it last.
-func (tx *Tx) checkRecord(st *DevStep, p *Person, version string) ([]DevStep, error) {
+func (tx *Tx) checkRecord(st *DevStep, p *Person, version string, entry stepEntry) ([]DevStep, error) {
 	st.Note = CleanText(st.Note)
 	st.Number = CleanText(st.Number)
 	if err := ValidateDevStep(st, version, civil.Today()); err != nil {
@@ -181,7 +197,7 @@ func (tx *Tx) checkRecord(st *DevStep, p *Person, version string) ([]DevStep, er
 	if err := checkRecordCount(st, p, version, others); err != nil {
 		return nil, err
 	}
-	if err := tx.resolvePeople(st, p); err != nil {
+	if err := entry.resolve(tx, st, p); err != nil {
 		return nil, err
 	}
 	all := append(others, *st)
