@@ -2,8 +2,11 @@ package demo
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"partyoffice/data"
@@ -24,7 +27,83 @@ func openStore(t *testing.T) *data.Store {
 	return s
 }
 
+// filledStore is a store holding the demo branch as of today. Filling runs
+// once per date and test binary (it takes seconds under -race: every record
+// goes through the audited store); each test gets its own copy of the file.
 func filledStore(t *testing.T, today civil.Date) (*data.Store, []data.Person) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := copyFile(filledTemplate(t, today), filepath.Join(dir, data.DBFileName)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	people, err := s.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, people
+}
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[civil.Date]string{} // date → filled database file
+	templateDir string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if templateDir != "" {
+		os.RemoveAll(templateDir)
+	}
+	os.Exit(code)
+}
+
+// filledTemplate fills a store once for the date and returns its closed
+// database file.
+func filledTemplate(t *testing.T, today civil.Date) string {
+	t.Helper()
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if path, ok := templates[today]; ok {
+		return path
+	}
+	if templateDir == "" {
+		dir, err := os.MkdirTemp("", "partyoffice-demo-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		templateDir = dir
+	}
+	dir := filepath.Join(templateDir, today.String())
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Fill(s, today); err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // checkpoints the WAL into the file
+		t.Fatal(err)
+	}
+	templates[today] = filepath.Join(dir, data.DBFileName)
+	return templates[today]
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// freshlyFilledStore runs Fill on a new store, for the tests about Fill itself.
+func freshlyFilledStore(t *testing.T, today civil.Date) (*data.Store, []data.Person) {
 	t.Helper()
 	s := openStore(t)
 	if err := Fill(s, today); err != nil {
@@ -176,8 +255,8 @@ func TestFillIsAudited(t *testing.T) {
 }
 
 func TestFillIsDeterministic(t *testing.T) {
-	_, a := filledStore(t, testToday)
-	_, b := filledStore(t, testToday)
+	_, a := freshlyFilledStore(t, testToday)
+	_, b := freshlyFilledStore(t, testToday)
 	for i := range a {
 		if a[i].IDNumber != b[i].IDNumber || a[i].Mobile != b[i].Mobile || a[i].Introducers != b[i].Introducers {
 			t.Fatalf("run 1 gave %s %s, run 2 %s %s", a[i].Name, a[i].IDNumber, b[i].Name, b[i].IDNumber)
