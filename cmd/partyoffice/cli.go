@@ -58,7 +58,7 @@ func init() {
 			},
 			run: (*cli).exportMembers},
 		{name: "backup", args: "[--out 文件]",
-			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中",
+			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
 			run:     (*cli).backup},
 		{name: "restore", args: "备份文件",
 			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）",
