@@ -34,13 +34,7 @@ type classLogView struct {
 	content   fyne.CanvasObject
 }
 
-type classColumn struct {
-	title string
-	width float32
-	text  func(c *data.ClassLog) string
-}
-
-var classColumns = []classColumn{
+var classColumns = []listColumn[data.ClassLog]{
 	{"日期", 110, func(c *data.ClassLog) string { return c.Date.String() }},
 	{"类别", 64, func(c *data.ClassLog) string { return c.Kind }},
 	{"班级", 120, func(c *data.ClassLog) string { return c.Class }},
@@ -87,16 +81,7 @@ func (v *classLogView) newTable() *widget.Table {
 				o.(*selectableCell).set(id, v.cells[id.Row][id.Col], v.logs[id.Row].ID == v.selected)
 			}
 		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(classColumns) {
-			o.(*widget.Label).SetText(classColumns[id.Col].title)
-		}
-	}
-	for i, c := range classColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	showListHeader(t, classColumns)
 	return t
 }
 

@@ -193,14 +193,8 @@ func (p *spanSelect) current() span {
 
 // ---- the minutes list ---------------------------------------------------------------------
 
-// meetingColumn is one column of the minutes list.
-type meetingColumn struct {
-	title string
-	width float32
-	text  func(m *data.Meeting) string
-}
-
-var meetingColumns = []meetingColumn{
+// meetingColumns are the columns of the minutes list.
+var meetingColumns = []listColumn[data.Meeting]{
 	{"日期", 110, func(m *data.Meeting) string { return m.Date.String() }},
 	{"时间", 116, func(m *data.Meeting) string { return m.TimeSpan() }},
 	{"类型", 210, func(m *data.Meeting) string { return m.TypeNames() }},
@@ -315,18 +309,7 @@ func newMeetingTable(l *meetingList) *widget.Table {
 				o.(*selectableCell).set(id, row.cells[id.Col], row.id == l.selected)
 			}
 		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(meetingColumns) {
-			o.(*widget.Label).SetText(meetingColumns[id.Col].title)
-		}
-	}
-	for i, c := range meetingColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	showListHeader(t, meetingColumns)
 	return t
 }
 
