@@ -18,6 +18,8 @@ import (
 	"partyoffice/data"
 	"partyoffice/resources"
 	"partyoffice/ui"
+	"partyoffice/ui/core"
+	"partyoffice/ui/settings"
 )
 
 // runGUI opens the main window on the data folder, or, when the folder cannot
@@ -27,8 +29,8 @@ import (
 // place of lost data.
 func runGUI(dir string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
-	a.Settings().SetTheme(ui.Theme{})
-	ui.UseChinese() // before any window: Fyne's own dialog texts are read when built
+	a.Settings().SetTheme(core.Theme{})
+	core.UseChinese() // before any window: Fyne's own dialog texts are read when built
 	a.SetIcon(resources.Icon)
 
 	var store *data.Store
@@ -36,8 +38,8 @@ func runGUI(dir string, stderr io.Writer) int {
 		store = s
 		w := ui.ShowMainWindow(a, s)
 		w.SetMaster() // closing the main window ends the program, whatever else is open
-		ui.GuardWindow(w, s)
-		ui.StartDailyBackup(w, s)
+		settings.GuardWindow(w, s)
+		settings.StartDailyBackup(w, s)
 	}
 	if s, err := openDataFolder(dir); err != nil {
 		fmt.Fprintln(stderr, "错误："+oneLine(err.Error()))

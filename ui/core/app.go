@@ -1,0 +1,141 @@
+// Package core is what every screen shares: the App (store, window, clock,
+// change notification), the main window and its navigation (fed a Shell, so
+// core imports no feature), the theme, error/info dialogs, progress and the
+// shared file dialogs. Like all of ui it talks to data and reports only: no
+// SQL and no excelize here.
+package core
+
+import (
+	"errors"
+	"fmt"
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// App is what every screen needs: the store, the window, and a way to tell
+// the other screens that the data changed.
+type App struct {
+	Store  *data.Store
+	Window fyne.Window
+	// Now returns today's date; tests replace it to get stable results.
+	Now func() civil.Date
+
+	mu        sync.Mutex
+	listeners []func()
+}
+
+// NewApp wires the shared context of the screens.
+func NewApp(store *data.Store, w fyne.Window) *App {
+	return &App{Store: store, Window: w, Now: civil.Today}
+}
+
+// Today is the date the rules and defaults use.
+func (a *App) Today() civil.Date { return a.Now() }
+
+// Canvas is the main window's canvas (pop-ups such as the date picker open
+// over it).
+func (a *App) Canvas() fyne.Canvas { return a.Window.Canvas() }
+
+// OnChange registers a screen's reload; it runs on the UI goroutine after
+// any screen wrote to the store.
+func (a *App) OnChange(reload func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.listeners = append(a.listeners, reload)
+}
+
+// NotifyChanged reloads every registered screen. Call it on the UI goroutine
+// (inside fyne.Do when coming from background work).
+func (a *App) NotifyChanged() {
+	a.mu.Lock()
+	ls := append([]func(){}, a.listeners...)
+	a.mu.Unlock()
+	for _, f := range ls {
+		f()
+	}
+}
+
+// ShowError shows err in a dialog. Messages from data and reports are plain
+// Chinese already; the title says what was being attempted.
+func (a *App) ShowError(title string, err error) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewCustom(title, "知道了", widget.NewLabel(WrapMessage(err.Error())), a.Window)
+	d.Show()
+}
+
+// ShowInfo shows a short message.
+func (a *App) ShowInfo(title, message string) {
+	dialog.NewCustom(title, "好的", widget.NewLabel(WrapMessage(message)), a.Window).Show()
+}
+
+// WrapMessage keeps a long message from making the dialog wider than the window.
+func WrapMessage(s string) string {
+	const width = 36
+	var out []rune
+	n := 0
+	for _, r := range s {
+		if r == '\n' {
+			n = 0
+		} else if n >= width {
+			out = append(out, '\n')
+			n = 0
+		}
+		out = append(out, r)
+		n++
+	}
+	return string(out)
+}
+
+// Progress reports how far a long job has got.
+type Progress func(done, total int)
+
+// RunWithProgress runs work off the UI goroutine with a modal progress bar.
+// finish runs on the UI goroutine afterwards with work's error (nil on
+// success); a failure with no finish is shown as an error dialog.
+func (a *App) RunWithProgress(title string, work func(progress Progress) error, finish func(err error)) {
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel("正在处理，请稍候……")
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, bar), a.Window)
+	d.Resize(fyne.NewSize(420, 140))
+	d.Show()
+	progress := func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		v := float64(done) / float64(total)
+		fyne.Do(func() {
+			bar.SetValue(v)
+			label.SetText(fmt.Sprintf("已完成 %d / %d", done, total))
+		})
+	}
+	go func() {
+		err := safely(func() error { return work(progress) })
+		fyne.Do(func() {
+			d.Hide()
+			if finish != nil {
+				finish(err)
+			} else if err != nil {
+				a.ShowError(title+"未完成", err)
+			}
+		})
+	}()
+}
+
+// safely turns a panic in background work into an error, so a bug in one
+// job shows a message instead of closing the window with unsaved work.
+func safely(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New(fmt.Sprint("程序内部错误，操作未完成（数据未改动）：", r))
+		}
+	}()
+	return f()
+}

@@ -1,0 +1,142 @@
+package core
+
+import (
+	"image/color"
+	"partyoffice/data"
+	"partyoffice/resources"
+	"partyoffice/ui/widgets"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Screen is one section of the main window's navigation: its title, its
+// icon and how to build it (once, on its first visit).
+type Screen struct {
+	Title string
+	Icon  fyne.ThemeIconName
+	Build func(a *App) fyne.CanvasObject
+}
+
+// Shell is what the main window is made of. It is assembled in one place
+// (ui.Shell) and passed in, so core knows no feature package and a new screen
+// is one entry in that list.
+type Shell struct {
+	// Screens is the navigation, top to bottom; it opens on the first.
+	Screens []Screen
+	// FileMenu are the 文件 menu's items above 退出.
+	FileMenu func(a *App) []*fyne.MenuItem
+	// FirstRun is shown instead of the screens on a store without branch
+	// information; it calls done when the branch is set up.
+	FirstRun func(a *App, done func())
+}
+
+// navWidth keeps the navigation as wide as its longest title plus some air,
+// whatever the window size.
+const navWidth = 176
+
+// ShowMainWindow builds and shows the main window and returns it. On a store
+// without branch information (the first start) it shows the first-run wizard
+// first and the main content once the wizard is done.
+func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
+	w := app.NewWindow("党支部工作台")
+	w.SetIcon(resources.Icon)
+	w.Resize(fyne.NewSize(1200, 760))
+	a := NewApp(store, w)
+	w.SetMainMenu(NewMainMenu(a, shell))
+	showMain := func() { w.SetContent(NewMainContent(a, shell.Screens).Object()) }
+	branch, err := store.Branch()
+	switch {
+	case err != nil:
+		showMain()
+		a.ShowError("无法读取支部信息", err)
+	case branch.Name == "" && shell.FirstRun != nil:
+		shell.FirstRun(a, showMain)
+	default:
+		showMain()
+	}
+	w.CenterOnScreen()
+	w.Show()
+	return w
+}
+
+// MainContent is the navigation list and the screen it selects.
+type MainContent struct {
+	app     *App
+	entries []Screen
+	Nav     *widget.List
+	Screens []fyne.CanvasObject // built on first visit, then kept so table state survives switching
+	Content *fyne.Container
+}
+
+// NewMainContent is the navigation on the left and the selected screen on
+// the right; it opens on the first screen.
+func NewMainContent(a *App, screens []Screen) *MainContent {
+	m := &MainContent{app: a, entries: screens, Screens: make([]fyne.CanvasObject, len(screens)),
+		Content: container.NewStack()}
+	m.Nav = widget.NewList(
+		func() int { return len(m.entries) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.Icon(theme.IconNameHome)), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(theme.Icon(m.entries[id].Icon))
+			row.Objects[1].(*widget.Label).SetText(m.entries[id].Title)
+		})
+	m.Nav.OnSelected = m.show
+	m.Nav.Select(0)
+	return m
+}
+
+// Object is the navigation beside the content.
+func (m *MainContent) Object() fyne.CanvasObject {
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(navWidth, 0))
+	left := container.NewHBox(container.NewStack(width, m.Nav), widget.NewSeparator())
+	return container.NewBorder(nil, nil, left, nil, m.Content)
+}
+
+// show switches to screen id, building it on its first visit.
+func (m *MainContent) show(id widget.ListItemID) {
+	if id < 0 || id >= len(m.entries) {
+		return
+	}
+	if m.Screens[id] == nil {
+		m.Screens[id] = m.entries[id].Build(m.app)
+	}
+	m.Content.Objects = []fyne.CanvasObject{m.Screens[id]}
+	m.Content.Refresh()
+}
+
+// NewMainMenu is the window menu: 文件 (the shell's items, then 退出) and 帮助.
+func NewMainMenu(a *App, shell Shell) *fyne.MainMenu {
+	// An IsQuit item with no action is wired by the driver to a clean quit.
+	quit := fyne.NewMenuItem("退出", nil)
+	quit.IsQuit = true
+	var items []*fyne.MenuItem
+	if shell.FileMenu != nil {
+		items = append(shell.FileMenu(a), fyne.NewMenuItemSeparator())
+	}
+	file := fyne.NewMenu("文件", append(items, quit)...)
+	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于", func() { ShowAbout(a) }))
+	return fyne.NewMainMenu(file, help)
+}
+
+// ShowAbout names the version, where the data lives (what the district IT
+// person asks first) and the licence of the bundled font.
+func ShowAbout(a *App) {
+	name := widget.NewLabelWithStyle("党支部工作台", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	version := widget.NewLabel("版本 " + data.AppVersion)
+	folder := widgets.WrappedLabel("数据文件夹：" + a.Store.Dir())
+	folder.Selectable = true
+	font := widgets.WrappedLabel("界面字体为 Noto Sans CJK SC（思源黑体）的子集，" +
+		"依照 SIL 开放字体许可证 1.1（OFL）随本软件免费分发。")
+	d := dialog.NewCustom("关于", "好的", container.NewVBox(name, version, folder, font), a.Window)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}

@@ -1,0 +1,607 @@
+// Package meetings is 三会一课: the minutes list and form, the compliance
+// calendar, participation, the 思政课 log, meeting settings and exports.
+package meetings
+
+import (
+	"fmt"
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/meetings"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
+	"slices"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// meetingsScreen is 三会一课: the minutes of every sitting, and the tabs that
+// judge the record against the settings (完成情况, 思政课, 参加情况) or edit
+// those settings. The record is loaded once per change and shared by the
+// tabs, so switching tabs costs nothing.
+type meetingsScreen struct {
+	a    *core.App
+	data *meetings.Data
+	comp *meetings.Compliance
+
+	list     *meetingList
+	calendar *complianceCalendar
+	classes  *classLogView
+	matrix   *participationView
+	settings *meetingSettingsView
+	tabs     *container.AppTabs
+	Content  fyne.CanvasObject
+}
+
+// NewMeetingsScreen builds the 三会一课 screen; it reloads whenever any
+// screen changes the data.
+func NewMeetingsScreen(a *core.App) fyne.CanvasObject { return newMeetingsScreen(a).Content }
+
+func newMeetingsScreen(a *core.App) *meetingsScreen {
+	s := &meetingsScreen{a: a}
+	s.list = newMeetingList(s)
+	s.calendar = newComplianceCalendar(s)
+	s.classes = newClassLogView(s)
+	s.matrix = newParticipationView(s)
+	s.settings = newMeetingSettingsView(s)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("会议记录", theme.DocumentIcon(), s.list.Content),
+		container.NewTabItemWithIcon("完成情况", theme.CalendarIcon(), s.calendar.Content),
+		container.NewTabItemWithIcon("思政课", theme.AccountIcon(), s.classes.Content),
+		container.NewTabItemWithIcon("参加情况", theme.ListIcon(), s.matrix.Content),
+		container.NewTabItemWithIcon("设置", theme.SettingsIcon(), s.settings.Content),
+	)
+	s.Content = s.tabs
+	a.OnChange(s.reload)
+	s.reload()
+	return s
+}
+
+// reload reads the whole record again and redraws every tab.
+func (s *meetingsScreen) reload() {
+	d, err := meetings.Load(s.a.Store)
+	if d == nil {
+		s.a.ShowError("无法读取三会一课记录", err)
+		return
+	}
+	if err != nil { // the settings could not be read: the defaults are in use
+		s.a.ShowError("三会一课设置有问题", err)
+	}
+	s.data, s.comp = d, meetings.New(d, s.a.Today())
+	s.list.refresh()
+	s.calendar.refresh()
+	s.classes.refresh()
+	s.matrix.refresh()
+	s.settings.refresh()
+}
+
+// openMeeting opens the minutes of a loaded sitting.
+func (s *meetingsScreen) openMeeting(id uint) {
+	m, err := s.a.Store.Meeting(id)
+	if err != nil {
+		s.a.ShowError("无法打开会议记录", err)
+		return
+	}
+	ShowMeetingForm(s.a, &m)
+}
+
+// span is a choice of dates the lists offer: 本月, 本学期, 2025年, 全部 …
+type span struct {
+	Label    string
+	from, to civil.Date // zero: open
+}
+
+func (p span) contains(d civil.Date) bool {
+	return (p.from.IsZero() || !d.Before(p.from)) && (p.to.IsZero() || !d.After(p.to))
+}
+
+// describe is the span as the count lines say it: "本学期（2026-03-01 至 2026-07-31）".
+func (p span) describe() string {
+	if p.from.IsZero() {
+		return "全部记录"
+	}
+	return fmt.Sprintf("%s（%s 至 %s）", p.Label, p.from, p.to)
+}
+
+const spanAll = "全部"
+
+// spanChoices are the running month, quarter, semester and year, every
+// sitting, and each year with sittings (newest first).
+func spanChoices(d *meetings.Data, today civil.Date) []span {
+	ms := &d.Settings
+	running := func(label string, f data.Frequency) span {
+		p := ms.PeriodOf(f, today)
+		return span{Label: label, from: p.Start, to: p.End}
+	}
+	out := []span{
+		running("本月", data.EveryMonth),
+		running("本季度", data.EveryQuarter),
+		running("本学期", data.EverySemester),
+		running("本年度", data.EveryYear),
+		{Label: spanAll},
+	}
+	for _, y := range meetingYears(d, today) {
+		p := data.YearPeriod(civil.New(y, 1, 1))
+		out = append(out, span{Label: p.Label, from: p.Start, to: p.End})
+	}
+	return out
+}
+
+// meetingYears are the years with sittings or 思政课 records, and this
+// year, newest first.
+func meetingYears(d *meetings.Data, today civil.Date) []int {
+	seen := map[int]bool{today.Year: true}
+	for i := range d.Meetings {
+		seen[d.Meetings[i].Date.Year] = true
+	}
+	for i := range d.ClassLogs {
+		seen[d.ClassLogs[i].Date.Year] = true
+	}
+	years := make([]int, 0, len(seen))
+	for y := range seen {
+		years = append(years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	return years
+}
+
+// spanSelect is a Select over spanChoices that keeps its choice by label
+// across reloads (本学期 stays 本学期 when the data changes).
+type spanSelect struct {
+	sel     *widget.Select
+	choices []span
+}
+
+func newSpanSelect(initial string, changed func()) *spanSelect {
+	p := &spanSelect{}
+	p.sel = widget.NewSelect(nil, func(string) { changed() })
+	p.sel.Selected = initial
+	return p
+}
+
+// setChoices offers new choices, keeping the selected label when it is still there.
+func (p *spanSelect) setChoices(choices []span) {
+	p.choices = choices
+	labels := make([]string, len(choices))
+	keep := false
+	for i, c := range choices {
+		labels[i] = c.Label
+		keep = keep || c.Label == p.sel.Selected
+	}
+	p.sel.Options = labels
+	if !keep && len(labels) > 0 {
+		p.sel.Selected = labels[0]
+	}
+	p.sel.Refresh()
+}
+
+func (p *spanSelect) current() span {
+	for _, c := range p.choices {
+		if c.Label == p.sel.Selected {
+			return c
+		}
+	}
+	return span{Label: spanAll}
+}
+
+// meetingColumns are the columns of the minutes list.
+var meetingColumns = []widgets.ListColumn[data.Meeting]{
+	{"日期", 110, func(m *data.Meeting) string { return m.Date.String() }},
+	{"时间", 116, func(m *data.Meeting) string { return m.TimeSpan() }},
+	{"类型", 210, func(m *data.Meeting) string { return m.TypeNames() }},
+	{"会议名称 / 议题", 300, meetingSubject},
+	{"主持人", 86, func(m *data.Meeting) string { return m.Host }},
+	{"应到/实到", 90, func(m *data.Meeting) string {
+		c := m.Counts()
+		return fmt.Sprintf("%d / %d", c.Expected, c.Present)
+	}},
+	{"表决", 120, verdictSummary},
+}
+
+// meetingSubject is the typed 会议名称, else the first line of the 议题, else
+// the derived title.
+func meetingSubject(m *data.Meeting) string {
+	if m.Title != "" {
+		return m.Title
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(m.Agenda), "\n"); first != "" {
+		return first
+	}
+	if m.Topic != "" {
+		return m.Topic
+	}
+	return m.DisplayTitle()
+}
+
+// verdictSummary is what the sitting decided by vote: 通过, 不通过, 通过 2 项、不通过 1 项,
+// or nothing when no decision was put to a vote.
+func verdictSummary(m *data.Meeting) string {
+	count := map[meetings.Verdict]int{}
+	for i := range m.Decisions {
+		count[meetings.VerdictOf(m, &m.Decisions[i])]++
+	}
+	passed, failed := count[meetings.Passed], count[meetings.NotPassed]
+	switch {
+	case passed+failed == 0:
+		return ""
+	case passed+failed == 1 && passed == 1:
+		return string(meetings.Passed)
+	case passed+failed == 1:
+		return string(meetings.NotPassed)
+	case failed == 0:
+		return fmt.Sprintf("通过 %d 项", passed)
+	case passed == 0:
+		return fmt.Sprintf("不通过 %d 项", failed)
+	}
+	return fmt.Sprintf("通过 %d 项、不通过 %d 项", passed, failed)
+}
+
+// meetingRow is one listed sitting with its cell texts computed once.
+type meetingRow struct {
+	id    uint
+	title string
+	cells []string
+}
+
+// meetingList is the 会议记录 tab: filters, the sittings newest first, and
+// the actions on them.
+type meetingList struct {
+	s        *meetingsScreen
+	rows     []meetingRow
+	selected uint
+
+	kind      *widget.Select
+	period    *spanSelect
+	search    *widget.Entry
+	table     *widget.Table
+	count     *widget.Label
+	edit, del *widget.Button
+	export    *widget.Button
+	Content   fyne.CanvasObject
+}
+
+// typeAll is the 类型 filter choice that means any type.
+const typeAll = "全部类型"
+
+func newMeetingList(s *meetingsScreen) *meetingList {
+	l := &meetingList{s: s}
+	add := widget.NewButtonWithIcon("新增会议记录", theme.ContentAddIcon(), func() { ShowMeetingForm(s.a, nil) })
+	add.Importance = widget.HighImportance
+	l.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), l.editSelected)
+	l.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), l.deleteSelected)
+	bin := widget.NewButtonWithIcon("回收站", theme.ContentUndoIcon(), func() { showMeetingBin(s.a) })
+	l.export = newMeetingExportButton(s.a)
+	toolbar := container.NewHBox(add, l.edit, l.del, widget.NewSeparator(), l.export, layout.NewSpacer(), bin)
+
+	l.kind = widget.NewSelect(nil, func(string) { l.apply() })
+	l.kind.Selected = typeAll
+	l.period = newSpanSelect("本年度", l.apply)
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("搜索会议名称、议题、地点、主持人、决议")
+	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	l.search.OnChanged = func(string) { l.apply() }
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel("类型"), l.kind, widget.NewLabel("时间"), l.period.sel), l.search)
+
+	l.table = newMeetingTable(l)
+	l.count = widget.NewLabel("")
+	l.Content = container.NewBorder(container.NewVBox(toolbar, filters), l.count, nil, nil, l.table)
+	l.updateButtons()
+	return l
+}
+
+func newMeetingTable(l *meetingList) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return len(l.rows), len(meetingColumns) },
+		func() fyne.CanvasObject { return widgets.NewSelectableCell(l.selectRow, l.open) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < len(l.rows) {
+				row := &l.rows[id.Row]
+				o.(*widgets.SelectableCell).Set(id, row.cells[id.Col], row.id == l.selected)
+			}
+		})
+	widgets.ShowListHeader(t, meetingColumns)
+	return t
+}
+
+// refresh offers the current types and spans and lists the sittings again.
+func (l *meetingList) refresh() {
+	options := []string{typeAll}
+	for _, t := range l.s.data.Settings.TypeList() {
+		options = append(options, string(t))
+	}
+	l.kind.Options = options
+	if !slices.Contains(options, l.kind.Selected) {
+		l.kind.Selected = typeAll
+	}
+	l.kind.Refresh()
+	l.period.setChoices(spanChoices(l.s.data, l.s.a.Today()))
+	l.apply()
+}
+
+// apply filters the loaded sittings into rows, newest first.
+func (l *meetingList) apply() {
+	if l.s.data == nil {
+		return
+	}
+	p := l.period.current()
+	kind := data.MeetingType("")
+	if l.kind.Selected != typeAll {
+		kind = data.MeetingType(l.kind.Selected)
+	}
+	text := strings.TrimSpace(l.search.Text)
+	l.rows = l.rows[:0]
+	all := l.s.data.Meetings
+	for i := len(all) - 1; i >= 0; i-- {
+		m := &all[i]
+		if !p.contains(m.Date) || (kind != "" && !m.HasType(kind)) || !meetingMatches(m, text) {
+			continue
+		}
+		row := meetingRow{id: m.ID, title: m.DisplayTitle(), cells: make([]string, len(meetingColumns))}
+		for j, c := range meetingColumns {
+			row.cells[j] = c.Text(m)
+		}
+		l.rows = append(l.rows, row)
+	}
+	if l.selectedIndex() < 0 {
+		l.selected = 0
+	}
+	l.count.SetText(l.countLine(p))
+	l.updateButtons()
+	l.table.UnselectAll()
+	l.table.Refresh()
+}
+
+func meetingMatches(m *data.Meeting, text string) bool {
+	if text == "" {
+		return true
+	}
+	for _, field := range []string{m.Title, m.Agenda, m.Place, m.Host, m.Resolution, m.Topic, m.TypeNames()} {
+		if strings.Contains(field, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *meetingList) countLine(p span) string {
+	if len(l.s.data.Meetings) == 0 {
+		return "还没有会议记录：点“新增会议记录”登记一次支部党员大会、支委会、党小组会、党课或主题党日。"
+	}
+	return fmt.Sprintf("%s共 %d 次会议（双击一行打开会议记录）", p.describe(), len(l.rows))
+}
+
+func (l *meetingList) selectedIndex() int {
+	for i := range l.rows {
+		if l.rows[i].id == l.selected && l.selected != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l *meetingList) selectRow(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(l.rows) {
+		return
+	}
+	l.selected = l.rows[id.Row].id
+	l.updateButtons()
+	l.table.Refresh()
+}
+
+func (l *meetingList) open(id widget.TableCellID) {
+	l.selectRow(id)
+	l.editSelected()
+}
+
+func (l *meetingList) updateButtons() {
+	for _, b := range []*widget.Button{l.edit, l.del} {
+		if l.selectedIndex() >= 0 {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+func (l *meetingList) editSelected() {
+	if i := l.selectedIndex(); i >= 0 {
+		l.s.openMeeting(l.rows[i].id)
+	}
+}
+
+func (l *meetingList) deleteSelected() {
+	i := l.selectedIndex()
+	if i < 0 {
+		return
+	}
+	row := l.rows[i]
+	confirmAction(l.s.a, "删除会议记录", fmt.Sprintf("将“%s”移入回收站？可在回收站中恢复。", row.title), "移入回收站",
+		func() {
+			if err := l.s.a.Store.DeleteMeeting(row.id); err != nil {
+				l.s.a.ShowError("未能删除", err)
+				return
+			}
+			l.s.a.NotifyChanged()
+		})
+}
+
+// confirmAction asks before doing something that changes the record.
+func confirmAction(a *core.App, title, message, confirm string, action func()) {
+	d := dialog.NewConfirm(title, core.WrapMessage(message), func(yes bool) {
+		if yes {
+			action()
+		}
+	}, a.Window)
+	d.SetConfirmText(confirm)
+	d.SetDismissText("取消")
+	d.Show()
+}
+
+// showMeetingBin lists the deleted sittings with 恢复 and 彻底删除.
+func showMeetingBin(a *core.App) {
+	list := container.NewVBox()
+	d := dialog.NewCustom("会议记录回收站", "关闭", container.NewVScroll(list), a.Window)
+	var fill func()
+	fill = func() {
+		gone, err := a.Store.DeletedMeetings()
+		if err != nil {
+			a.ShowError("无法读取回收站", err)
+			return
+		}
+		list.Objects = nil
+		if len(gone) == 0 {
+			list.Add(widgets.QuietLabel("回收站是空的。"))
+		}
+		for _, m := range gone {
+			list.Add(meetingBinRow(a, m, fill))
+		}
+		list.Refresh()
+	}
+	fill()
+	d.Resize(fyne.NewSize(720, 460))
+	d.Show()
+}
+
+func meetingBinRow(a *core.App, m data.Meeting, changed func()) fyne.CanvasObject {
+	restore := widget.NewButton("恢复", func() {
+		if err := a.Store.RestoreMeeting(m.ID); err != nil {
+			a.ShowError("未能恢复", err)
+			return
+		}
+		a.NotifyChanged()
+		changed()
+	})
+	purge := widget.NewButton("彻底删除", func() {
+		confirmAction(a, "彻底删除", fmt.Sprintf("彻底删除“%s”及其考勤、发言、表决和附件？删除后无法恢复。", m.DisplayTitle()), "彻底删除",
+			func() {
+				if err := a.Store.PurgeMeeting(m.ID); err != nil {
+					a.ShowError("未能彻底删除", err)
+					return
+				}
+				a.NotifyChanged()
+				changed()
+			})
+	})
+	purge.Importance = widget.DangerImportance
+	return container.NewBorder(nil, nil, nil, container.NewHBox(restore, purge), widgets.TruncatedLabel(m.DisplayTitle()))
+}
+
+// meetingExport is one of the 三会一课 workbooks.
+type meetingExport struct {
+	name  string // what the dialog offers and the file is called
+	write func(path string, s *data.Store, opt reports.MeetingReportOptions) error
+}
+
+var meetingExports = []meetingExport{
+	{"三会一课开展情况统计表", reports.ExportMeetingSummary},
+	{"党员参加组织生活考勤表", reports.ExportMeetingAttendance},
+	{"会议记录（每次会议一页，可打印装订）", reports.ExportMinutes},
+}
+
+// spanWhole is the 范围 choice of a whole year; the others are the quarters
+// and the months.
+const spanWhole = "全年"
+
+func exportRanges() []string {
+	out := []string{spanWhole}
+	for q := 1; q <= 4; q++ {
+		out = append(out, data.QuarterName(q))
+	}
+	for m := 1; m <= 12; m++ {
+		out = append(out, fmt.Sprintf("%d月", m))
+	}
+	return out
+}
+
+// newMeetingExportButton opens the export dialog: which workbook, which
+// year and which part of it; then where to save.
+func newMeetingExportButton(a *core.App) *widget.Button {
+	return widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { showMeetingExport(a) })
+}
+
+func showMeetingExport(a *core.App) {
+	names := make([]string, len(meetingExports))
+	for i, e := range meetingExports {
+		names[i] = e.name
+	}
+	which := widget.NewRadioGroup(names, nil)
+	which.Required = true
+	which.SetSelected(names[0])
+	today := a.Today()
+	var years []string
+	for y := today.Year; y >= today.Year-10; y-- {
+		years = append(years, fmt.Sprintf("%d年", y))
+	}
+	year := widget.NewSelect(years, nil)
+	year.SetSelected(years[0])
+	part := widget.NewSelect(exportRanges(), nil)
+	part.SetSelected(data.QuarterName((today.Month-1)/3 + 1))
+	form := container.NewVBox(which,
+		widgets.NewFormField("年份", year).Row,
+		widgets.NewFormField("范围", part).Row)
+	d := dialog.NewCustomWithoutButtons("导出三会一课报表", form, a.Window)
+	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), func() {
+		opt := reportOptions(year.SelectedIndex(), part.SelectedIndex(), today)
+		e := meetingExports[0]
+		for _, x := range meetingExports {
+			if x.name == which.Selected {
+				e = x
+			}
+		}
+		d.Hide()
+		label := year.Selected
+		if part.Selected != spanWhole {
+			label += part.Selected
+		}
+		name := exportBaseName(a, e.name) + "_" + label + ".xlsx"
+		a.ChooseFileToSave(name, ".xlsx", func(path string) { runMeetingExport(a, e, path, opt) })
+	})
+	next.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide), next})
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// reportOptions turns the dialog's choices into the export's span: the
+// first 范围 is the whole year, then four quarters, then twelve months.
+func reportOptions(yearIndex, partIndex int, today civil.Date) reports.MeetingReportOptions {
+	opt := reports.MeetingReportOptions{Year: today.Year - yearIndex, Today: today}
+	switch {
+	case partIndex >= 1 && partIndex <= 4:
+		opt.Quarter = partIndex
+	case partIndex > 4:
+		opt.Month = partIndex - 4
+	}
+	return opt
+}
+
+// exportBaseName is "<支部名称><报表名>" without the parenthesised note.
+func exportBaseName(a *core.App, report string) string {
+	report, _, _ = strings.Cut(report, "（")
+	name := "党支部"
+	if b, err := a.Store.Branch(); err == nil && b.Name != "" {
+		name = b.Name
+	}
+	return core.SafeFileName(name + report)
+}
+
+func runMeetingExport(a *core.App, e meetingExport, path string, opt reports.MeetingReportOptions) {
+	a.RunWithProgress("正在导出"+exportBaseName(a, e.name), func(progress core.Progress) error {
+		opt.Progress = progress
+		return e.write(path, a.Store, opt)
+	}, func(err error) {
+		if err != nil {
+			a.ShowError("导出未完成", err)
+			return
+		}
+		a.ShowSaved("已导出到", path)
+	})
+}

@@ -1,0 +1,258 @@
+//go:build ci
+
+package members
+
+import (
+	"os"
+	"partyoffice/data"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// exportThree stores three good members and one with a wrong check digit (the store takes
+// it; the import must refuse it), exports the register and returns the file.
+func exportThree(t *testing.T, a *core.App) string {
+	t.Helper()
+	if err := a.Store.SaveBranch(data.Branch{Name: "银川市第一小学党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	people := uitest.ThreeMembers(t, a)
+	bad := uitest.FullMember("赵六", people[0].IDNumber[:17]+"0", people[0].JoinDate)
+	if bad.IDNumber == people[0].IDNumber {
+		bad.IDNumber = people[0].IDNumber[:17] + "1"
+	}
+	uitest.StoreMembers(t, a, bad)
+
+	path := filepath.Join(t.TempDir(), exportFileName(a, uitest.Today))
+	if err := exportMembersTo(a, path, reports.ExportOptions{AsOf: uitest.Today}, nil); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	return path
+}
+
+func TestExportWritesTheRegister(t *testing.T) {
+	a := uitest.NewApp(t)
+	path := exportThree(t, a)
+	if filepath.Base(path) != "银川市第一小学党支部党员名册_2026-06-15.xlsx" {
+		t.Errorf("suggested file name %q", filepath.Base(path))
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Size() == 0 {
+		t.Fatalf("exported file: %v, %v", st, err)
+	}
+
+	// Read it back: everyone is there and, except the bad ID number, matches the store.
+	m, err := reports.ReadMembers(path, a.Store, uitest.Today, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range m.Rows {
+		names = append(names, r.Person.Name)
+		if r.Person.Name == "赵六" {
+			continue
+		}
+		if len(r.Errors) > 0 || r.Existing == nil {
+			t.Errorf("%s: errors %v, existing %v", r.Person.Name, r.Errors, r.Existing)
+			continue
+		}
+		stored := *r.Existing
+		if r.Person.IDNumber != stored.IDNumber || r.Person.JoinDate != stored.JoinDate ||
+			r.Person.FullDate != stored.FullDate || r.Person.Stage != stored.Stage || r.Person.Post != stored.Post {
+			t.Errorf("%s read back as %+v, stored %+v", r.Person.Name, r.Person, stored)
+		}
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, []string{"张三", "李四", "王五", "赵六"}) {
+		t.Errorf("exported names %v", names)
+	}
+	if m.BadRows() != 1 || m.ExistingCount() != 3 {
+		t.Errorf("bad rows %d, existing %d", m.BadRows(), m.ExistingCount())
+	}
+}
+
+func TestExportMaskedHidesNumbers(t *testing.T) {
+	a := uitest.NewApp(t)
+	people := uitest.ThreeMembers(t, a)
+	path := filepath.Join(t.TempDir(), "公示.xlsx")
+	if err := exportMembersTo(a, path, reports.ExportOptions{AsOf: uitest.Today, MaskPrivate: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m, err := reports.ReadMembers(path, nil, uitest.Today, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range m.Rows {
+		for _, p := range people {
+			if r.Person.IDNumber == p.IDNumber {
+				t.Errorf("masked export shows %s's ID number", p.Name)
+			}
+		}
+	}
+}
+
+func TestExportDialog(t *testing.T) {
+	a := uitest.NewApp(t)
+	openMembers(t, a)
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "导出")
+	if !uitest.TopDialogHasText(c, "隐藏身份证号和电话（用于公示）") {
+		t.Fatal("导出 does not ask for the options")
+	}
+	uitest.RequireText(t, c, uitest.Today.String())
+	uitest.TapButton(t, c, "选择保存位置…")
+	if uitest.TopDialogHasText(c, "隐藏身份证号和电话") || c.Overlays().Top() == nil {
+		t.Error("the save dialog did not replace the options")
+	}
+}
+
+func TestSavePathAddsExtension(t *testing.T) {
+	dir := t.TempDir()
+	chosen := filepath.Join(dir, "名册")
+	if err := os.WriteFile(chosen, nil, 0o644); err != nil { // what Fyne's save dialog leaves
+		t.Fatal(err)
+	}
+	if got := core.AddMissingExtension(chosen, ".xlsx"); got != chosen+".xlsx" {
+		t.Errorf("addMissingExtension = %q", got)
+	}
+	if _, err := os.Stat(chosen); !os.IsNotExist(err) {
+		t.Error("the empty file without extension was left behind")
+	}
+	if got := core.AddMissingExtension(filepath.Join(dir, "a.xlsx"), ".xlsx"); got != filepath.Join(dir, "a.xlsx") {
+		t.Errorf("addMissingExtension changed a name with extension: %q", got)
+	}
+	if got := core.SafeFileName(`一/二:三*"四"`); got != "一二三四" {
+		t.Errorf("safeFileName = %q", got)
+	}
+}
+
+func TestLastFolderIsRemembered(t *testing.T) {
+	uitest.NewApp(t)
+	if core.LastFolder() != nil {
+		t.Fatal("a fresh app remembers a folder")
+	}
+	dir := t.TempDir()
+	core.RememberFolder(filepath.Join(dir, "名册.xlsx"))
+	got := core.LastFolder()
+	if got == nil || filepath.Clean(got.Path()) != filepath.Clean(dir) {
+		t.Fatalf("lastFolder = %v, want %s", got, dir)
+	}
+	if v := fyneApp().Preferences().String(core.PrefLastFolder); v != dir {
+		t.Errorf("preference %q = %q", core.PrefLastFolder, v)
+	}
+	os.RemoveAll(dir)
+	if core.LastFolder() != nil {
+		t.Error("a deleted folder is still offered")
+	}
+}
+
+func fyneApp() fyne.App { return fyne.CurrentApp() }
+
+func TestImportPreviewAndCommit(t *testing.T) {
+	a := uitest.NewApp(t)
+	path := exportThree(t, a)
+
+	// Import into an empty store, through the same window.
+	b := core.NewApp(uitest.OpenStore(t), a.Window)
+	b.Now = a.Now
+	s := openMembers(t, b)
+	c := b.Window.Canvas()
+	m, err := reports.ReadMembers(path, b.Store, b.Today(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newImportPreview(b, path, m)
+	v.show()
+	uitest.RequireText(t, c, "可导入 3 行、有错误 1 行、已存在 0 人")
+	if uitest.HasTextContaining(c, "身份证号已登记的人员") {
+		t.Error("the update/skip choice shows although nobody exists yet")
+	}
+	if v.commitB.Text != "导入其余 3 行" || v.commitB.Disabled() {
+		t.Errorf("import button %q (disabled %v)", v.commitB.Text, v.commitB.Disabled())
+	}
+	i := slices.IndexFunc(v.rows, func(r importRowView) bool { return r.bad })
+	if i < 0 {
+		t.Fatal("no row marked as bad")
+	}
+	bad := v.rows[i]
+	if bad.cells[1] != "错误" || bad.cells[2] != "赵六" || !strings.HasPrefix(bad.notes, "第"+bad.cells[0]+"行 [") ||
+		!strings.Contains(bad.notes, "校验码不对") {
+		t.Errorf("bad row shown as %q, notes %q", bad.cells, bad.notes)
+	}
+	for _, r := range v.rows {
+		if !r.bad && r.cells[1] != "✓ 新增" {
+			t.Errorf("good row status %q", r.cells[1])
+		}
+	}
+
+	uitest.TapButton(t, c, "导入其余 3 行")
+	if !uitest.TopDialogHasText(c, "有 1 行有错误，不会导入") {
+		t.Fatal("no confirmation explaining the rows left out")
+	}
+	uitest.TapButton(t, c, "返回")
+	if n, _ := b.Store.CountPeople(); n != 0 {
+		t.Fatal("imported before the confirmation")
+	}
+
+	res, err := v.commit()
+	if err != nil || res.Imported != 3 {
+		t.Fatalf("commit: %+v, %v", res, err)
+	}
+	b.NotifyChanged()
+	if got := shownNames(s); len(got) != 3 {
+		t.Errorf("register after import shows %v", got)
+	}
+	if audit, _ := b.Store.AuditLog(data.AuditFilter{Action: "导入"}); len(audit) != 3 ||
+		!strings.Contains(audit[0].Summary, filepath.Base(path)) {
+		t.Errorf("import audit: %+v", audit)
+	}
+	if txt := v.resultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
+		t.Errorf("result text %q", txt)
+	}
+
+	// Again: now all three exist; the user chooses to update them.
+	m, err = reports.ReadMembers(path, b.Store, b.Today(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.dlg.Hide()
+	v = newImportPreview(b, path, m)
+	v.show()
+	uitest.RequireText(t, c, "已存在 3 人")
+	if v.mode != data.ImportSkipExisting {
+		t.Error("existing people are not skipped by default")
+	}
+	v.existing.SetSelected(existingUpdate)
+	res, err = v.commit()
+	if err != nil || res.Updated != 3 || res.Imported != 0 {
+		t.Errorf("second import: %+v, %v", res, err)
+	}
+}
+
+func TestImportPreviewWithNothingToImport(t *testing.T) {
+	a := uitest.NewApp(t)
+	v := newImportPreview(a, "空.xlsx", &reports.MemberImport{Sheet: "Sheet1", HeaderRow: 1,
+		Ignored: []string{"爱好"}, Notices: []string{"表格中没有“公民身份号码”列"},
+		Rows: []reports.MemberRow{
+			{Row: 2, Person: data.Person{Name: "甲"}, Errors: []reports.RowIssue{{Row: 2, Column: "姓名", Message: "示例错误"}}},
+		}})
+	v.show()
+	c := a.Window.Canvas()
+	for _, want := range []string{"可导入 0 行、有错误 1 行、已存在 0 人", "表格中没有“公民身份号码”列",
+		"以下列不认识，不会导入：爱好", "第2行 [姓名] 示例错误"} {
+		uitest.RequireText(t, c, want)
+	}
+	if !v.commitB.Disabled() {
+		t.Error("import is possible with no good row")
+	}
+	if v.rows[0].notes != "第2行 [姓名] 示例错误" {
+		t.Errorf("notes %q", v.rows[0].notes)
+	}
+}

@@ -1,0 +1,249 @@
+package settings
+
+import (
+	"errors"
+	"fmt"
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// groupsSection edits the 党小组: create, rename, set the 组长, delete.
+type groupsSection struct {
+	app      *core.App
+	groups   []data.PartyGroup
+	members  []data.Person // the register, to pick a 组长 from
+	counts   data.RegisterCounts
+	list     *widget.List
+	selected int // index into groups, -1 for none
+	empty    *widget.Label
+	// needSelection are the buttons that act on the selected group.
+	needSelection []*widget.Button
+}
+
+func newGroupsSection(a *core.App) fyne.CanvasObject {
+	g := &groupsSection{app: a, selected: -1}
+	g.list = widget.NewList(func() int { return len(g.groups) }, newGroupRow, g.updateGroupRow)
+	g.list.OnSelected = func(id widget.ListItemID) { g.selected = id; g.enableActions(true) }
+	g.list.OnUnselected = func(widget.ListItemID) { g.selected = -1; g.enableActions(false) }
+	g.empty = widgets.QuietLabel("还没有党小组。点“新增”建立第一个党小组。")
+	g.needSelection = []*widget.Button{
+		widget.NewButtonWithIcon("改名", theme.DocumentCreateIcon(), g.rename),
+		widget.NewButtonWithIcon("设组长", theme.AccountIcon(), g.setLeader),
+		widget.NewButtonWithIcon("删除", theme.DeleteIcon(), g.delete),
+	}
+	g.reload()
+	a.OnChange(g.reload)
+
+	toolbar := container.NewHBox(widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), g.add))
+	for _, b := range g.needSelection {
+		toolbar.Add(b)
+	}
+	header := widgets.Columns(groupColumns, widgets.BoldLabel("党小组"), widgets.BoldLabel("组长"), widgets.BoldLabel("党员人数"))
+	return widget.NewCard("", "删除党小组不会删除党员：组里的党员变为未分组。",
+		container.NewBorder(container.NewVBox(toolbar, header), nil, nil, nil, container.NewStack(g.list, g.empty)))
+}
+
+var groupColumns = []float32{220, 180}
+
+func newGroupRow() fyne.CanvasObject {
+	return widgets.Columns(groupColumns, widgets.TruncatedLabel(""), widgets.TruncatedLabel(""), widget.NewLabel(""))
+}
+
+func (g *groupsSection) updateGroupRow(id widget.ListItemID, o fyne.CanvasObject) {
+	group := g.groups[id]
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(group.Name)
+	cells[1].(*widget.Label).SetText(g.leaderName(group))
+	cells[2].(*widget.Label).SetText(fmt.Sprintf("%d 人", g.counts.ByGroup[group.ID]))
+}
+
+func (g *groupsSection) leaderName(group data.PartyGroup) string {
+	if group.LeaderID == nil {
+		return "未设"
+	}
+	for _, p := range g.members {
+		if p.ID == *group.LeaderID {
+			return p.Name
+		}
+	}
+	return "（已不在党员名册中）"
+}
+
+func (g *groupsSection) reload() {
+	groups, err := g.app.Store.Groups()
+	if err != nil {
+		g.app.ShowError("无法读取党小组", err)
+		return
+	}
+	people, err := g.app.Store.People()
+	if err != nil {
+		g.app.ShowError("无法读取党员名册", err)
+		return
+	}
+	g.groups = groups
+	g.members = data.FilterPeople(people, data.PersonFilter{View: data.ViewRegister})
+	data.SortPeople(g.members, data.FieldName, false)
+	g.counts = data.Count(people)
+	g.list.UnselectAll()
+	g.selected = -1
+	g.enableActions(false)
+	g.empty.Hidden = len(groups) > 0
+	g.empty.Refresh()
+	g.list.Refresh()
+}
+
+func (g *groupsSection) enableActions(on bool) {
+	for _, b := range g.needSelection {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// current is a copy of the selected group.
+func (g *groupsSection) current() (data.PartyGroup, bool) {
+	if g.selected < 0 || g.selected >= len(g.groups) {
+		return data.PartyGroup{}, false
+	}
+	return g.groups[g.selected], true
+}
+
+func (g *groupsSection) add() {
+	g.askName("新增党小组", "", func(name string) error {
+		return g.app.Store.SaveGroup(&data.PartyGroup{Name: name})
+	})
+}
+
+func (g *groupsSection) rename() {
+	group, ok := g.current()
+	if !ok {
+		return
+	}
+	g.askName("党小组改名", group.Name, func(name string) error {
+		group.Name = name
+		return g.app.Store.SaveGroup(&group)
+	})
+}
+
+// askName asks for a group name and hands it to save.
+func (g *groupsSection) askName(title, current string, save func(name string) error) {
+	entry := widget.NewEntry()
+	entry.SetText(current)
+	entry.SetPlaceHolder("例如：第一党小组、语文组党小组")
+	entry.Validator = func(s string) error {
+		if data.CleanText(s) == "" {
+			return errors.New("请填写党小组名称")
+		}
+		return nil
+	}
+	d := dialog.NewForm(title, "保存", "取消", []*widget.FormItem{widget.NewFormItem("名称", entry)}, func(ok bool) {
+		if ok {
+			g.commit(title, save(data.CleanText(entry.Text)))
+		}
+	}, g.app.Window)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	g.app.Window.Canvas().Focus(entry)
+}
+
+// commit reports a failed write, or reloads every screen after a good one.
+func (g *groupsSection) commit(what string, err error) {
+	if err != nil {
+		g.app.ShowError(what+"没有成功", err)
+		return
+	}
+	g.app.NotifyChanged()
+}
+
+// noLeader is the 组长 choice that clears the 组长.
+const noLeader = "（不设组长）"
+
+func (g *groupsSection) setLeader() {
+	group, ok := g.current()
+	if !ok {
+		return
+	}
+	labels, ids := g.leaderChoices(group.ID)
+	pick := widget.NewSelect(labels, nil)
+	pick.SetSelectedIndex(0)
+	for i, id := range ids {
+		if group.LeaderID != nil && id == *group.LeaderID {
+			pick.SetSelectedIndex(i)
+		}
+	}
+	item := widget.NewFormItem("组长", pick)
+	item.HintText = "本组党员排在前面；括号里是其所在的党小组"
+	title := "设置“" + group.Name + "”的组长"
+	d := dialog.NewForm(title, "保存", "取消", []*widget.FormItem{item}, func(ok bool) {
+		if !ok {
+			return
+		}
+		group.LeaderID = nil
+		if i := pick.SelectedIndex(); i > 0 {
+			id := ids[i]
+			group.LeaderID = &id
+		}
+		g.commit("设置组长", g.app.Store.SaveGroup(&group))
+	}, g.app.Window)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// leaderChoices lists the register's members for the 组长 Select of group
+// groupID, its own members first, each with the group they belong to;
+// labels[0] clears the 组长 (ids[0] is 0).
+func (g *groupsSection) leaderChoices(groupID uint) (labels []string, ids []uint) {
+	names := map[uint]string{}
+	for _, group := range g.groups {
+		names[group.ID] = group.Name
+	}
+	labels, ids = []string{noLeader}, []uint{0}
+	seen := map[string]bool{}
+	add := func(p data.Person) {
+		label := p.Name
+		if p.GroupID != nil && names[*p.GroupID] != "" {
+			label += "（" + names[*p.GroupID] + "）"
+		}
+		if seen[label] { // two members with one name in one group: the Select needs distinct labels
+			label += fmt.Sprintf(" #%d", p.ID)
+		}
+		seen[label] = true
+		labels = append(labels, label)
+		ids = append(ids, p.ID)
+	}
+	inGroup := func(p data.Person) bool { return p.GroupID != nil && *p.GroupID == groupID }
+	for _, p := range g.members {
+		if inGroup(p) {
+			add(p)
+		}
+	}
+	for _, p := range g.members {
+		if !inGroup(p) {
+			add(p)
+		}
+	}
+	return labels, ids
+}
+
+func (g *groupsSection) delete() {
+	group, ok := g.current()
+	if !ok {
+		return
+	}
+	msg := fmt.Sprintf("删除党小组“%s”吗？\n组里 %d 名党员的记录都会保留，只是变为未分组。",
+		group.Name, g.counts.ByGroup[group.ID])
+	dialog.ShowConfirm("删除党小组", msg, func(ok bool) {
+		if ok {
+			g.commit("删除党小组", g.app.Store.DeleteGroup(group.ID))
+		}
+	}, g.app.Window)
+}

@@ -1,0 +1,319 @@
+package settings
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"partyoffice/data"
+	"partyoffice/data/handover"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// handoverExt is the extension of a 移交包 file. What a file is is decided
+// by its content, so a renamed package still opens.
+const handoverExt = ".poh"
+
+var packageExts = []string{handoverExt, ".zip", ".db"}
+
+// handoverForm asks whether to set a password (typed twice) before the
+// save dialog asks where.
+type handoverForm struct {
+	a                 *core.App
+	usePassword       *widget.Check
+	password, confirm *widget.Entry
+	Message           *widget.Label
+	dlg               *dialog.CustomDialog
+}
+
+// ShowMakeHandover makes a 移交包: options, then where, then the package
+// with a progress bar, then what to do with it.
+func ShowMakeHandover(a *core.App) {
+	f := &handoverForm{a: a, password: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry(),
+		Message: widgets.HiddenMessage(widget.DangerImportance)}
+	f.password.SetPlaceHolder(fmt.Sprintf("至少 %d 个字符", data.MinPasswordLength))
+	f.confirm.SetPlaceHolder("再输入一次")
+	f.usePassword = widget.NewCheck("给移交包设置密码（建议：其中有身份证号等个人信息）", f.passwordChoice)
+	f.usePassword.SetChecked(true)
+	intro := widgets.WrappedLabel("移交包是一个文件，含全部数据、附件和每个文件的校验值，交给下一任书记，" +
+		"在新电脑上用“接收移交包”打开。密码请另行当面告知，不要和文件放在一起。")
+	form := widget.NewForm(widget.NewFormItem("密码", f.password), widget.NewFormItem("确认密码", f.confirm))
+	content := container.NewVBox(intro, f.usePassword, form, f.Message)
+	f.dlg = dialog.NewCustomWithoutButtons("制作移交包", content, a.Window)
+	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), f.chooseFile)
+	next.Importance = widget.HighImportance
+	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), next})
+	f.dlg.Resize(fyne.NewSize(560, 0))
+	f.dlg.Show()
+}
+
+func (f *handoverForm) passwordChoice(on bool) {
+	if on {
+		f.password.Enable()
+		f.confirm.Enable()
+	} else {
+		f.password.Disable()
+		f.confirm.Disable()
+	}
+}
+
+// chosenPassword is the password to use ("" for none), or why the two
+// entries cannot be used.
+func (f *handoverForm) chosenPassword() (string, error) {
+	if !f.usePassword.Checked {
+		return "", nil
+	}
+	if err := data.CheckNewPassword(f.password.Text); err != nil {
+		return "", err
+	}
+	if f.password.Text != f.confirm.Text {
+		return "", errors.New("两次输入的密码不一样，请重新输入")
+	}
+	return f.password.Text, nil
+}
+
+func (f *handoverForm) chooseFile() {
+	password, err := f.chosenPassword()
+	if err != nil {
+		f.Message.SetText(err.Error())
+		f.Message.Show()
+		return
+	}
+	f.dlg.Hide()
+	f.a.ChooseFileToSave(handoverFileName(f.a, handoverExt), handoverExt, func(path string) {
+		makeHandover(f.a, path, password)
+	})
+}
+
+// makeHandover writes the package off the UI goroutine with a progress bar.
+func makeHandover(a *core.App, path, password string) {
+	var m handover.Manifest
+	a.RunWithProgress("正在制作移交包", func(progress core.Progress) error {
+		var err error
+		m, err = a.Store.MakeHandover(path, data.HandoverOptions{Password: password, Progress: percent(progress)})
+		return err
+	}, func(err error) {
+		if err != nil {
+			a.ShowError("移交包没有制作完成", err)
+			return
+		}
+		a.NotifyChanged() // the audit log has a new entry
+		showHandoverMade(a, path, m, password != "")
+	})
+}
+
+// percent turns a byte count into a progress bar of 100 steps.
+func percent(progress core.Progress) func(done, total int64) {
+	return func(done, total int64) {
+		if total > 0 {
+			progress(int(done*100/total), 100)
+		}
+	}
+}
+
+// showHandoverMade says what was written and offers the printed list.
+func showHandoverMade(a *core.App, path string, m handover.Manifest, withPassword bool) {
+	note := "未设密码：请妥善保管这个文件。"
+	if withPassword {
+		note = "已设密码：请把密码当面告知接收人，不要写在文件旁边。"
+	}
+	text := fmt.Sprintf("移交包已制作并校验完成：\n%s\n\n共 %d 个文件（含数据库），%s\n\n"+
+		"建议同时导出移交清单，打印后由移交人、接收人、监交人签字。", core.WrapMessage(path), len(m.Files), note)
+	d := dialog.NewCustomWithoutButtons("移交包已制作", widget.NewLabel(text), a.Window)
+	list := widget.NewButtonWithIcon("导出移交清单…", theme.DocumentPrintIcon(), func() {
+		d.Hide()
+		ShowHandoverList(a, &reports.PackageRef{Name: filepath.Base(path), Size: sizeOf(path), Files: len(m.Files)})
+	})
+	list.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		core.OpenFolder(a, filepath.Dir(path))
+	})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), folder, list})
+	d.Show()
+}
+
+// ShowHandoverList exports the printable 移交清单; pkg names the package it
+// goes with (nil when exported on its own).
+func ShowHandoverList(a *core.App, pkg *reports.PackageRef) {
+	a.ChooseFileToSave(handoverFileName(a, ".xlsx"), ".xlsx", func(path string) {
+		opt := reports.HandoverListOptions{Today: a.Today(), Package: pkg}
+		a.RunWithProgress("正在导出移交清单", func(progress core.Progress) error {
+			opt.Progress = progress
+			return reports.ExportHandoverList(path, a.Store, opt)
+		}, func(err error) {
+			if err != nil {
+				a.ShowError("移交清单没有导出", err)
+				return
+			}
+			a.ShowSaved("移交清单已导出到", path)
+		})
+	})
+}
+
+// handoverFileName is the suggested name: <支部名称>移交包_2026-06-15.poh.
+func handoverFileName(a *core.App, ext string) string {
+	name := "党支部"
+	if b, err := a.Store.Branch(); err == nil && b.Name != "" {
+		name = b.Name
+	}
+	kind := "移交包"
+	if ext == ".xlsx" {
+		kind = "移交清单"
+	}
+	return core.SafeFileName(name) + kind + "_" + a.Today().String() + ext
+}
+
+func sizeOf(path string) int64 {
+	if st, err := os.Stat(path); err == nil {
+		return st.Size()
+	}
+	return 0
+}
+
+// ShowReceiveHandover asks for a 移交包, checks it, shows what it holds and,
+// after the user agreed, replaces the data with it. done runs after a
+// successful replacement (the first-run wizard moves on then).
+func ShowReceiveHandover(a *core.App, done func()) {
+	a.ChooseFileToOpen("选择移交包（.poh）", packageExts, func(path string) {
+		openPackage(a, path, "", done)
+	})
+}
+
+// openPackage unpacks and checks the package off the UI goroutine; a
+// package with a password asks for it (again, when it was wrong).
+func openPackage(a *core.App, path, password string, done func()) {
+	var in *data.Incoming
+	a.RunWithProgress("正在核对移交包", func(progress core.Progress) error {
+		var err error
+		in, err = data.OpenIncoming(a.Store.Dir(), path, password, percent(progress))
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, handover.ErrNeedPassword):
+			askPackagePassword(a, path, "", done)
+		case errors.Is(err, handover.ErrWrongPassword):
+			askPackagePassword(a, path, err.Error(), done)
+		case err != nil:
+			a.ShowError("无法接收这个移交包", err)
+		default:
+			confirmReceive(a, in, done)
+		}
+	})
+}
+
+// askPackagePassword asks for the package's password; problem says why it
+// is asked again.
+func askPackagePassword(a *core.App, path, problem string, done func()) {
+	entry := widget.NewPasswordEntry()
+	items := []*widget.FormItem{widget.NewFormItem("密码", entry)}
+	if problem != "" {
+		msg := widget.NewLabel(core.WrapMessage(problem))
+		msg.Importance = widget.DangerImportance
+		items = append([]*widget.FormItem{widget.NewFormItem("", msg)}, items...)
+	}
+	d := dialog.NewForm("移交包设有密码", "打开", "取消", items, func(ok bool) {
+		if ok {
+			openPackage(a, path, entry.Text, done)
+		}
+	}, a.Window)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	a.Window.Canvas().Focus(entry)
+}
+
+// confirmReceive shows what the package holds and replaces the data only
+// when the user says so; in is closed either way.
+func confirmReceive(a *core.App, in *data.Incoming, done func()) {
+	summary := widget.NewLabel(packageSummary(in))
+	warning := widgets.WrappedLabel("接收后，本机现有的数据将被移交包中的数据替换。替换前会自动备份现有数据" +
+		"（名称含“" + data.LabelBeforeReceive + "”），需要时可以在“设置与数据 → 数据与备份”中恢复。")
+	warning.Importance = widget.DangerImportance
+	content := container.NewBorder(nil, warning, nil, nil, container.NewVScroll(summary))
+	d := dialog.NewCustomWithoutButtons("移交包校验通过", content, a.Window)
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() {
+		d.Hide()
+		in.Close()
+	})
+	replace := widget.NewButtonWithIcon("接收并替换现有数据", theme.ConfirmIcon(), func() {
+		d.Hide()
+		receive(a, in, done)
+	})
+	replace.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{cancel, replace})
+	d.Resize(fyne.NewSize(560, 520))
+	d.Show()
+}
+
+// packageSummary is what the package holds, as the confirmation shows it.
+func packageSummary(in *data.Incoming) string {
+	m := in.Manifest
+	var b strings.Builder
+	fmt.Fprintf(&b, "文件：%s\n支部：%s\n", filepath.Base(in.Source), orDash(m.Branch))
+	if !m.Created.IsZero() {
+		fmt.Fprintf(&b, "制作时间：%s\n", m.Created.Local().Format("2006年1月2日 15:04"))
+	}
+	if m.CreatedBy != "" {
+		fmt.Fprintf(&b, "制作人：%s\n", m.CreatedBy)
+	}
+	if m.AppVersion != "" {
+		fmt.Fprintf(&b, "制作软件：党支部工作台 %s\n", m.AppVersion)
+	}
+	b.WriteString("\n其中的数据：\n")
+	for _, c := range m.Counts {
+		fmt.Fprintf(&b, "    %s：%d\n", c.Name, c.Count)
+	}
+	if in.Legacy {
+		b.WriteString("    （旧版备份，只含数据，不含附件；现有附件保持不变）\n")
+	} else {
+		fmt.Fprintf(&b, "    附件：%d 个文件\n", in.Attachments())
+	}
+	b.WriteString("\n全部文件的校验值核对无误。")
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "（未填写）"
+	}
+	return s
+}
+
+// receive replaces the data with the package off the UI goroutine.
+func receive(a *core.App, in *data.Incoming, done func()) {
+	a.RunWithProgress("正在接收移交包", func(core.Progress) error {
+		defer in.Close()
+		return a.Store.Receive(in)
+	}, func(err error) {
+		if err != nil {
+			a.ShowError("没有接收成功", err)
+			return
+		}
+		a.NotifyChanged()
+		if done != nil {
+			done()
+		}
+		a.ShowInfo("接收完成", fmt.Sprintf("已接收%s的数据（%s）。原有数据已自动备份，需要时可以恢复。",
+			in.Manifest.Branch, time.Now().Format("2006-01-02 15:04")))
+	})
+}
+
+// newHandoverCard is the 移交 part of 设置与数据 → 数据与备份.
+func newHandoverCard(a *core.App) fyne.CanvasObject {
+	pack := widget.NewButtonWithIcon("制作移交包…", theme.UploadIcon(), func() { ShowMakeHandover(a) })
+	list := widget.NewButtonWithIcon("导出移交清单…", theme.DocumentPrintIcon(), func() { ShowHandoverList(a, nil) })
+	receive := widget.NewButtonWithIcon("接收移交包…", theme.DownloadIcon(), func() { ShowReceiveHandover(a, nil) })
+	return widget.NewCard("工作移交", "换届或更换电脑时：把全部数据和附件做成一个移交包交给接收人，并打印移交清单签字。",
+		container.NewHBox(pack, list, receive))
+}

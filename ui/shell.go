@@ -1,0 +1,52 @@
+// Package ui assembles the window from its parts: ui/core (App, main window,
+// navigation, theme, dialogs), ui/widgets (the data table, form kit, date
+// field) and one package per feature. This file is the one place that lists
+// the screens and the 文件 menu; see docs/ARCHITECTURE.md, "Adding a screen".
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/dashboard"
+	"partyoffice/ui/development"
+	"partyoffice/ui/meetings"
+	"partyoffice/ui/members"
+	"partyoffice/ui/settings"
+)
+
+// Shell is the navigation, top to bottom, the 文件 menu and the first-run
+// wizard. A new feature adds its screen by adding one entry here (党费, 台账
+// and 报表 belong between 三会一课 and 操作日志, in that order). A section that
+// is not built yet is simply not listed, so no user ever meets a placeholder.
+func Shell() core.Shell {
+	return core.Shell{
+		Screens: []core.Screen{
+			{Title: "工作台", Icon: theme.IconNameHome, Build: dashboard.NewDashboard},
+			{Title: "党员名册", Icon: theme.IconNameAccount, Build: members.NewMembersScreen},
+			{Title: "发展党员", Icon: theme.IconNameMoveUp, Build: development.NewDevelopmentScreen},
+			{Title: "三会一课", Icon: theme.IconNameCalendar, Build: meetings.NewMeetingsScreen},
+			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
+			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
+		},
+		FileMenu: fileMenu,
+		FirstRun: settings.ShowFirstRunWizard,
+	}
+}
+
+// fileMenu are the 文件 menu's own items.
+func fileMenu(a *core.App) []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem("导入党员名册…", func() { members.ShowImportMembers(a) }),
+		fyne.NewMenuItem("导出党员名册…", func() { members.ShowExportMembers(a) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("立即备份", func() { settings.StartBackup(a) }),
+	}
+}
+
+// ShowMainWindow shows the main window of the whole app on store.
+func ShowMainWindow(app fyne.App, store *data.Store) fyne.Window {
+	return core.ShowMainWindow(app, store, Shell())
+}

@@ -1,0 +1,189 @@
+// Package widgets holds the building blocks screens share and that know no App:
+// the data table, the form kit (entries with keys, labelled fields with a
+// message line), the date field, selectable cells and layout helpers.
+package widgets
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FormKeys are the keys a dialog (or screen) takes from whichever of its entries has the
+// focus. Fyne hands a shortcut only to the focused widget, so without this Ctrl+S typed
+// into a field would never reach the form, nor Esc the dialog.
+type FormKeys struct {
+	Ctrl   map[fyne.KeyName]func() // Ctrl+key (Cmd+key on a Mac)
+	Escape func()
+}
+
+func (k FormKeys) typedShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	f := k.Ctrl[cs.KeyName]
+	if f != nil {
+		f()
+	}
+	return f != nil
+}
+
+func (k FormKeys) typedKey(ev *fyne.KeyEvent) bool {
+	if ev.Name == fyne.KeyEscape && k.Escape != nil {
+		k.Escape()
+		return true
+	}
+	return false
+}
+
+// CtrlShortcut is Ctrl+key on Windows and Linux (Cmd+key on a Mac).
+func CtrlShortcut(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// Keyed is an input that passes its dialog's keys up.
+type Keyed interface{ SetKeys(FormKeys) }
+
+// FormEntry is an Entry that passes its dialog's keys up and says when it loses the focus.
+type FormEntry struct {
+	widget.Entry
+	FormKeys
+	OnFocusLost func()
+}
+
+func NewFormEntry() *FormEntry {
+	e := &FormEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func NewMultiLineFormEntry() *FormEntry {
+	e := NewFormEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+func (e *FormEntry) SetKeys(k FormKeys) { e.FormKeys = k }
+
+func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.typedShortcut(s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+func (e *FormEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.typedKey(ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+func (e *FormEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
+}
+
+// FormSelectEntry is a SelectEntry (a list to pick from, or free text) that passes its
+// dialog's keys up.
+type FormSelectEntry struct {
+	widget.SelectEntry
+	FormKeys
+}
+
+func NewFormSelectEntry(options []string) *FormSelectEntry {
+	e := &FormSelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+func (e *FormSelectEntry) SetKeys(k FormKeys) { e.FormKeys = k }
+
+func (e *FormSelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.typedShortcut(s) {
+		e.SelectEntry.TypedShortcut(s)
+	}
+}
+
+func (e *FormSelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.typedKey(ev) {
+		e.SelectEntry.TypedKey(ev)
+	}
+}
+
+// LabelWidth fits the longest label (转为正式党员日期, eight hanzi).
+const LabelWidth = 140
+
+// FormField is one labelled input with a hint line under it for its problems.
+type FormField struct {
+	name  string // the data.Field* label, which FieldIssue.Field names
+	Label *widget.Label
+	Input fyne.CanvasObject
+	Hint  *widget.Label
+	Row   fyne.CanvasObject
+}
+
+func NewFormField(name string, input fyne.CanvasObject) *FormField {
+	hint := HiddenMessage(widget.MediumImportance)
+	label := widget.NewLabel(name)
+	label.Alignment = fyne.TextAlignTrailing
+	labelBox := container.NewGridWrap(fyne.NewSize(LabelWidth, label.MinSize().Height), label)
+	return &FormField{name: name, Label: label, Input: input, Hint: hint,
+		Row: container.NewBorder(nil, nil, labelBox, nil, container.NewVBox(input, hint))}
+}
+
+// say shows msg under the field; importance picks the colour (danger for errors,
+// warning for what may be saved, success for what the form filled in itself).
+func (f *FormField) Say(msg string, importance widget.Importance) {
+	f.Hint.Importance = importance
+	f.Hint.SetText(msg)
+	f.Hint.Show()
+}
+
+func (f *FormField) Clear() {
+	if f.Hint.Visible() {
+		f.Hint.SetText("")
+		f.Hint.Hide()
+	}
+}
+
+// HiddenMessage is a wrapping label for a message that shows only when there is one.
+func HiddenMessage(importance widget.Importance) *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = importance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+func Heading(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+// ReadCount is a whole number ≥ 0 as typed, full-width digits too (empty is 0).
+func ReadCount(s string) (int, error) {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("“%s”不是整数", s)
+	}
+	return n, nil
+}

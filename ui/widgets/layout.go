@@ -1,0 +1,105 @@
+package widgets
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// SectionHeading is a bold title over a rule, with an optional action on the right.
+func SectionHeading(text string, action fyne.CanvasObject) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if action == nil {
+		return container.NewVBox(widget.NewSeparator(), title)
+	}
+	return container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, action, title))
+}
+
+// Sized gives an input a fixed width (an Entry is otherwise as narrow as its placeholder).
+func Sized(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(fixedColumns{width}, o, layout.NewSpacer())
+}
+
+func SetVisible(o fyne.CanvasObject, on bool) {
+	if on == o.Visible() {
+		return
+	}
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// WrappedLabel is a label that breaks long Chinese text (which has no spaces
+// to wrap at) anywhere, so it never widens its container.
+func WrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapBreak
+	return l
+}
+
+func BoldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func CountRow(name string, n int) fyne.CanvasObject {
+	return Columns([]float32{200}, TruncatedLabel(name), widget.NewLabel(fmt.Sprintf("%d 人", n)))
+}
+
+// QuietLabel is the grey text of an empty list.
+func QuietLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// TruncatedLabel ends long text with an ellipsis instead of widening its row.
+func TruncatedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// Columns lays objects out in a row with fixed widths, so the rows of a list
+// line up; the last object takes the rest of the row.
+func Columns(widths []float32, objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(fixedColumns(widths), objects...)
+}
+
+type fixedColumns []float32
+
+func (c fixedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		if i < len(c) {
+			size.Width += c[i]
+		} else {
+			size.Width += m.Width
+		}
+		size.Height = max(size.Height, m.Height)
+	}
+	return size
+}
+
+func (c fixedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		w := size.Width - x
+		if i < len(c) && i < len(objects)-1 {
+			w = c[i]
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(max(w, 0), size.Height))
+		x += w
+	}
+}
+
+// FixedWidth gives an input a fixed width in a row that would otherwise shrink it.
+func FixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
