@@ -3,12 +3,13 @@
 package ui
 
 import (
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 func TestMainContentListsTheBuiltScreensOnly(t *testing.T) {

@@ -8,14 +8,15 @@ package core
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
 )
 
 // App is what every screen needs: the store, the window, and a way to tell

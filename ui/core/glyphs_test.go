@@ -10,7 +10,6 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
-	"partyoffice/resources"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -19,6 +18,8 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font/sfnt"
+
+	"partyoffice/resources"
 )
 
 // The folders whose string literals can reach the screen (reports/ and data/ produce error

@@ -2,9 +2,6 @@ package core
 
 import (
 	"image/color"
-	"partyoffice/data"
-	"partyoffice/resources"
-	"partyoffice/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +9,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/resources"
+	"partyoffice/ui/widgets"
 )
 
 // Screen is one section of the main window's navigation: its title, its

@@ -2,13 +2,14 @@ package core
 
 import (
 	"image/color"
-	"partyoffice/resources"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"partyoffice/resources"
 )
 
 // Theme is the application theme: Fyne's default theme in its light variant (the office

@@ -2,7 +2,6 @@ package core
 
 import (
 	"image/color"
-	"partyoffice/resources"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/resources"
 )
 
 func TestThemeFontIsBundledForEveryTextStyle(t *testing.T) {

@@ -4,12 +4,6 @@ package dashboard
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/members"
-	"partyoffice/ui/settings"
-	"partyoffice/ui/widgets"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +12,13 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/members"
+	"partyoffice/ui/settings"
+	"partyoffice/ui/widgets"
 )
 
 // probationWarnDays is how far ahead the 工作台 lists 预备期 ends: two months

@@ -3,14 +3,15 @@
 package dashboard
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/uitest"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/uitest"
 )
 
 // statTileValue is the big number of the 工作台 tile captioned caption, "" if

@@ -2,16 +2,17 @@ package dashboard
 
 import (
 	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/meetings"
 	"partyoffice/data/rules"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 )
 
 // meetingsCardTitle heads the 工作台's 三会一课 card.

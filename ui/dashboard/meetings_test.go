@@ -3,9 +3,10 @@
 package dashboard
 
 import (
+	"testing"
+
 	"partyoffice/data"
 	"partyoffice/ui/uitest"
-	"testing"
 )
 
 func TestDashboardCardShowsTheRunningPeriods(t *testing.T) {

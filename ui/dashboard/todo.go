@@ -2,16 +2,17 @@ package dashboard
 
 import (
 	"fmt"
-	"partyoffice/data/civil"
-	"partyoffice/data/rules"
-	"partyoffice/ui/core"
-	"partyoffice/ui/development"
-	"partyoffice/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data/civil"
+	"partyoffice/data/rules"
+	"partyoffice/ui/core"
+	"partyoffice/ui/development"
+	"partyoffice/ui/widgets"
 )
 
 // todoShown is how many 待办 lines the 工作台 shows before “查看全部”: enough

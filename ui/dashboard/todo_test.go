@@ -3,10 +3,11 @@
 package dashboard
 
 import (
+	"testing"
+
 	"partyoffice/data/civil"
 	"partyoffice/ui/uitest"
 	"partyoffice/ui/widgets"
-	"testing"
 )
 
 func TestTodoCardListsFindingsAndOpensThePerson(t *testing.T) {

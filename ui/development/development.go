@@ -4,12 +4,6 @@ package development
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/idcard"
-	"partyoffice/data/rules"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,6 +16,13 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/idcard"
+	"partyoffice/data/rules"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // developmentTools build extra buttons for the board's toolbar. Features that

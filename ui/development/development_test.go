@@ -3,11 +3,6 @@
 package development
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/rules"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/rules"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 func stepTitle(n int) string { return data.StepDefFor(n).Title(data.RuleVersion2014) }

@@ -3,11 +3,6 @@ package development
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/rules"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,6 +13,12 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/rules"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // devPersonView is one person's way into the party: the 25 steps in their

@@ -2,10 +2,6 @@ package development
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strconv"
 
@@ -14,6 +10,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 type devPlanTab struct {

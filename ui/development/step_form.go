@@ -3,11 +3,6 @@ package development
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/rules"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +12,12 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/rules"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // stepFormInput is what the form is about.

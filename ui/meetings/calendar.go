@@ -3,11 +3,6 @@ package meetings
 import (
 	"fmt"
 	"image/color"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
-	"partyoffice/data/rules"
-	"partyoffice/ui/widgets"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +13,12 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/meetings"
+	"partyoffice/data/rules"
+	"partyoffice/ui/widgets"
 )
 
 // complianceCalendar is the 完成情况 tab: a year as months × meeting types,

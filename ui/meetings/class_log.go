@@ -2,10 +2,6 @@ package meetings
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/meetings"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 
@@ -15,6 +11,11 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/meetings"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // classLogView is the 思政课 tab: the 支部书记's 听课 and 授课 of a semester,

@@ -4,11 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 
@@ -20,6 +15,12 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/meetings"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // meetingForm is the 会议记录 page as the paper minutes book lays it out:

@@ -4,12 +4,6 @@ package meetings
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"sort"
 	"strings"
@@ -20,6 +14,13 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/meetings"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // meetingsScreen is 三会一课: the minutes of every sitting, and the tabs that

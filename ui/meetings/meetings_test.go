@@ -5,12 +5,6 @@ package meetings
 import (
 	"fmt"
 	"os"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
-	"partyoffice/ui/widgets"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,6 +13,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/meetings"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // openMinutesForm opens a blank minutes form over the test window.

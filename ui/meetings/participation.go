@@ -2,15 +2,16 @@ package meetings
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/meetings"
-	"partyoffice/reports"
-	"partyoffice/ui/widgets"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/meetings"
+	"partyoffice/reports"
+	"partyoffice/ui/widgets"
 )
 
 // participationView is the 参加情况 tab: members × sittings of a span (the

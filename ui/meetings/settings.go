@@ -3,9 +3,6 @@ package meetings
 import (
 	"fmt"
 	"maps"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/widgets"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +11,10 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/widgets"
 )
 
 // meetingSettingsView is the 设置 tab of 三会一课: how often each type of

@@ -4,16 +4,17 @@ package members
 
 import (
 	"os"
-	"partyoffice/data"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"partyoffice/data"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 // exportThree stores three good members and one with a wrong check digit (the store takes

@@ -1,16 +1,16 @@
 package members
 
 import (
-	"partyoffice/data/civil"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data/civil"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // exportDialog asks what to export (截至日期, whether to hide private numbers) before the

@@ -2,11 +2,6 @@ package members
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/idcard"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 
@@ -15,6 +10,12 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/idcard"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // fieldBinding moves one field between a Person and its input.

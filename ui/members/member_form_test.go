@@ -3,17 +3,18 @@
 package members
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
-	"partyoffice/ui/widgets"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // openForm shows the member form for p (nil: a new member) over the register.

@@ -2,9 +2,6 @@ package members
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +12,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
 )
 
 // ShowImportMembers asks for a workbook, reads it off the UI goroutine and shows what would

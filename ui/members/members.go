@@ -4,10 +4,6 @@ package members
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,6 +18,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // cellContext is what a column needs beyond the person to show a cell.

@@ -4,11 +4,6 @@ package members
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +11,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // openMembers shows the 党员名册 in the window.

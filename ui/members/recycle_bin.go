@@ -2,14 +2,15 @@ package members
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/ui/core"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
 )
 
 // recycleBin lists the people deleted from the register, newest first, each with 恢复 and

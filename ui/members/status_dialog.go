@@ -3,10 +3,6 @@ package members
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +10,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // statusDialog records one dated change of a person's status: 转出, 出党, 转正, 延长预备期 …

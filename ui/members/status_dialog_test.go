@@ -3,13 +3,14 @@
 package members
 
 import (
+	"slices"
+	"strings"
+	"testing"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
-	"slices"
-	"strings"
-	"testing"
 )
 
 // openStatus shows the status dialog for the stored person with that ID.

@@ -2,11 +2,6 @@ package settings
 
 import (
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 
@@ -14,6 +9,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // auditShowLimit caps the list: a busy year of imports writes tens of

@@ -3,12 +3,13 @@
 package settings
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/uitest"
 	"slices"
 	"strings"
 	"testing"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/uitest"
 )
 
 func TestAuditLogListsFiltersAndExplains(t *testing.T) {

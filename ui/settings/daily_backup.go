@@ -1,13 +1,14 @@
 package settings
 
 import (
-	"partyoffice/data"
-	"partyoffice/ui/core"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
 )
 
 // StartDailyBackup makes the day's automatic backup in the background when

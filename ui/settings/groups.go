@@ -3,15 +3,16 @@ package settings
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // groupsSection edits the 党小组: create, rename, set the 组长, delete.

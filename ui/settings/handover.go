@@ -4,11 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"partyoffice/data"
-	"partyoffice/data/handover"
-	"partyoffice/reports"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,6 +13,12 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/handover"
+	"partyoffice/reports"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // handoverExt is the extension of a 移交包 file. What a file is is decided

@@ -4,14 +4,15 @@ package settings
 
 import (
 	"os"
-	"partyoffice/data"
-	"partyoffice/data/handover"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"partyoffice/data"
+	"partyoffice/data/handover"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 func init() {

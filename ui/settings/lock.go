@@ -3,9 +3,6 @@ package settings
 import (
 	"fmt"
 	"image/color"
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -17,6 +14,10 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // lockCheckInterval is how often idleness is checked.

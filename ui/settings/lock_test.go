@@ -3,9 +3,6 @@
 package settings
 
 import (
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 // guardedApp is a window with content, a menu and a guard whose clock and

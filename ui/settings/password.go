@@ -3,14 +3,15 @@ package settings
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // idleChoices are the idle times offered, in minutes (0: never).

@@ -5,9 +5,6 @@ package settings
 import (
 	"errors"
 	"fmt"
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"path/filepath"
 	"time"
 
@@ -16,6 +13,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // NewSettingsScreen is 设置与数据: the branch information, the 党小组, and

@@ -5,14 +5,15 @@ package settings
 import (
 	"fmt"
 	"os"
-	"partyoffice/data"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 func TestSettingsSavesBranchInformation(t *testing.T) {

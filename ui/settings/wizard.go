@@ -1,19 +1,19 @@
 package settings
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/data/demo"
-	"partyoffice/ui/core"
-	"partyoffice/ui/members"
-	"partyoffice/ui/widgets"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/demo"
+	"partyoffice/ui/core"
+	"partyoffice/ui/members"
+	"partyoffice/ui/widgets"
 )
 
 // wizardStart is one way to begin on the second page of the first-run

@@ -3,10 +3,11 @@
 package settings
 
 import (
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
 	"strings"
 	"testing"
+
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
 )
 
 func startWizard(t *testing.T) (*core.App, *int) {

@@ -3,12 +3,13 @@
 package uitest
 
 import (
+	"testing"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/idcard"
 	"partyoffice/data/meetings"
 	"partyoffice/ui/core"
-	"testing"
 )
 
 // ValidID makes a correct 18-digit number: area code, birth date YYYYMMDD, a three-digit

@@ -6,10 +6,6 @@
 package uitest
 
 import (
-	"partyoffice/data"
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/widgets"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +15,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // TypeIn focuses e through the canvas (so the previous field loses the focus, as with a

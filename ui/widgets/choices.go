@@ -1,8 +1,9 @@
 package widgets
 
 import (
-	"partyoffice/data"
 	"strconv"
+
+	"partyoffice/data"
 )
 
 // GroupName is the name of the 党小组 id, or none when there is no (known) group.

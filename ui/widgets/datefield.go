@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"fmt"
-	"partyoffice/data/civil"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data/civil"
 )
 
 // DateField is a date input in the spellings offices type (2026-03-05, 2026.3.5,

@@ -3,10 +3,6 @@
 package widgets_test
 
 import (
-	"partyoffice/data/civil"
-	"partyoffice/ui/core"
-	"partyoffice/ui/uitest"
-	"partyoffice/ui/widgets"
 	"strings"
 	"testing"
 
@@ -14,6 +10,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data/civil"
+	"partyoffice/ui/core"
+	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // showDateField puts a date field (and an entry to move the focus to) in the window.
