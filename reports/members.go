@@ -238,8 +238,21 @@ func memberList(store *data.Store, asOf, today civil.Date) ([]data.Person, error
 // 手机号 and 固定电话; 失联 and 流动 each with their detail), then the school's
 // extra columns.
 var MemberRegister = sync.OnceValue(func() *Register[data.Person] {
-	return &Register[data.Person]{Name: "党员名册", Columns: memberColumns(), FreezeColumns: 1}
+	cols := memberColumns()
+	for i := range cols {
+		cols[i].ScreenWidth = memberScreenWidths[cols[i].Header]
+	}
+	return &Register[data.Person]{Name: "党员名册", Columns: cols, FreezeColumns: 1}
 })
+
+// memberScreenWidths are the least widths in pixels of the columns the
+// 党员名册 screen shows (Chinese text is wider than Fyne's template cell).
+var memberScreenWidths = map[string]float32{
+	data.FieldName: 96, data.FieldGender: 64, data.FieldEthnicity: 90, data.FieldBirth: 116,
+	data.FieldEducation: 100, data.FieldStage: 100, data.FieldGroup: 110, data.FieldJoin: 150,
+	data.FieldFull: 170, data.FieldPost: 150, data.FieldMobile: 130, data.FieldStanding: 100,
+	data.FieldIDNumber: 200,
+}
 
 type person = data.Person
 

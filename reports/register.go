@@ -6,6 +6,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -42,6 +43,65 @@ type Column[T any] struct {
 	Set func(*T, string) error
 	// Mask hides private parts of the value in lists meant for 公示.
 	Mask func(string) string
+
+	// On screen: ui/widgets.Table shows a register's columns from this same
+	// description; export and import ignore these fields.
+
+	// ScreenWidth is the column's least width in pixels; 0 derives it from
+	// Width (characters) or the header.
+	ScreenWidth float32
+	// Text is the cell's text on screen; nil shows Get's value as the sheet
+	// does (dates 2008-07-01 or 2008-07, 是/否, numbers).
+	Text func(*T) string
+	// Compare orders two rows for a tap on the header; nil compares Get's
+	// values (dates in time order, text in pinyin order), empty values last.
+	Compare func(a, b *T) int
+}
+
+// ShownText is the column's text for v on screen (Text, else Get's value
+// as the sheet shows it).
+func (c *Column[T]) ShownText(v *T) string {
+	if c.Text != nil {
+		return c.Text(v)
+	}
+	if c.Get == nil {
+		return ""
+	}
+	return ValueText(c.Get(v))
+}
+
+// ValueText is a cell value (what Column.Get returns) as text.
+func ValueText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case civil.Date:
+		return v.String()
+	case bool:
+		if v {
+			return "是"
+		}
+		return "否"
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Pick is the register's columns with these headers, in this order: a
+// screen shows a selection of a register's columns. An unknown header is a
+// programming error.
+func Pick[T any](r *Register[T], headers ...string) []Column[T] {
+	out := make([]Column[T], 0, len(headers))
+	for _, h := range headers {
+		i := slices.IndexFunc(r.Columns, func(c Column[T]) bool { return c.Header == h })
+		if i < 0 {
+			panic("reports: " + r.Name + " has no column " + h)
+		}
+		out = append(out, r.Columns[i])
+	}
+	return out
 }
 
 // Register is a named list of columns. Export writes them in order after a

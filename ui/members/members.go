@@ -4,83 +4,58 @@ package members
 
 import (
 	"fmt"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
 
-// cellContext is what a column needs beyond the person to show a cell.
-type cellContext struct {
-	today  civil.Date
-	groups []data.PartyGroup
+// registerColumns are the 党员名册 table's columns: the register's own (as
+// the Excel export and import describe them) and the counts the screen adds.
+func (s *membersScreen) registerColumns() []reports.Column[data.Person] {
+	reg := reports.MemberRegister()
+	head := reports.Pick(reg, data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth)
+	mid := reports.Pick(reg, data.FieldEducation, data.FieldStage, data.FieldGroup, data.FieldJoin, data.FieldFull)
+	tail := reports.Pick(reg, data.FieldPost, data.FieldMobile, data.FieldStanding)
+	group := &mid[2]
+	group.Text = func(p *data.Person) string { return widgets.GroupName(s.groups, p.GroupID, "") }
+	age := yearsColumn("年龄", func(p *data.Person) civil.Date { return p.BirthDate },
+		func(p *data.Person) int { return p.Age(s.a.Today()) })
+	party := yearsColumn("党龄", func(p *data.Person) civil.Date { return p.FullDate },
+		func(p *data.Person) int { return p.PartyYears(s.a.Today()) })
+	marks := reports.Column[data.Person]{Header: "状态标记", ScreenWidth: 220, Text: statusMarks}
+	cols := append(head, age)
+	cols = append(cols, mid...)
+	cols = append(cols, party)
+	cols = append(cols, tail...)
+	cols = append(cols, marks)
+	return append(cols, reports.Pick(reg, data.FieldIDNumber)...)
 }
 
-// memberColumn is one column of the register table.
-type memberColumn struct {
-	title string
-	width float32 // at least; Chinese text is wider than Fyne's template cell
-	// sortField sorts with data.SortPeople (pinyin for text, dates in order); "" sorts by
-	// the shown text.
-	sortField string
-	reverse   bool // ascending 年龄/党龄 is descending birth/转正 date
-	Text      func(c *cellContext, p *data.Person) string
-}
-
-func plain(get func(p *data.Person) string) func(*cellContext, *data.Person) string {
-	return func(_ *cellContext, p *data.Person) string { return get(p) }
-}
-
-// years shows a whole number of years, or nothing when the date it counts from is unknown.
-func years(from func(p *data.Person) civil.Date, count func(c *cellContext, p *data.Person) int) func(*cellContext, *data.Person) string {
-	return func(c *cellContext, p *data.Person) string {
-		if from(p).IsZero() {
-			return ""
-		}
-		return strconv.Itoa(count(c, p))
+// yearsColumn shows a whole number of years counted from a date, nothing
+// when the date is unknown; ascending means the later date first.
+func yearsColumn(title string, from func(*data.Person) civil.Date, count func(*data.Person) int) reports.Column[data.Person] {
+	return reports.Column[data.Person]{Header: title, ScreenWidth: 64,
+		Text: func(p *data.Person) string {
+			if from(p).IsZero() {
+				return ""
+			}
+			return strconv.Itoa(count(p))
+		},
+		Compare: func(a, b *data.Person) int { return from(b).Compare(from(a)) },
 	}
-}
-
-// seqColumn is 序号: the position after filtering and sorting, so it is filled last.
-const seqColumn = 0
-
-var memberColumns = []memberColumn{
-	{title: "序号", width: 60},
-	{title: data.FieldName, width: 96, sortField: data.FieldName, Text: plain(func(p *data.Person) string { return p.Name })},
-	{title: data.FieldGender, width: 64, sortField: data.FieldGender, Text: plain(func(p *data.Person) string { return p.Gender })},
-	{title: data.FieldEthnicity, width: 90, sortField: data.FieldEthnicity, Text: plain(func(p *data.Person) string { return p.Ethnicity })},
-	{title: data.FieldBirth, width: 116, sortField: data.FieldBirth, Text: plain(func(p *data.Person) string { return p.BirthDate.String() })},
-	{title: "年龄", width: 64, sortField: data.FieldBirth, reverse: true,
-		Text: years(func(p *data.Person) civil.Date { return p.BirthDate },
-			func(c *cellContext, p *data.Person) int { return p.Age(c.today) })},
-	{title: data.FieldEducation, width: 100, sortField: data.FieldEducation, Text: plain(func(p *data.Person) string { return p.Education })},
-	{title: data.FieldStage, width: 100, sortField: data.FieldStage, Text: plain(func(p *data.Person) string { return string(p.Stage) })},
-	{title: data.FieldGroup, width: 110, Text: func(c *cellContext, p *data.Person) string { return widgets.GroupName(c.groups, p.GroupID, "") }},
-	{title: data.FieldJoin, width: 150, sortField: data.FieldJoin, Text: plain(func(p *data.Person) string { return p.JoinDate.String() })},
-	{title: data.FieldFull, width: 170, sortField: data.FieldFull, Text: plain(func(p *data.Person) string { return p.FullDate.String() })},
-	{title: "党龄", width: 64, sortField: data.FieldFull, reverse: true,
-		Text: years(func(p *data.Person) civil.Date { return p.FullDate },
-			func(c *cellContext, p *data.Person) int { return p.PartyYears(c.today) })},
-	{title: data.FieldPost, width: 150, sortField: data.FieldPost, Text: plain(func(p *data.Person) string { return p.Post })},
-	{title: data.FieldMobile, width: 130, sortField: data.FieldMobile, Text: plain(func(p *data.Person) string { return p.Mobile })},
-	{title: data.FieldStanding, width: 100, sortField: data.FieldStanding, Text: plain(func(p *data.Person) string { return string(p.Standing) })},
-	{title: "状态标记", width: 220, Text: func(c *cellContext, p *data.Person) string { return statusMarks(p) }},
-	{title: "身份证号", width: 200, sortField: data.FieldIDNumber, Text: plain(func(p *data.Person) string { return p.IDNumber })},
 }
 
 // statusMarks sums up what makes a member's situation special: 流动, 失联, 留党察看,
@@ -136,13 +111,6 @@ const (
 	choiceNoGroup = "未分组"
 )
 
-// registerRow is one shown row: the person and the precomputed cell texts, so that
-// UpdateCell only copies a string.
-type registerRow struct {
-	person data.Person
-	cells  []string
-}
-
 // membersScreen is the 党员名册: toolbar, filters, a sortable table, and the recycle bin.
 type membersScreen struct {
 	a      *core.App
@@ -151,12 +119,7 @@ type membersScreen struct {
 	view   registerView
 	filter data.PersonFilter
 
-	sortCol  int // -1: the store's order
-	sortDesc bool
-	rows     []registerRow
-	selected uint // person ID of the selected row, 0 for none
-
-	table                  *widget.Table
+	table                  *widgets.Table[data.Person]
 	search                 *widgets.FormEntry
 	stage, standing, group *widget.Select
 	viewChoice             *widget.RadioGroup
@@ -175,13 +138,13 @@ func NewMembersScreen(a *core.App) fyne.CanvasObject {
 }
 
 func newMembersScreen(a *core.App) *membersScreen {
-	s := &membersScreen{a: a, sortCol: -1, collator: collate.New(language.SimplifiedChinese)}
+	s := &membersScreen{a: a}
 	s.filter.View = data.ViewRegister
 	s.bin = newRecycleBin(a)
 	s.buildTable()
 	s.buildControls()
 	s.Content = container.NewBorder(container.NewVBox(s.toolbar, s.filters), s.count, nil, nil,
-		container.NewStack(s.table, s.bin.Content))
+		container.NewStack(s.table.Widget(), s.bin.Content))
 	s.bin.Content.Hide()
 
 	s.addShortcut(fyne.KeyN, s.newMember)
@@ -286,68 +249,15 @@ func (s *membersScreen) refreshGroupChoice() {
 }
 
 func (s *membersScreen) buildTable() {
-	t := widget.NewTable(
-		func() (int, int) { return len(s.rows), len(memberColumns) },
-		func() fyne.CanvasObject { return newMemberCell(s) },
-		s.updateCell)
-	t.ShowHeaderRow = true
-	t.StickyColumnCount = 2 // 序号 and 姓名 stay in view when scrolling sideways
-	t.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		return b
-	}
-	t.UpdateHeader = s.updateHeader
-	t.OnSelected = func(id widget.TableCellID) { s.selectRow(id.Row) }
-	for i, c := range memberColumns {
-		t.SetColumnWidth(i, columnWidth(c))
-	}
-	s.table = t
-}
-
-// columnWidth fits the header with its sort arrow, and at least the column's own width.
-func columnWidth(c memberColumn) float32 {
-	w := fyne.MeasureText(c.title+" ▲", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
-	return max(w, c.width)
-}
-
-func (s *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	if id.Col < 0 || id.Col >= len(memberColumns) {
-		b.SetText("")
-		b.OnTapped = nil
-		return
-	}
-	title := memberColumns[id.Col].title
-	switch {
-	case id.Col != s.sortCol:
-	case s.sortDesc:
-		title += " ▼"
-	default:
-		title += " ▲"
-	}
-	b.SetText(title)
-	b.OnTapped = func() { s.sortBy(id.Col) }
-}
-
-func (s *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*memberCell)
-	if id.Row >= len(s.rows) {
-		return
-	}
-	row := &s.rows[id.Row]
-	c.Set(id, row.cells[id.Col], row.person.ID == s.selected)
-}
-
-// sortBy sorts by a column; a second tap on the same column reverses the order.
-func (s *membersScreen) sortBy(col int) {
-	if s.sortCol == col {
-		s.sortDesc = !s.sortDesc
-	} else {
-		s.sortCol, s.sortDesc = col, false
-	}
-	s.apply()
+	s.table = widgets.NewTable(widgets.TableConfig[data.Person]{
+		Columns:  s.registerColumns(),
+		Numbered: true,
+		Sticky:   2, // 序号 and 姓名 stay in view when scrolling sideways
+		ID:       func(p *data.Person) uint { return p.ID },
+		OnSelect: s.updateButtons,
+		OnOpen:   func(*data.Person) { s.editSelected() },
+		Prefs:    "members",
+	})
 }
 
 // reload reads the people and groups again; it runs after any change of the data.
@@ -368,78 +278,11 @@ func (s *membersScreen) reload() {
 	s.bin.reload()
 }
 
-// apply filters and sorts the loaded people into the shown rows and redraws the table once.
+// apply filters the loaded people into the table, which sorts them.
 func (s *membersScreen) apply() {
-	s.rows = s.shownRows()
-	if s.selectedRow() < 0 {
-		s.selected = 0
-	}
-	// The table's own marker sits on a cell position, which now may hold someone else;
-	// the selected person keeps the row highlight (memberCell) wherever the row moved.
-	s.table.UnselectAll()
+	s.table.SetRows(data.FilterPeople(s.people, s.filter))
 	s.count.SetText(s.countLine())
 	s.updateButtons()
-	s.table.Refresh()
-}
-
-// shownRows filters the people, sorts them by the chosen column and formats every cell.
-func (s *membersScreen) shownRows() []registerRow {
-	people := data.FilterPeople(s.people, s.filter)
-	var col memberColumn
-	if s.sortCol >= 0 {
-		col = memberColumns[s.sortCol]
-	}
-	if col.sortField != "" {
-		data.SortPeople(people, col.sortField, s.sortDesc != col.reverse)
-	}
-	rows := s.formatRows(people)
-	switch {
-	case s.sortCol == seqColumn && s.sortDesc:
-		slices.Reverse(rows)
-	case s.sortCol > seqColumn && col.sortField == "":
-		s.sortByText(rows, s.sortCol)
-	}
-	for i := range rows {
-		rows[i].cells[seqColumn] = strconv.Itoa(i + 1)
-	}
-	return rows
-}
-
-// formatRows computes the cell texts (all but 序号) once, so UpdateCell only copies them.
-func (s *membersScreen) formatRows(people []data.Person) []registerRow {
-	ctx := &cellContext{today: s.a.Today(), groups: s.groups}
-	n := len(memberColumns)
-	cells := make([]string, len(people)*n) // one allocation for the whole table
-	rows := make([]registerRow, len(people))
-	for i := range people {
-		rows[i] = registerRow{person: people[i], cells: cells[i*n : (i+1)*n : (i+1)*n]}
-		for j, c := range memberColumns {
-			if c.Text != nil {
-				rows[i].cells[j] = c.Text(ctx, &people[i])
-			}
-		}
-	}
-	return rows
-}
-
-// sortByText orders rows by a computed column in pinyin order, empty cells last.
-func (s *membersScreen) sortByText(rows []registerRow, col int) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i].cells[col], rows[j].cells[col]
-		switch {
-		case a == b:
-			return false
-		case a == "":
-			return false
-		case b == "":
-			return true
-		}
-		c := s.collator.CompareString(a, b)
-		if s.sortDesc {
-			return c > 0
-		}
-		return c < 0
-	})
 }
 
 // countLine sums the shown rows up, e.g. 共 35 人：正式党员 31，预备党员 4.
@@ -448,8 +291,8 @@ func (s *membersScreen) countLine() string {
 		return "名册中还没有人员：点“新增”逐个录入，或点“导入”从 Excel 名册导入。"
 	}
 	tally := map[string]int{}
-	for i := range s.rows {
-		p := &s.rows[i].person
+	for i := range s.table.Len() {
+		p := s.table.Row(i)
 		if s.view == viewLeft {
 			tally[string(p.Roll)]++
 		} else {
@@ -467,7 +310,7 @@ func (s *membersScreen) countLine() string {
 			parts = append(parts, fmt.Sprintf("%s %d", k, tally[k]))
 		}
 	}
-	line := fmt.Sprintf("共 %d 人", len(s.rows))
+	line := fmt.Sprintf("共 %d 人", s.table.Len())
 	if len(parts) > 0 {
 		line += "：" + strings.Join(parts, "，")
 	}
@@ -482,32 +325,10 @@ func (s *membersScreen) filtered() bool {
 	return strings.TrimSpace(f.Text) != "" || f.Stage != "" || f.Standing != "" || f.GroupID != 0
 }
 
-// selectedRow is the row index of the selected person, or -1.
-func (s *membersScreen) selectedRow() int {
-	if s.selected == 0 {
-		return -1
-	}
-	for i := range s.rows {
-		if s.rows[i].person.ID == s.selected {
-			return i
-		}
-	}
-	return -1
-}
-
-func (s *membersScreen) selectRow(row int) {
-	if row < 0 || row >= len(s.rows) || s.rows[row].person.ID == s.selected {
-		return
-	}
-	s.selected = s.rows[row].person.ID
-	s.updateButtons()
-	s.table.Refresh() // the row highlight moves
-}
-
 // selectedPerson is a copy of the selected person.
 func (s *membersScreen) selectedPerson() (data.Person, bool) {
-	if i := s.selectedRow(); i >= 0 {
-		return s.rows[i].person, true
+	if p, ok := s.table.Selected(); ok {
+		return *p, true
 	}
 	return data.Person{}, false
 }
@@ -531,7 +352,7 @@ func (s *membersScreen) viewChosen(name string) {
 	}
 	if s.view == viewBin {
 		s.filters.Hide()
-		s.table.Hide()
+		s.table.Widget().Hide()
 		s.count.Hide()
 		s.bin.Content.Show()
 		s.updateButtons()
@@ -543,7 +364,7 @@ func (s *membersScreen) viewChosen(name string) {
 	}
 	s.bin.Content.Hide()
 	s.filters.Show()
-	s.table.Show()
+	s.table.Widget().Show()
 	s.count.Show()
 	s.apply()
 }
@@ -590,50 +411,4 @@ func (s *membersScreen) deletePerson(p data.Person) {
 		return
 	}
 	s.a.NotifyChanged()
-}
-
-// memberCell is one table cell: its text on a background that marks the selected row.
-// A tap selects the row, a double tap opens the person's form.
-type memberCell struct {
-	widget.BaseWidget
-	s     *membersScreen
-	id    widget.TableCellID
-	Label *widget.Label
-	bg    *canvas.Rectangle
-}
-
-func newMemberCell(s *membersScreen) *memberCell {
-	c := &memberCell{s: s, Label: widget.NewLabel(""), bg: canvas.NewRectangle(theme.Color(theme.ColorNameSelection))}
-	c.Label.Truncation = fyne.TextTruncateEllipsis
-	c.bg.Hide()
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-func (c *memberCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.Label))
-}
-
-func (c *memberCell) Set(id widget.TableCellID, text string, selected bool) {
-	c.id = id
-	if c.Label.Text != text {
-		c.Label.SetText(text)
-	}
-	if selected != c.bg.Visible() {
-		c.bg.Hidden = !selected
-		c.bg.Refresh()
-	}
-}
-
-func (c *memberCell) Tapped(*fyne.PointEvent) {
-	c.s.selectRow(c.id.Row)
-	c.s.table.Select(c.id)
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.s.table); cv != nil {
-		cv.Focus(c.s.table) // arrow keys move on from here
-	}
-}
-
-func (c *memberCell) DoubleTapped(*fyne.PointEvent) {
-	c.s.selectRow(c.id.Row)
-	c.s.editSelected()
 }

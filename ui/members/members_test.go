@@ -30,8 +30,8 @@ func openMembers(t *testing.T, a *core.App) *membersScreen {
 // shownNames are the 姓名 cells of the table, top to bottom.
 func shownNames(s *membersScreen) []string {
 	var out []string
-	for _, r := range s.rows {
-		out = append(out, r.cells[1])
+	for i := range s.table.Len() {
+		out = append(out, s.table.Cell(i, 1))
 	}
 	return out
 }
@@ -60,7 +60,7 @@ func TestSearchNarrowsTable(t *testing.T) {
 		if got := shownNames(s); !slices.Equal(got, tc.want) {
 			t.Errorf("search %q shows %v, want %v", tc.typed, got, tc.want)
 		}
-		if rows, _ := s.table.Length(); rows != len(tc.want) {
+		if rows := s.table.Len(); rows != len(tc.want) {
 			t.Errorf("search %q: table has %d rows, want %d", tc.typed, rows, len(tc.want))
 		}
 	}
@@ -86,7 +86,7 @@ func TestCountLineAndFilters(t *testing.T) {
 	if err := a.Store.SaveGroup(&g); err != nil {
 		t.Fatal(err)
 	}
-	wang := s.rows[2].person
+	wang := *s.table.Row(2)
 	wang.GroupID = &g.ID
 	if err := a.Store.UpdatePerson(&wang); err != nil {
 		t.Fatal(err)
@@ -123,8 +123,8 @@ func TestHeaderTapSorts(t *testing.T) {
 	if got := shownNames(s); !slices.Equal(got, []string{"李四", "王五", "张三"}) { // pinyin: li, wang, zhang
 		t.Errorf("sorted by 姓名: %v", got)
 	}
-	if s.rows[0].cells[seqColumn] != "1" {
-		t.Errorf("序号 of the first row after sorting = %q, want 1", s.rows[0].cells[seqColumn])
+	if s.table.Cell(0, 0) != "1" {
+		t.Errorf("序号 of the first row after sorting = %q, want 1", s.table.Cell(0, 0))
 	}
 	uitest.TapButton(t, c, data.FieldName+" ▲")
 	if got := shownNames(s); !slices.Equal(got, []string{"张三", "王五", "李四"}) {
@@ -141,13 +141,13 @@ func TestHeaderTapSorts(t *testing.T) {
 	if err := a.Store.SaveGroup(&g); err != nil {
 		t.Fatal(err)
 	}
-	wang := s.rows[2].person
+	wang := *s.table.Row(2)
 	wang.GroupID = &g.ID
 	if err := a.Store.UpdatePerson(&wang); err != nil {
 		t.Fatal(err)
 	}
 	a.NotifyChanged()
-	s.sortBy(slices.IndexFunc(memberColumns, func(c memberColumn) bool { return c.title == data.FieldGroup }))
+	s.table.SortBy(s.table.ColumnIndex(data.FieldGroup))
 	if got := shownNames(s); got[0] != "王五" {
 		t.Errorf("sorted by 党小组: %v, want 王五 (the only one in a group) first", got)
 	}
@@ -163,20 +163,17 @@ func TestCellsShowComputedColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := openMembers(t, a)
-	row := s.rows[2].cells
 	col := func(title string) string {
-		for i, c := range memberColumns {
-			if c.title == title {
-				return row[i]
-			}
+		i := s.table.ColumnIndex(title)
+		if i < 0 {
+			t.Fatalf("no column %s", title)
 		}
-		t.Fatalf("no column %s", title)
-		return ""
+		return s.table.Cell(2, i)
 	}
 	// 王五: born 1972-08-30, full member since 1999-06-20; today is testToday (2026-06-15).
 	for title, want := range map[string]string{
 		"年龄": "53", "党龄": "26", data.FieldBirth: "1972-08-30", data.FieldGender: "男",
-		"状态标记": "流动（宁夏银川市）、失联", "身份证号": people[2].IDNumber,
+		"状态标记": "流动（宁夏银川市）、失联", data.FieldIDNumber: people[2].IDNumber,
 	} {
 		if got := col(title); got != want {
 			t.Errorf("%s = %q, want %q", title, got, want)
@@ -192,7 +189,7 @@ func TestDeleteGoesToRecycleBinAndBack(t *testing.T) {
 	if !uitest.FindButton(t, c, "删除").Disabled() {
 		t.Error("删除 is enabled with nothing selected")
 	}
-	s.selectRow(0)
+	s.table.SelectRow(0)
 	uitest.TapButton(t, c, "删除")
 	if !uitest.TopDialogHasText(c, "将‘张三’移入回收站？可在回收站中恢复。") {
 		t.Fatal("no confirmation naming 张三")
@@ -203,7 +200,7 @@ func TestDeleteGoesToRecycleBinAndBack(t *testing.T) {
 	}
 
 	s.viewChoice.SetSelected("回收站")
-	if s.table.Visible() || !s.bin.Content.Visible() {
+	if s.table.Widget().Visible() || !s.bin.Content.Visible() {
 		t.Fatal("回收站 view does not show the bin")
 	}
 	if len(s.bin.people) != 1 || s.bin.people[0].Name != "张三" {
@@ -220,7 +217,7 @@ func TestDeleteGoesToRecycleBinAndBack(t *testing.T) {
 	}
 
 	// Delete again and empty the bin for good.
-	s.selectRow(0)
+	s.table.SelectRow(0)
 	uitest.TapButton(t, c, "删除")
 	uitest.TapButton(t, c, "移入回收站")
 	s.viewChoice.SetSelected("回收站")
@@ -243,9 +240,9 @@ func TestDoubleTapOpensForm(t *testing.T) {
 	uitest.ThreeMembers(t, a)
 	openMembers(t, a)
 	c := a.Window.Canvas()
-	var cell *memberCell
+	var cell *widgets.SelectableCell
 	for _, o := range uitest.VisibleObjects(c.Content()) {
-		if mc, ok := o.(*memberCell); ok && mc.id.Row == 1 {
+		if mc, ok := o.(*widgets.SelectableCell); ok && mc.Row() == 1 {
 			cell = mc
 			break
 		}
@@ -302,11 +299,11 @@ func BenchmarkMembersApply(b *testing.B) {
 		p.Post = []string{"语文教师", "数学教师", "校长", "后勤"}[i%4]
 		s.people = append(s.people, p)
 	}
-	s.sortCol = 1
+	s.table.SortBy(1)
 	s.filter.Text = "教师"
 	s.apply()
-	if len(s.rows) != 1000 {
-		b.Fatalf("%d rows match, want 1000", len(s.rows))
+	if s.table.Len() != 1000 {
+		b.Fatalf("%d rows match, want 1000", s.table.Len())
 	}
 	for b.Loop() {
 		s.apply()

@@ -34,7 +34,7 @@ func TestStatusTransferOutMovesToLeftView(t *testing.T) {
 	s := openMembers(t, a)
 	c := a.Window.Canvas()
 
-	s.selectRow(0)
+	s.table.SelectRow(0)
 	uitest.TapButton(t, c, "状态变更")
 	if !uitest.TopDialogHasText(c, "状态变更：张三") {
 		t.Fatal("状态变更 did not open the dialog for 张三")
@@ -72,7 +72,7 @@ func TestStatusTransferOutMovesToLeftView(t *testing.T) {
 	if got := shownNames(s); !slices.Equal(got, []string{"张三"}) {
 		t.Fatalf("已离开 view shows %v", got)
 	}
-	if marks := s.rows[0].cells[len(memberColumns)-2]; marks != "已转出 2026-05-20（转往银川市第二中学党支部）" {
+	if marks := s.table.Cell(0, s.table.ColumnIndex("状态标记")); marks != "已转出 2026-05-20（转往银川市第二中学党支部）" {
 		t.Errorf("状态标记 = %q", marks)
 	}
 	if s.count.Text != "共 1 人：已转出 1" {

@@ -32,6 +32,9 @@ func NewSelectableCell(tap, doubleTap func(widget.TableCellID)) *SelectableCell 
 	return c
 }
 
+// Row is the table row the cell shows now.
+func (c *SelectableCell) Row() int { return c.id.Row }
+
 func (c *SelectableCell) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.Label))
 }
