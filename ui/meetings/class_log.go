@@ -14,6 +14,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/meetings"
+	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
@@ -28,23 +29,26 @@ type classLogView struct {
 	listen    *widget.ProgressBar
 	teach     *widget.ProgressBar
 	warnings  *fyne.Container
-	logs      []data.ClassLog // shown, newest first
-	cells     [][]string
-	selected  uint
-	table     *widget.Table
+	table     *widgets.Table[data.ClassLog] // the semester's records, newest first
 	edit, del *widget.Button
 	Content   fyne.CanvasObject
 }
 
-var classColumns = []widgets.ListColumn[data.ClassLog]{
-	{"日期", 110, func(c *data.ClassLog) string { return c.Date.String() }},
-	{"类别", 64, func(c *data.ClassLog) string { return c.Kind }},
-	{"班级", 120, func(c *data.ClassLog) string { return c.Class }},
-	{"课题", 260, func(c *data.ClassLog) string { return c.Topic }},
-	{"课时", 60, func(c *data.ClassLog) string { return fmt.Sprint(c.Hours) }},
-	{"授课教师", 100, func(c *data.ClassLog) string { return c.Teacher }},
-	{"书记", 90, func(c *data.ClassLog) string { return c.Who }},
-	{"备注", 200, func(c *data.ClassLog) string { return firstLine(c.Note) }},
+// classColumns are the columns of a semester's 思政课 records.
+func classColumns() []reports.Column[data.ClassLog] {
+	text := func(title string, width float32, get func(c *data.ClassLog) string) reports.Column[data.ClassLog] {
+		return reports.Column[data.ClassLog]{Header: title, ScreenWidth: width, Get: func(c *data.ClassLog) any { return get(c) }}
+	}
+	return []reports.Column[data.ClassLog]{
+		{Header: "日期", ScreenWidth: 110, Get: func(c *data.ClassLog) any { return c.Date }},
+		text("类别", 64, func(c *data.ClassLog) string { return c.Kind }),
+		text("班级", 120, func(c *data.ClassLog) string { return c.Class }),
+		text("课题", 260, func(c *data.ClassLog) string { return c.Topic }),
+		{Header: "课时", ScreenWidth: 60, Get: func(c *data.ClassLog) any { return c.Hours }},
+		text("授课教师", 100, func(c *data.ClassLog) string { return c.Teacher }),
+		text("书记", 90, func(c *data.ClassLog) string { return c.Who }),
+		text("备注", 200, func(c *data.ClassLog) string { return firstLine(c.Note) }),
+	}
 }
 
 func firstLine(s string) string {
@@ -69,22 +73,19 @@ func newClassLogView(s *meetingsScreen) *classLogView {
 	v.warnings = container.NewVBox()
 	v.table = v.newTable()
 	top := container.NewVBox(toolbar, v.summary, bars, v.warnings)
-	v.Content = container.NewBorder(top, nil, nil, nil, v.table)
+	v.Content = container.NewBorder(top, nil, nil, nil, v.table.Widget())
 	v.updateButtons()
 	return v
 }
 
-func (v *classLogView) newTable() *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(v.logs), len(classColumns) },
-		func() fyne.CanvasObject { return widgets.NewSelectableCell(v.selectRow, v.open) },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(v.logs) {
-				o.(*widgets.SelectableCell).Set(id, v.cells[id.Row][id.Col], v.logs[id.Row].ID == v.selected)
-			}
-		})
-	widgets.ShowListHeader(t, classColumns)
-	return t
+func (v *classLogView) newTable() *widgets.Table[data.ClassLog] {
+	return widgets.NewTable(widgets.TableConfig[data.ClassLog]{
+		Columns:  classColumns(),
+		ID:       func(c *data.ClassLog) uint { return c.ID },
+		OnSelect: v.updateButtons,
+		OnOpen:   func(*data.ClassLog) { v.editSelected() },
+		Prefs:    "classlog",
+	})
 }
 
 // refresh lists the semesters from the first record (or this one) to now.
@@ -134,23 +135,12 @@ func (v *classLogView) show() {
 	setProgress(v.teach, t.TeachHours, t.TeachTarget, "课时")
 	v.showWarnings(running)
 
-	v.logs = v.logs[:0]
+	logs := make([]data.ClassLog, 0, len(t.Logs))
 	for i := len(t.Logs) - 1; i >= 0; i-- {
-		v.logs = append(v.logs, t.Logs[i])
+		logs = append(logs, t.Logs[i])
 	}
-	v.cells = make([][]string, len(v.logs))
-	for i := range v.logs {
-		v.cells[i] = make([]string, len(classColumns))
-		for j, c := range classColumns {
-			v.cells[i][j] = c.Text(&v.logs[i])
-		}
-	}
-	if !v.hasSelected() {
-		v.selected = 0
-	}
+	v.table.SetRows(logs)
 	v.updateButtons()
-	v.table.UnselectAll()
-	v.table.Refresh()
 }
 
 // classSummary: "本学期（2026年春季学期，2026-02-01 至 2026-07-31）听课 3/4，授课 2/4 课时".
@@ -193,40 +183,16 @@ func (v *classLogView) showWarnings(running bool) {
 	v.warnings.Refresh()
 }
 
-func (v *classLogView) hasSelected() bool {
-	for _, l := range v.logs {
-		if l.ID == v.selected && v.selected != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func (v *classLogView) selectedLog() (data.ClassLog, bool) {
-	for _, l := range v.logs {
-		if l.ID == v.selected && v.selected != 0 {
-			return l, true
-		}
+	if l, ok := v.table.Selected(); ok {
+		return *l, true
 	}
 	return data.ClassLog{}, false
 }
 
-func (v *classLogView) selectRow(id widget.TableCellID) {
-	if id.Row >= 0 && id.Row < len(v.logs) {
-		v.selected = v.logs[id.Row].ID
-		v.updateButtons()
-		v.table.Refresh()
-	}
-}
-
-func (v *classLogView) open(id widget.TableCellID) {
-	v.selectRow(id)
-	v.editSelected()
-}
-
 func (v *classLogView) updateButtons() {
 	for _, b := range []*widget.Button{v.edit, v.del} {
-		if v.hasSelected() {
+		if _, ok := v.selectedLog(); ok {
 			b.Enable()
 		} else {
 			b.Disable()

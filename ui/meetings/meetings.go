@@ -193,17 +193,19 @@ func (p *spanSelect) current() span {
 }
 
 // meetingColumns are the columns of the minutes list.
-var meetingColumns = []widgets.ListColumn[data.Meeting]{
-	{"日期", 110, func(m *data.Meeting) string { return m.Date.String() }},
-	{"时间", 116, func(m *data.Meeting) string { return m.TimeSpan() }},
-	{"类型", 210, func(m *data.Meeting) string { return m.TypeNames() }},
-	{"会议名称 / 议题", 300, meetingSubject},
-	{"主持人", 86, func(m *data.Meeting) string { return m.Host }},
-	{"应到/实到", 90, func(m *data.Meeting) string {
-		c := m.Counts()
-		return fmt.Sprintf("%d / %d", c.Expected, c.Present)
-	}},
-	{"表决", 120, verdictSummary},
+func meetingColumns() []reports.Column[data.Meeting] {
+	return []reports.Column[data.Meeting]{
+		{Header: "日期", ScreenWidth: 110, Get: func(m *data.Meeting) any { return m.Date }},
+		{Header: "时间", ScreenWidth: 116, Text: (*data.Meeting).TimeSpan},
+		{Header: "类型", ScreenWidth: 210, Text: (*data.Meeting).TypeNames},
+		{Header: "会议名称 / 议题", ScreenWidth: 300, Text: meetingSubject},
+		{Header: "主持人", ScreenWidth: 86, Get: func(m *data.Meeting) any { return m.Host }},
+		{Header: "应到/实到", ScreenWidth: 90, Text: func(m *data.Meeting) string {
+			c := m.Counts()
+			return fmt.Sprintf("%d / %d", c.Expected, c.Present)
+		}},
+		{Header: "表决", ScreenWidth: 120, Text: verdictSummary},
+	}
 }
 
 // meetingSubject is the typed 会议名称, else the first line of the 议题, else
@@ -244,24 +246,15 @@ func verdictSummary(m *data.Meeting) string {
 	return fmt.Sprintf("通过 %d 项、不通过 %d 项", passed, failed)
 }
 
-// meetingRow is one listed sitting with its cell texts computed once.
-type meetingRow struct {
-	id    uint
-	title string
-	cells []string
-}
-
 // meetingList is the 会议记录 tab: filters, the sittings newest first, and
 // the actions on them.
 type meetingList struct {
-	s        *meetingsScreen
-	rows     []meetingRow
-	selected uint
+	s     *meetingsScreen
+	table *widgets.Table[data.Meeting]
 
 	kind      *widget.Select
 	period    *spanSelect
 	search    *widget.Entry
-	table     *widget.Table
 	count     *widget.Label
 	edit, del *widget.Button
 	export    *widget.Button
@@ -291,25 +284,17 @@ func newMeetingList(s *meetingsScreen) *meetingList {
 	filters := container.NewBorder(nil, nil, nil,
 		container.NewHBox(widget.NewLabel("类型"), l.kind, widget.NewLabel("时间"), l.period.sel), l.search)
 
-	l.table = newMeetingTable(l)
+	l.table = widgets.NewTable(widgets.TableConfig[data.Meeting]{
+		Columns:  meetingColumns(),
+		ID:       func(m *data.Meeting) uint { return m.ID },
+		OnSelect: l.updateButtons,
+		OnOpen:   func(m *data.Meeting) { l.s.openMeeting(m.ID) },
+		Prefs:    "meetings",
+	})
 	l.count = widget.NewLabel("")
-	l.Content = container.NewBorder(container.NewVBox(toolbar, filters), l.count, nil, nil, l.table)
+	l.Content = container.NewBorder(container.NewVBox(toolbar, filters), l.count, nil, nil, l.table.Widget())
 	l.updateButtons()
 	return l
-}
-
-func newMeetingTable(l *meetingList) *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(l.rows), len(meetingColumns) },
-		func() fyne.CanvasObject { return widgets.NewSelectableCell(l.selectRow, l.open) },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(l.rows) {
-				row := &l.rows[id.Row]
-				o.(*widgets.SelectableCell).Set(id, row.cells[id.Col], row.id == l.selected)
-			}
-		})
-	widgets.ShowListHeader(t, meetingColumns)
-	return t
 }
 
 // refresh offers the current types and spans and lists the sittings again.
@@ -338,26 +323,17 @@ func (l *meetingList) apply() {
 		kind = data.MeetingType(l.kind.Selected)
 	}
 	text := strings.TrimSpace(l.search.Text)
-	l.rows = l.rows[:0]
+	var shown []data.Meeting
 	all := l.s.data.Meetings
 	for i := len(all) - 1; i >= 0; i-- {
 		m := &all[i]
-		if !p.contains(m.Date) || (kind != "" && !m.HasType(kind)) || !meetingMatches(m, text) {
-			continue
+		if p.contains(m.Date) && (kind == "" || m.HasType(kind)) && meetingMatches(m, text) {
+			shown = append(shown, *m)
 		}
-		row := meetingRow{id: m.ID, title: m.DisplayTitle(), cells: make([]string, len(meetingColumns))}
-		for j, c := range meetingColumns {
-			row.cells[j] = c.Text(m)
-		}
-		l.rows = append(l.rows, row)
 	}
-	if l.selectedIndex() < 0 {
-		l.selected = 0
-	}
+	l.table.SetRows(shown)
 	l.count.SetText(l.countLine(p))
 	l.updateButtons()
-	l.table.UnselectAll()
-	l.table.Refresh()
 }
 
 func meetingMatches(m *data.Meeting, text string) bool {
@@ -376,35 +352,12 @@ func (l *meetingList) countLine(p span) string {
 	if len(l.s.data.Meetings) == 0 {
 		return "还没有会议记录：点“新增会议记录”登记一次支部党员大会、支委会、党小组会、党课或主题党日。"
 	}
-	return fmt.Sprintf("%s共 %d 次会议（双击一行打开会议记录）", p.describe(), len(l.rows))
-}
-
-func (l *meetingList) selectedIndex() int {
-	for i := range l.rows {
-		if l.rows[i].id == l.selected && l.selected != 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-func (l *meetingList) selectRow(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(l.rows) {
-		return
-	}
-	l.selected = l.rows[id.Row].id
-	l.updateButtons()
-	l.table.Refresh()
-}
-
-func (l *meetingList) open(id widget.TableCellID) {
-	l.selectRow(id)
-	l.editSelected()
+	return fmt.Sprintf("%s共 %d 次会议（双击一行打开会议记录）", p.describe(), l.table.Len())
 }
 
 func (l *meetingList) updateButtons() {
 	for _, b := range []*widget.Button{l.edit, l.del} {
-		if l.selectedIndex() >= 0 {
+		if _, ok := l.table.Selected(); ok {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -413,20 +366,20 @@ func (l *meetingList) updateButtons() {
 }
 
 func (l *meetingList) editSelected() {
-	if i := l.selectedIndex(); i >= 0 {
-		l.s.openMeeting(l.rows[i].id)
+	if m, ok := l.table.Selected(); ok {
+		l.s.openMeeting(m.ID)
 	}
 }
 
 func (l *meetingList) deleteSelected() {
-	i := l.selectedIndex()
-	if i < 0 {
+	m, ok := l.table.Selected()
+	if !ok {
 		return
 	}
-	row := l.rows[i]
-	confirmAction(l.s.a, "删除会议记录", fmt.Sprintf("将“%s”移入回收站？可在回收站中恢复。", row.title), "移入回收站",
+	id := m.ID
+	confirmAction(l.s.a, "删除会议记录", fmt.Sprintf("将“%s”移入回收站？可在回收站中恢复。", m.DisplayTitle()), "移入回收站",
 		func() {
-			if err := l.s.a.Store.DeleteMeeting(row.id); err != nil {
+			if err := l.s.a.Store.DeleteMeeting(id); err != nil {
 				l.s.a.ShowError("未能删除", err)
 				return
 			}

@@ -276,8 +276,8 @@ func TestClassLogTally(t *testing.T) {
 	addClass(data.ClassListen, "2026-05-12", "中华民族一家亲", "1")
 	addClass(data.ClassTeach, "2026-06-02", "红色家风", "2")
 	uitest.RequireText(t, c, "听课 1/4，授课 2/4 课时")
-	if len(s.classes.logs) != 2 {
-		t.Fatalf("listed %d records, want 2", len(s.classes.logs))
+	if s.classes.table.Len() != 2 {
+		t.Fatalf("listed %d records, want 2", s.classes.table.Len())
 	}
 }
 
@@ -309,8 +309,6 @@ func entryByPlaceholder(t *testing.T, root fyne.CanvasObject, placeholder string
 	return nil
 }
 
-func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row} }
-
 func TestParticipationShowsATick(t *testing.T) {
 	a := uitest.NewApp(t)
 	uitest.ThreeMembers(t, a)
@@ -336,7 +334,7 @@ func TestMeetingListShowsTheVerdictAndDeletesToTheBin(t *testing.T) {
 	uitest.RequireText(t, c, "支部党员大会、主题党日")
 	uitest.RequireText(t, c, "3 / 3")
 
-	s.list.selectRow(widgetCell(0))
+	s.list.table.SelectRow(0)
 	uitest.TapButton(t, c, "删除")
 	uitest.TapButton(t, c, "移入回收站")
 	if n := len(storedMeetings(t, a)); n != 0 {
