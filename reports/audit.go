@@ -12,25 +12,30 @@ import (
 // The 操作日志 exported as a workbook: one row per change, the changed
 // fields spelled out (手机号：138… → 139…).
 
-// AuditRow is one audit entry as exported.
+// AuditRow is one audit entry as exported and as the 操作日志 screen lists it.
 type AuditRow struct {
+	ID                                            uint // the entry's; not a column
 	Time, Actor, Action, Entity, Summary, Changes string
 }
 
+// AuditTimeFormat is how an entry's time is written, in the workbook and on screen.
+const AuditTimeFormat = "2006-01-02 15:04:05"
+
 // AuditRegister is the exported 操作日志.
 var AuditRegister = sync.OnceValue(func() *Register[AuditRow] {
-	col := func(header string, width float64, field func(r *AuditRow) *string) Column[AuditRow] {
+	// screen is the least width in pixels on the 操作日志 screen.
+	col := func(header string, width float64, screen float32, field func(r *AuditRow) *string) Column[AuditRow] {
 		c := TextColumn(header, field)
-		c.Width = width
+		c.Width, c.ScreenWidth = width, screen
 		return c
 	}
 	return &Register[AuditRow]{Name: "操作日志", Columns: []Column[AuditRow]{
-		col("时间", 17, func(r *AuditRow) *string { return &r.Time }),
-		col("操作人", 10, func(r *AuditRow) *string { return &r.Actor }),
-		col("操作", 10, func(r *AuditRow) *string { return &r.Action }),
-		col("对象", 10, func(r *AuditRow) *string { return &r.Entity }),
-		col("记录", 30, func(r *AuditRow) *string { return &r.Summary }),
-		col("修改内容", 60, func(r *AuditRow) *string { return &r.Changes }),
+		col("时间", 17, 175, func(r *AuditRow) *string { return &r.Time }),
+		col("操作人", 10, 90, func(r *AuditRow) *string { return &r.Actor }),
+		col("操作", 10, 100, func(r *AuditRow) *string { return &r.Action }),
+		col("对象", 10, 110, func(r *AuditRow) *string { return &r.Entity }),
+		col("记录", 30, 320, func(r *AuditRow) *string { return &r.Summary }),
+		col("修改内容", 60, 0, func(r *AuditRow) *string { return &r.Changes }),
 	}}
 })
 
@@ -39,15 +44,21 @@ var AuditRegister = sync.OnceValue(func() *Register[AuditRow] {
 func AuditRows(store *data.Store, entries []data.AuditEntry) []AuditRow {
 	rows := make([]AuditRow, len(entries))
 	for i := range entries {
-		e := &entries[i]
+		rows[i] = AuditRowOf(&entries[i])
 		var lines []string
-		for _, c := range store.AuditChanges(e) {
+		for _, c := range store.AuditChanges(&entries[i]) {
 			lines = append(lines, c.String())
 		}
-		rows[i] = AuditRow{Time: e.At.Local().Format("2006-01-02 15:04:05"), Actor: e.Actor,
-			Action: e.Action, Entity: e.Entity, Summary: e.Summary, Changes: strings.Join(lines, "\n")}
+		rows[i].Changes = strings.Join(lines, "\n")
 	}
 	return rows
+}
+
+// AuditRowOf is an entry's row without its changes (the screen lists many
+// entries and spells out the changes of the selected one only).
+func AuditRowOf(e *data.AuditEntry) AuditRow {
+	return AuditRow{ID: e.ID, Time: e.At.Local().Format(AuditTimeFormat), Actor: e.Actor,
+		Action: e.Action, Entity: e.Entity, Summary: e.Summary}
 }
 
 // ExportAudit writes the entries matching q to path (.xlsx), newest first.

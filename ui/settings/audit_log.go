@@ -31,10 +31,9 @@ type auditScreen struct {
 	action, entity *widget.Select
 	Text           *widget.Entry
 	count          *widget.Label
-	list           *widget.List
+	table          *widgets.Table[reports.AuditRow]
 	detail         *widget.Label
-	entries        []data.AuditEntry
-	rows           [][5]string // display strings, computed once per load
+	entries        map[uint]*data.AuditEntry // the listed ones by ID
 }
 
 // NewAuditLogScreen is the 操作日志 screen.
@@ -52,9 +51,13 @@ func newAuditScreen(a *core.App) *auditScreen {
 	s.Text = widget.NewEntry()
 	s.Text.SetPlaceHolder("姓名、文件名或操作人")
 	s.Text.OnChanged = func(string) { s.reload() }
-	s.list = widget.NewList(func() int { return len(s.rows) }, newAuditRow, s.updateRow)
-	s.list.OnSelected = s.showDetail
-	s.list.OnUnselected = func(widget.ListItemID) { s.detail.SetText(auditDetailHint) }
+	s.table = widgets.NewTable(widgets.TableConfig[reports.AuditRow]{
+		// The 操作日志 workbook's columns; 修改内容 shows beside the table.
+		Columns:  reports.Pick(reports.AuditRegister(), "时间", "操作人", "操作", "对象", "记录"),
+		ID:       func(r *reports.AuditRow) uint { return r.ID },
+		OnSelect: s.showDetail,
+		Prefs:    "audit",
+	})
 	s.detail.SetText(auditDetailHint)
 	s.reload()
 	a.OnChange(s.reload)
@@ -75,29 +78,11 @@ func (s *auditScreen) layout() fyne.CanvasObject {
 	)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil,
 		container.NewHBox(clear, export), s.count))
-	header := widgets.Columns(auditColumns, widgets.BoldLabel("时间"), widgets.BoldLabel("操作人"), widgets.BoldLabel("操作"),
-		widgets.BoldLabel("对象"), widgets.BoldLabel("记录"))
-	left := container.NewBorder(header, nil, nil, nil, s.list)
+	left := s.table.Widget()
 	right := widget.NewCard("修改内容", "", container.NewVScroll(s.detail))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.62
 	return container.NewBorder(top, nil, nil, nil, split)
-}
-
-var auditColumns = []float32{175, 90, 100, 110}
-
-func newAuditRow() fyne.CanvasObject {
-	return widgets.Columns(auditColumns, widget.NewLabel(""), widgets.TruncatedLabel(""), widgets.TruncatedLabel(""),
-		widgets.TruncatedLabel(""), widgets.TruncatedLabel(""))
-}
-
-func (s *auditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(s.rows) {
-		return
-	}
-	for i, cell := range o.(*fyne.Container).Objects {
-		cell.(*widget.Label).SetText(s.rows[id][i])
-	}
 }
 
 // query is the filter as typed; a date not yet complete filters nothing.
@@ -120,7 +105,7 @@ func (s *auditScreen) query() data.AuditQuery {
 
 // reload reads the matching entries and refreshes the filter choices.
 func (s *auditScreen) reload() {
-	if s.list == nil {
+	if s.table == nil {
 		return // a callback during construction
 	}
 	s.refreshChoices()
@@ -129,10 +114,11 @@ func (s *auditScreen) reload() {
 		s.app.ShowError("无法读取操作日志", err)
 		return
 	}
-	s.entries = entries
-	s.rows = make([][5]string, len(entries))
-	for i, e := range entries {
-		s.rows[i] = [5]string{e.At.Local().Format("2006-01-02 15:04:05"), e.Actor, e.Action, e.Entity, e.Summary}
+	s.entries = make(map[uint]*data.AuditEntry, len(entries))
+	rows := make([]reports.AuditRow, len(entries))
+	for i := range entries {
+		s.entries[entries[i].ID] = &entries[i]
+		rows[i] = reports.AuditRowOf(&entries[i])
 	}
 	switch {
 	case more:
@@ -142,8 +128,8 @@ func (s *auditScreen) reload() {
 	default:
 		s.count.SetText(fmt.Sprintf("共 %d 条", len(entries)))
 	}
-	s.list.UnselectAll()
-	s.list.Refresh()
+	s.table.Select(0)
+	s.table.SetRows(rows)
 	s.detail.SetText(auditDetailHint)
 }
 
@@ -185,19 +171,21 @@ func (s *auditScreen) clearFilters() {
 	s.reload()
 }
 
-// showDetail shows one entry with its changed fields.
-func (s *auditScreen) showDetail(id widget.ListItemID) {
-	if id < 0 || id >= len(s.entries) {
+// showDetail shows the selected entry with its changed fields.
+func (s *auditScreen) showDetail() {
+	r, ok := s.table.Selected()
+	if !ok {
+		s.detail.SetText(auditDetailHint)
 		return
 	}
-	s.detail.SetText(auditDetail(s.app.Store, &s.entries[id]))
+	s.detail.SetText(auditDetail(s.app.Store, s.entries[r.ID]))
 }
 
 // auditDetail is the text of the detail panel.
 func auditDetail(store *data.Store, e *data.AuditEntry) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "时间：%s\n操作人：%s\n操作：%s（%s）\n记录：%s\n",
-		e.At.Local().Format("2006-01-02 15:04:05"), e.Actor, e.Action, e.Entity, e.Summary)
+	r := reports.AuditRowOf(e)
+	fmt.Fprintf(&b, "时间：%s\n操作人：%s\n操作：%s（%s）\n记录：%s\n", r.Time, r.Actor, r.Action, r.Entity, r.Summary)
 	changes := store.AuditChanges(e)
 	if len(changes) == 0 {
 		return b.String()

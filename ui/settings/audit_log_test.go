@@ -31,10 +31,10 @@ func TestAuditLogListsFiltersAndExplains(t *testing.T) {
 	uitest.RequireText(t, c, "共 2 条")
 	s.action.SetSelected("修改")
 	uitest.RequireText(t, c, "共 1 条")
-	if !strings.Contains(strings.Join(s.rows[0][:], " "), "修改张三") {
-		t.Errorf("row %v", s.rows[0])
+	if r := s.table.Row(0); !strings.Contains(r.Summary, "修改张三") {
+		t.Errorf("row %+v", *r)
 	}
-	s.list.Select(0)
+	s.table.SelectRow(0)
 	if !strings.Contains(s.detail.Text, "手机号：13800001111 → 13900002222") {
 		t.Errorf("detail:\n%s", s.detail.Text)
 	}
