@@ -25,15 +25,6 @@ import (
 	"partyoffice/ui/widgets"
 )
 
-// developmentTools build extra buttons for the board's toolbar. Features that
-// belong there (导入, 导出 of the development registers) add themselves from
-// their own file, in an init function:
-//
-//	func init() { developmentTools = append(developmentTools, newDevImportButton) }
-//
-// so the toolbar never shows a button whose feature is not built.
-var developmentTools []func(a *core.App) fyne.CanvasObject
-
 // boardColumn is one column of the board: who it holds and the date each
 // person reached it.
 type boardColumn struct {
@@ -216,9 +207,6 @@ func newDevelopmentBoard(a *core.App) *developmentBoard {
 	add := widget.NewButtonWithIcon("新增入党申请人", theme.ContentAddIcon(), func() { showNewApplicant(a) })
 	add.Importance = widget.HighImportance
 	tools := container.NewHBox(add)
-	for _, build := range developmentTools {
-		tools.Add(build(a))
-	}
 	filters := container.NewHBox(widget.NewLabel("年份"), b.year, widget.NewLabel("阶段"), b.stage)
 	toolbar := container.NewBorder(nil, nil, tools, filters, b.summary)
 	b.Content = container.NewBorder(toolbar, nil, nil, nil, b.Columns)

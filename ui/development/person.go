@@ -221,7 +221,7 @@ func (v *devPersonView) versionChoice() fyne.CanvasObject {
 	version := widget.NewSelect(labels, nil)
 	version.Selected = selected
 	version.OnChanged = v.versionChosen
-	choice := widgets.FixedWidth(version, 230)
+	choice := widgets.Sized(230, version)
 	if v.person.RuleVersion == "" {
 		return container.NewHBox(choice, widgets.QuietLabel("（支部默认）"))
 	}

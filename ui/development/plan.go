@@ -61,7 +61,7 @@ func newDevPlanTab(a *core.App) *devPlanTab {
 	// a Border is laid out before it knows its width.
 	note := container.NewVBox(widgets.QuietLabel("区要求：每年至少发展1名优秀青年教师入党"),
 		widgets.QuietLabel("勾选计入的人，按支部大会通过的年份统计"))
-	targetRow := container.NewHBox(widget.NewLabel("年度目标"), widgets.FixedWidth(t.target, 64), widget.NewLabel("人"),
+	targetRow := container.NewHBox(widget.NewLabel("年度目标"), widgets.Sized(64, t.target), widget.NewLabel("人"),
 		widget.NewButton("保存目标", t.saveTarget))
 	young := widget.NewCard("优秀青年教师", "", container.NewBorder(
 		container.NewVBox(t.progress, targetRow, note, widget.NewSeparator()), nil, nil, nil,

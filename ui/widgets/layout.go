@@ -23,6 +23,7 @@ func Sized(width float32, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(fixedColumns{width}, o, layout.NewSpacer())
 }
 
+// SetVisible shows or hides o, refreshing only on a change.
 func SetVisible(o fyne.CanvasObject, on bool) {
 	if on == o.Visible() {
 		return
@@ -42,10 +43,12 @@ func WrappedLabel(text string) *widget.Label {
 	return l
 }
 
+// BoldLabel is a label in bold: a column or card heading.
 func BoldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
+// CountRow is a name and a number of people, aligned in columns.
 func CountRow(name string, n int) fyne.CanvasObject {
 	return Columns([]float32{200}, TruncatedLabel(name), widget.NewLabel(fmt.Sprintf("%d 人", n)))
 }
@@ -97,9 +100,4 @@ func (c fixedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(max(w, 0), size.Height))
 		x += w
 	}
-}
-
-// FixedWidth gives an input a fixed width in a row that would otherwise shrink it.
-func FixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
