@@ -267,7 +267,7 @@ func memberColumns() []Column[person] {
 	return []Column[person]{
 		name,
 		ChoiceColumn(data.FieldGender, func(p *person) *string { return &p.Gender },
-			[]string{"男", "女"}, readGender),
+			data.Genders, readGender),
 		ethnicity,
 		idNumberColumn(),
 		DateColumn(data.FieldBirth, func(p *person) *civil.Date { return &p.BirthDate },
@@ -288,7 +288,7 @@ func memberColumns() []Column[person] {
 		TextColumn(data.FieldAddress, func(p *person) *string { return &p.Address },
 			"住址", "家庭地址", "现居住地", "现住址", "居住地址"),
 		ChoiceColumn(data.FieldStanding, func(p *person) *string { return (*string)(&p.Standing) },
-			[]string{string(data.StandingNormal), string(data.StandingSuspended)}, readStanding, "党籍"),
+			data.Standings, readStanding, "党籍"),
 		BoolColumn(data.FieldLost, func(p *person) *bool { return &p.Lost },
 			"是否失联党员", "失联党员", "是否失联", "失联"),
 		DateColumn(data.FieldLostDate, func(p *person) *civil.Date { return &p.LostDate },
@@ -346,7 +346,7 @@ func mobileColumn() Column[person] {
 }
 
 func stageColumn() Column[person] {
-	choices := []string{string(data.StageFull), string(data.StageProbationer)}
+	choices := data.MemberStageChoices
 	return Column[person]{
 		Header: data.FieldStage, Kind: KindText, Width: 10, Center: true, Choices: choices,
 		Aliases: []string{"党员类别", "类别", "党员类型", "人员类型", "党员身份"},

@@ -432,7 +432,7 @@ func newApplicantForm(a *core.App) *applicantForm {
 	f.name = entry("")
 	f.id = entry("18位，输入后自动填性别和出生日期")
 	f.id.OnChanged = f.idChanged
-	f.gender = widget.NewSelect([]string{"男", "女"}, nil)
+	f.gender = widget.NewSelect(data.Genders, nil)
 	f.gender.PlaceHolder = "（请选择）"
 	f.birth = widgets.NewDateField(a)
 	f.birth.SetKeys(keys)

@@ -159,7 +159,7 @@ func (f *memberForm) makeInputs() {
 	f.idNumber = f.Text(data.FieldIDNumber, func(p *data.Person) *string { return &p.IDNumber })
 	f.idNumber.OnChanged = f.idNumberChanged
 	f.idNumber.SetPlaceHolder("18位，输入后自动填性别和出生日期")
-	f.gender = f.choice(data.FieldGender, []string{"男", "女"}, func(p *data.Person) *string { return &p.Gender })
+	f.gender = f.choice(data.FieldGender, data.Genders, func(p *data.Person) *string { return &p.Gender })
 	f.birth = f.date(data.FieldBirth, func(p *data.Person) *civil.Date { return &p.BirthDate })
 	f.Pick(data.FieldEthnicity, data.Ethnicities, func(p *data.Person) *string { return &p.Ethnicity })
 	f.Text(data.FieldNative, func(p *data.Person) *string { return &p.NativePlace })
@@ -168,7 +168,7 @@ func (f *memberForm) makeInputs() {
 	f.Text(data.FieldPost, func(p *data.Person) *string { return &p.Post })
 	f.Text(data.FieldTitle, func(p *data.Person) *string { return &p.Title })
 
-	stages := []string{string(data.StageFull), string(data.StageProbationer)}
+	stages := data.MemberStageChoices
 	f.stage = f.choice(data.FieldStage, stages, func(p *data.Person) *string { return (*string)(&p.Stage) })
 	f.stage.OnChanged = func(string) { f.updateFullSuggestion() }
 	f.join = f.date(data.FieldJoin, func(p *data.Person) *civil.Date { return &p.JoinDate })

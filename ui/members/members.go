@@ -187,9 +187,9 @@ func (s *membersScreen) buildControls() {
 	s.search.OnChanged = func(text string) { s.filter.Text = text; s.apply() }
 	s.search.SetKeys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyN: s.newMember},
 		Escape: func() { s.search.SetText("") }})
-	s.stage = s.filterChoice([]string{choiceAll, string(data.StageFull), string(data.StageProbationer)},
+	s.stage = s.filterChoice(append([]string{choiceAll}, data.MemberStageChoices...),
 		func(v string) { s.filter.Stage = data.Stage(v) })
-	s.standing = s.filterChoice([]string{choiceAll, string(data.StandingNormal), string(data.StandingSuspended)},
+	s.standing = s.filterChoice(append([]string{choiceAll}, data.Standings...),
 		func(v string) { s.filter.Standing = data.Standing(v) })
 	s.group = s.filterChoice([]string{choiceAll, choiceNoGroup}, s.groupChosen)
 	s.filters = container.NewBorder(nil, nil, nil, container.NewHBox(
@@ -299,10 +299,9 @@ func (s *membersScreen) countLine() string {
 			tally[string(p.Stage)]++
 		}
 	}
-	order := []string{string(data.StageFull), string(data.StageProbationer)}
+	order := data.MemberStageChoices
 	if s.view == viewLeft {
-		order = []string{string(data.RollTransferred), string(data.RollExpelled), string(data.RollDeceased),
-			string(data.RollCancelled)}
+		order = data.LeftRolls
 	}
 	var parts []string
 	for _, k := range order {
