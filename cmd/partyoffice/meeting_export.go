@@ -16,23 +16,10 @@ import (
 	"partyoffice/reports"
 )
 
-// meetingExport is one meetings report of `export`.
-type meetingExport struct {
-	name  string
-	title string
-	write func(path string, s *data.Store, opt reports.MeetingReportOptions) error
-}
-
-var meetingExports = []meetingExport{
-	{"meetings-summary", "三会一课开展情况统计表", reports.ExportMeetingSummary},
-	{"attendance", "党员参加组织生活考勤表", reports.ExportMeetingAttendance},
-	{"minutes", "会议记录", reports.ExportMinutes},
-}
-
 func init() {
-	for i := range meetingExports {
-		kind := &meetingExports[i]
-		exportKinds[kind.name] = registerKind{title: kind.title,
+	for i := range reports.MeetingReports {
+		kind := &reports.MeetingReports[i]
+		exportKinds[kind.Kind] = registerKind{title: kind.Title,
 			run: func(c *cli, args []string) error { return c.exportMeetings(kind, args) }}
 	}
 	cmd := findCommand("export")
@@ -51,7 +38,7 @@ func init() {
 	)
 }
 
-func (c *cli) exportMeetings(kind *meetingExport, args []string) error {
+func (c *cli) exportMeetings(kind *reports.MeetingReport, args []string) error {
 	fs := newFlagSet("export")
 	out := fs.String("out", "", "")
 	year := fs.Int("year", civil.Today().Year, "")
@@ -62,7 +49,7 @@ func (c *cli) exportMeetings(kind *meetingExport, args []string) error {
 	}
 	switch {
 	case *out == "":
-		return usageError("请用 --out 指定保存到哪个文件，例如 --out %s.xlsx", kind.title)
+		return usageError("请用 --out 指定保存到哪个文件，例如 --out %s.xlsx", kind.Title)
 	case !strings.EqualFold(filepath.Ext(*out), ".xlsx"):
 		return usageError("导出的文件名必须以 .xlsx 结尾（现在是“%s”），WPS 和 Excel 才能直接打开", *out)
 	case *quarter < 0 || *quarter > 4:
@@ -74,10 +61,10 @@ func (c *cli) exportMeetings(kind *meetingExport, args []string) error {
 	}
 	opt := reports.MeetingReportOptions{Year: *year, Quarter: *quarter, Month: *month}
 	return c.withStore(false, func(s *data.Store) error {
-		if err := kind.write(*out, s, opt); err != nil {
+		if err := kind.Write(*out, s, opt); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "已导出%s（%s）：%s\n", kind.title, spanText(opt), *out)
+		fmt.Fprintf(c.stdout, "已导出%s（%s）：%s\n", kind.Title, spanText(opt), *out)
 		return nil
 	})
 }

@@ -448,18 +448,6 @@ func meetingBinRow(a *core.App, m data.Meeting, changed func()) fyne.CanvasObjec
 	return container.NewBorder(nil, nil, nil, container.NewHBox(restore, purge), widgets.TruncatedLabel(m.DisplayTitle()))
 }
 
-// meetingExport is one of the 三会一课 workbooks.
-type meetingExport struct {
-	name  string // what the dialog offers and the file is called
-	write func(path string, s *data.Store, opt reports.MeetingReportOptions) error
-}
-
-var meetingExports = []meetingExport{
-	{"三会一课开展情况统计表", reports.ExportMeetingSummary},
-	{"党员参加组织生活考勤表", reports.ExportMeetingAttendance},
-	{"会议记录（每次会议一页，可打印装订）", reports.ExportMinutes},
-}
-
 // spanWhole is the 范围 choice of a whole year; the others are the quarters
 // and the months.
 const spanWhole = "全年"
@@ -482,9 +470,9 @@ func newMeetingExportButton(a *core.App) *widget.Button {
 }
 
 func showMeetingExport(a *core.App) {
-	names := make([]string, len(meetingExports))
-	for i, e := range meetingExports {
-		names[i] = e.name
+	names := make([]string, len(reports.MeetingReports))
+	for i, e := range reports.MeetingReports {
+		names[i] = e.Offered()
 	}
 	which := widget.NewRadioGroup(names, nil)
 	which.Required = true
@@ -504,9 +492,9 @@ func showMeetingExport(a *core.App) {
 	d := dialog.NewCustomWithoutButtons("导出三会一课报表", form, a.Window)
 	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), func() {
 		opt := reportOptions(year.SelectedIndex(), part.SelectedIndex(), today)
-		e := meetingExports[0]
-		for _, x := range meetingExports {
-			if x.name == which.Selected {
+		e := reports.MeetingReports[0]
+		for _, x := range reports.MeetingReports {
+			if x.Offered() == which.Selected {
 				e = x
 			}
 		}
@@ -515,7 +503,7 @@ func showMeetingExport(a *core.App) {
 		if part.Selected != spanWhole {
 			label += part.Selected
 		}
-		name := exportBaseName(a, e.name) + "_" + label + ".xlsx"
+		name := exportBaseName(a, e.Title) + "_" + label + ".xlsx"
 		a.ChooseFileToSave(name, ".xlsx", func(path string) { runMeetingExport(a, e, path, opt) })
 	})
 	next.Importance = widget.HighImportance
@@ -537,9 +525,8 @@ func reportOptions(yearIndex, partIndex int, today civil.Date) reports.MeetingRe
 	return opt
 }
 
-// exportBaseName is "<支部名称><报表名>" without the parenthesised note.
+// exportBaseName is "<支部名称><报表名>".
 func exportBaseName(a *core.App, report string) string {
-	report, _, _ = strings.Cut(report, "（")
 	name := "党支部"
 	if b, err := a.Store.Branch(); err == nil && b.Name != "" {
 		name = b.Name
@@ -547,10 +534,10 @@ func exportBaseName(a *core.App, report string) string {
 	return core.SafeFileName(name + report)
 }
 
-func runMeetingExport(a *core.App, e meetingExport, path string, opt reports.MeetingReportOptions) {
-	a.RunWithProgress("正在导出"+exportBaseName(a, e.name), func(progress core.Progress) error {
+func runMeetingExport(a *core.App, e reports.MeetingReport, path string, opt reports.MeetingReportOptions) {
+	a.RunWithProgress("正在导出"+exportBaseName(a, e.Title), func(progress core.Progress) error {
 		opt.Progress = progress
-		return e.write(path, a.Store, opt)
+		return e.Write(path, a.Store, opt)
 	}, func(err error) {
 		if err != nil {
 			a.ShowError("导出未完成", err)

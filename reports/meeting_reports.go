@@ -1,0 +1,27 @@
+package reports
+
+import "partyoffice/data"
+
+// MeetingReport is one of the 三会一课 workbooks, listed once for the
+// window's export dialog and for `partyoffice export`.
+type MeetingReport struct {
+	Kind  string // the CLI's name for it: partyoffice export <Kind>
+	Title string // what it is called: file names, messages
+	Note  string // said after the title where the window offers it
+	Write func(path string, s *data.Store, opt MeetingReportOptions) error
+}
+
+// MeetingReports are the 三会一课 workbooks, in the order they are offered.
+var MeetingReports = []MeetingReport{
+	{Kind: "meetings-summary", Title: "三会一课开展情况统计表", Write: ExportMeetingSummary},
+	{Kind: "attendance", Title: "党员参加组织生活考勤表", Write: ExportMeetingAttendance},
+	{Kind: "minutes", Title: "会议记录", Note: "每次会议一页，可打印装订", Write: ExportMinutes},
+}
+
+// Offered is the report's title as a list offers it, with its note.
+func (r MeetingReport) Offered() string {
+	if r.Note == "" {
+		return r.Title
+	}
+	return r.Title + "（" + r.Note + "）"
+}
