@@ -71,13 +71,25 @@ func (f PersonFilter) prepared() PersonFilter {
 	return f
 }
 
+// searchFields are the fields the search box looks in.
+var searchFields = fieldsOf(PersonText, FieldName, FieldIDNumber, FieldPost, FieldMobile, FieldPhone,
+	FieldNative, FieldRemark, FieldTitle, FieldPartyPost)
+
+// fieldsOf picks fields by name.
+func fieldsOf[V any](all map[string]func(*Person) *V, names ...string) []func(*Person) *V {
+	out := make([]func(*Person) *V, len(names))
+	for i, n := range names {
+		out[i] = all[n]
+	}
+	return out
+}
+
 // matchesText looks for t in the searchable fields. Chinese has no case; the
 // only letter that matters is the X of ID numbers, stored upper-case, so the
 // query is upper-cased once instead of every field on every keystroke.
 func matchesText(p *Person, t string) bool {
-	for _, s := range []*string{&p.Name, &p.IDNumber, &p.Post, &p.Mobile, &p.Phone,
-		&p.NativePlace, &p.Remark, &p.Title, &p.PartyPost} {
-		if strings.Contains(*s, t) {
+	for _, field := range searchFields {
+		if strings.Contains(*field(p), t) {
 			return true
 		}
 	}
@@ -124,20 +136,15 @@ func SortPeople(people []Person, field string, desc bool) {
 
 // textFields are sorted in pinyin order through collation keys, computed
 // once per sort: comparing with the collator directly is ~10× slower.
-var textFields = map[string]func(p *Person) string{
-	FieldName:      func(p *Person) string { return p.Name },
-	FieldGender:    func(p *Person) string { return p.Gender },
-	FieldEthnicity: func(p *Person) string { return p.Ethnicity },
-	FieldIDNumber:  func(p *Person) string { return p.IDNumber },
-	FieldEducation: func(p *Person) string { return p.Education },
-	FieldStage:     func(p *Person) string { return string(p.Stage) },
-	FieldPost:      func(p *Person) string { return p.Post },
-	FieldMobile:    func(p *Person) string { return p.Mobile },
-	FieldStanding:  func(p *Person) string { return string(p.Standing) },
-	FieldNative:    func(p *Person) string { return p.NativePlace },
-	FieldPartyPost: func(p *Person) string { return p.PartyPost },
-	FieldTitle:     func(p *Person) string { return p.Title },
-}
+var textFields = func() map[string]func(p *Person) string {
+	out := map[string]func(p *Person) string{}
+	for _, name := range []string{FieldName, FieldGender, FieldEthnicity, FieldIDNumber, FieldEducation,
+		FieldStage, FieldPost, FieldMobile, FieldStanding, FieldNative, FieldPartyPost, FieldTitle} {
+		field := PersonText[name]
+		out[name] = func(p *Person) string { return *field(p) }
+	}
+	return out
+}()
 
 // sortByKey computes each person's key once, then sorts stably.
 func sortByKey(people []Person, key func(p *Person) string, desc bool) {
@@ -172,18 +179,21 @@ func less(a, b string, desc bool) bool {
 }
 
 // stringKeys sort by a plain string (ISO dates sort as text).
-var stringKeys = map[string]func(p *Person) string{
-	FieldBirth:     func(p *Person) string { return p.BirthDate.String() },
-	FieldJoin:      func(p *Person) string { return p.JoinDate.String() },
-	FieldFull:      func(p *Person) string { return p.FullDate.String() },
-	FieldWorkStart: func(p *Person) string { return p.WorkStart.String() },
-	FieldGroup: func(p *Person) string {
-		if p.GroupID == nil {
-			return ""
-		}
-		return fmt.Sprintf("%010d", *p.GroupID)
-	},
-}
+var stringKeys = func() map[string]func(p *Person) string {
+	out := map[string]func(p *Person) string{
+		FieldGroup: func(p *Person) string {
+			if p.GroupID == nil {
+				return ""
+			}
+			return fmt.Sprintf("%010d", *p.GroupID)
+		},
+	}
+	for _, name := range []string{FieldBirth, FieldJoin, FieldFull, FieldWorkStart} {
+		field := PersonDates[name]
+		out[name] = func(p *Person) string { return field(p).String() }
+	}
+	return out
+}()
 
 // RegisterCounts summarises the register for the 工作台.
 type RegisterCounts struct {

@@ -257,59 +257,59 @@ var memberScreenWidths = map[string]float32{
 type person = data.Person
 
 func memberColumns() []Column[person] {
-	name := TextColumn(data.FieldName, func(p *person) *string { return &p.Name }, "党员姓名")
+	name := TextColumn(data.FieldName, data.PersonText[data.FieldName], "党员姓名")
 	name.Required = true
-	ethnicity := TextColumn(data.FieldEthnicity, func(p *person) *string { return &p.Ethnicity })
+	ethnicity := TextColumn(data.FieldEthnicity, data.PersonText[data.FieldEthnicity])
 	ethnicity.Center = true
-	education := TextColumn(data.FieldEducation, func(p *person) *string { return &p.Education },
+	education := TextColumn(data.FieldEducation, data.PersonText[data.FieldEducation],
 		"文化程度", "最高学历", "学历学位", "全日制学历")
 	education.Center, education.Choices = true, data.Educations
 	return []Column[person]{
 		name,
-		ChoiceColumn(data.FieldGender, func(p *person) *string { return &p.Gender },
+		ChoiceColumn(data.FieldGender, data.PersonText[data.FieldGender],
 			data.Genders, readGender),
 		ethnicity,
 		idNumberColumn(),
-		DateColumn(data.FieldBirth, func(p *person) *civil.Date { return &p.BirthDate },
+		DateColumn(data.FieldBirth, data.PersonDates[data.FieldBirth],
 			"出生年月", "出生年月日", "出生时间", "生日"),
 		education,
 		stageColumn(),
-		TextColumn(data.FieldBranch, func(p *person) *string { return &p.BranchName },
+		TextColumn(data.FieldBranch, data.PersonText[data.FieldBranch],
 			"所在支部", "支部", "党支部", "所在党组织", "支部名称"),
-		DateColumn(data.FieldJoin, func(p *person) *civil.Date { return &p.JoinDate },
+		DateColumn(data.FieldJoin, data.PersonDates[data.FieldJoin],
 			"入党时间", "入党日期", "入党年月", "加入党组织时间", "入党年月日"),
-		DateColumn(data.FieldFull, func(p *person) *civil.Date { return &p.FullDate },
+		DateColumn(data.FieldFull, data.PersonDates[data.FieldFull],
 			"转正时间", "转正日期", "转为正式党员时间", "转正年月"),
-		TextColumn(data.FieldPost, func(p *person) *string { return &p.Post },
+		TextColumn(data.FieldPost, data.PersonText[data.FieldPost],
 			"岗位", "职务岗位", "任教学科", "工作岗位及任教学科"),
 		mobileColumn(),
-		CodeColumn(data.FieldPhone, 13, func(p *person) *string { return &p.Phone },
+		CodeColumn(data.FieldPhone, 13, data.PersonText[data.FieldPhone],
 			"座机", "办公电话", "固话", "固定电话号码", "联系电话(固定电话)", "联系电话(座机)"),
-		TextColumn(data.FieldAddress, func(p *person) *string { return &p.Address },
+		TextColumn(data.FieldAddress, data.PersonText[data.FieldAddress],
 			"住址", "家庭地址", "现居住地", "现住址", "居住地址"),
-		ChoiceColumn(data.FieldStanding, func(p *person) *string { return (*string)(&p.Standing) },
+		ChoiceColumn(data.FieldStanding, data.PersonText[data.FieldStanding],
 			data.Standings, readStanding, "党籍"),
-		BoolColumn(data.FieldLost, func(p *person) *bool { return &p.Lost },
+		BoolColumn(data.FieldLost, data.PersonFlags[data.FieldLost],
 			"是否失联党员", "失联党员", "是否失联", "失联"),
-		DateColumn(data.FieldLostDate, func(p *person) *civil.Date { return &p.LostDate },
+		DateColumn(data.FieldLostDate, data.PersonDates[data.FieldLostDate],
 			"失联日期", "失联时间", "失去联系时间"),
-		BoolColumn(data.FieldFloating, func(p *person) *bool { return &p.Floating },
+		BoolColumn(data.FieldFloating, data.PersonFlags[data.FieldFloating],
 			"是否流动党员", "流动党员", "是否流动", "流动"),
-		TextColumn(data.FieldFloatTo, func(p *person) *string { return &p.FloatTo },
+		TextColumn(data.FieldFloatTo, data.PersonText[data.FieldFloatTo],
 			"流向", "流动去向", "外出去向", "流动党员外出流向"),
-		TextColumn(data.FieldNative, func(p *person) *string { return &p.NativePlace }),
-		DateColumn(data.FieldWorkStart, func(p *person) *civil.Date { return &p.WorkStart },
+		TextColumn(data.FieldNative, data.PersonText[data.FieldNative]),
+		DateColumn(data.FieldWorkStart, data.PersonDates[data.FieldWorkStart],
 			"参加工作时间", "参加工作年月"),
-		TextColumn(data.FieldTitle, func(p *person) *string { return &p.Title },
+		TextColumn(data.FieldTitle, data.PersonText[data.FieldTitle],
 			"职务", "职称", "专业技术职务", "行政职务"),
-		TextColumn(data.FieldPartyPost, func(p *person) *string { return &p.PartyPost },
+		TextColumn(data.FieldPartyPost, data.PersonText[data.FieldPartyPost],
 			"现任党内职务", "党内职务名称"),
-		TextColumn(data.FieldIntroducers, func(p *person) *string { return &p.Introducers }, "介绍人"),
-		DateColumn(data.FieldTransferIn, func(p *person) *civil.Date { return &p.TransferIn },
+		TextColumn(data.FieldIntroducers, data.PersonText[data.FieldIntroducers], "介绍人"),
+		DateColumn(data.FieldTransferIn, data.PersonDates[data.FieldTransferIn],
 			"转入时间", "转入日期", "组织关系转入时间", "关系转入时间"),
-		TextColumn(data.FieldGroup, func(p *person) *string { return &p.GroupName },
+		TextColumn(data.FieldGroup, data.PersonText[data.FieldGroup],
 			"所在党小组", "党小组名称"),
-		TextColumn(data.FieldRemark, func(p *person) *string { return &p.Remark }),
+		TextColumn(data.FieldRemark, data.PersonText[data.FieldRemark]),
 	}
 }
 
@@ -330,7 +330,7 @@ func idNumberColumn() Column[person] {
 // mobileColumn takes 联系电话 too; a number starting with 0 is a landline
 // (mobiles never start with 0) and goes to 固定电话 when that is still empty.
 func mobileColumn() Column[person] {
-	c := CodeColumn(data.FieldMobile, 13, func(p *person) *string { return &p.Mobile },
+	c := CodeColumn(data.FieldMobile, 13, data.PersonText[data.FieldMobile],
 		"手机", "手机号码", "联系电话", "联系方式", "移动电话", "电话", "电话号码")
 	c.Mask = MaskPhone
 	c.Set = func(p *person, s string) error {

@@ -155,48 +155,48 @@ func (f *memberForm) build() (fyne.CanvasObject, error) {
 
 // makeInputs makes every input and binds it to its Person field.
 func (f *memberForm) makeInputs() {
-	f.name = f.Text(data.FieldName, func(p *data.Person) *string { return &p.Name })
-	f.idNumber = f.Text(data.FieldIDNumber, func(p *data.Person) *string { return &p.IDNumber })
+	f.name = f.Text(data.FieldName, data.PersonText[data.FieldName])
+	f.idNumber = f.Text(data.FieldIDNumber, data.PersonText[data.FieldIDNumber])
 	f.idNumber.OnChanged = f.idNumberChanged
 	f.idNumber.SetPlaceHolder("18位，输入后自动填性别和出生日期")
-	f.gender = f.choice(data.FieldGender, data.Genders, func(p *data.Person) *string { return &p.Gender })
-	f.birth = f.date(data.FieldBirth, func(p *data.Person) *civil.Date { return &p.BirthDate })
-	f.Pick(data.FieldEthnicity, data.Ethnicities, func(p *data.Person) *string { return &p.Ethnicity })
-	f.Text(data.FieldNative, func(p *data.Person) *string { return &p.NativePlace })
-	f.Pick(data.FieldEducation, data.Educations, func(p *data.Person) *string { return &p.Education })
-	f.date(data.FieldWorkStart, func(p *data.Person) *civil.Date { return &p.WorkStart })
-	f.Text(data.FieldPost, func(p *data.Person) *string { return &p.Post })
-	f.Text(data.FieldTitle, func(p *data.Person) *string { return &p.Title })
+	f.gender = f.choice(data.FieldGender, data.Genders, data.PersonText[data.FieldGender])
+	f.birth = f.date(data.FieldBirth, data.PersonDates[data.FieldBirth])
+	f.Pick(data.FieldEthnicity, data.Ethnicities, data.PersonText[data.FieldEthnicity])
+	f.Text(data.FieldNative, data.PersonText[data.FieldNative])
+	f.Pick(data.FieldEducation, data.Educations, data.PersonText[data.FieldEducation])
+	f.date(data.FieldWorkStart, data.PersonDates[data.FieldWorkStart])
+	f.Text(data.FieldPost, data.PersonText[data.FieldPost])
+	f.Text(data.FieldTitle, data.PersonText[data.FieldTitle])
 
 	stages := data.MemberStageChoices
-	f.stage = f.choice(data.FieldStage, stages, func(p *data.Person) *string { return (*string)(&p.Stage) })
+	f.stage = f.choice(data.FieldStage, stages, data.PersonText[data.FieldStage])
 	f.stage.OnChanged = func(string) { f.updateFullSuggestion() }
-	f.join = f.date(data.FieldJoin, func(p *data.Person) *civil.Date { return &p.JoinDate })
+	f.join = f.date(data.FieldJoin, data.PersonDates[data.FieldJoin])
 	f.join.OnChanged = func(civil.Date) { f.updateFullSuggestion() }
 	f.suggestFull = widget.NewButton("", f.fillFullDate)
 	f.suggestFull.Importance = widget.LowImportance
-	f.full = f.date(data.FieldFull, func(p *data.Person) *civil.Date { return &p.FullDate }, f.suggestFull)
+	f.full = f.date(data.FieldFull, data.PersonDates[data.FieldFull], f.suggestFull)
 	f.full.OnChanged = func(civil.Date) { f.updateFullSuggestion() }
-	f.Text(data.FieldIntroducers, func(p *data.Person) *string { return &p.Introducers }).
+	f.Text(data.FieldIntroducers, data.PersonText[data.FieldIntroducers]).
 		SetPlaceHolder("两人，用顿号分开")
-	f.date(data.FieldTransferIn, func(p *data.Person) *civil.Date { return &p.TransferIn })
-	f.Text(data.FieldBranch, func(p *data.Person) *string { return &p.BranchName })
+	f.date(data.FieldTransferIn, data.PersonDates[data.FieldTransferIn])
+	f.Text(data.FieldBranch, data.PersonText[data.FieldBranch])
 	f.group = f.groupChoice()
-	f.Text(data.FieldPartyPost, func(p *data.Person) *string { return &p.PartyPost })
+	f.Text(data.FieldPartyPost, data.PersonText[data.FieldPartyPost])
 	f.add(data.FieldStanding, f.standingNote())
 
-	f.Text(data.FieldMobile, func(p *data.Person) *string { return &p.Mobile })
-	f.Text(data.FieldPhone, func(p *data.Person) *string { return &p.Phone }).SetPlaceHolder("如 0951-1234567")
-	f.Text(data.FieldAddress, func(p *data.Person) *string { return &p.Address }).SetPlaceHolder("具体到门牌号")
+	f.Text(data.FieldMobile, data.PersonText[data.FieldMobile])
+	f.Text(data.FieldPhone, data.PersonText[data.FieldPhone]).SetPlaceHolder("如 0951-1234567")
+	f.Text(data.FieldAddress, data.PersonText[data.FieldAddress]).SetPlaceHolder("具体到门牌号")
 
-	f.check(data.FieldLost, "是（失去联系）", func(p *data.Person) *bool { return &p.Lost })
-	f.date(data.FieldLostDate, func(p *data.Person) *civil.Date { return &p.LostDate })
-	f.check(data.FieldFloating, "是（外出流动）", func(p *data.Person) *bool { return &p.Floating })
-	f.Text(data.FieldFloatTo, func(p *data.Person) *string { return &p.FloatTo }).SetPlaceHolder("省/市/县")
+	f.check(data.FieldLost, "是（失去联系）", data.PersonFlags[data.FieldLost])
+	f.date(data.FieldLostDate, data.PersonDates[data.FieldLostDate])
+	f.check(data.FieldFloating, "是（外出流动）", data.PersonFlags[data.FieldFloating])
+	f.Text(data.FieldFloatTo, data.PersonText[data.FieldFloatTo]).SetPlaceHolder("省/市/县")
 
 	remark := widgets.NewMultiLineFormEntry()
 	remark.SetMinRowsVisible(3)
-	f.bindText(data.FieldRemark, remark, func(p *data.Person) *string { return &p.Remark })
+	f.bindText(data.FieldRemark, remark, data.PersonText[data.FieldRemark])
 }
 
 // section lays two columns of fields out under a heading.
