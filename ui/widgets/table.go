@@ -378,15 +378,18 @@ func (t *Table[T]) columnWidth(i int) float32 {
 	return w
 }
 
+// ColumnWidth is the width table column i starts with (remembered or its own).
+func (t *Table[T]) ColumnWidth(i int) float32 {
+	if w, ok := t.savedWidths()[t.title(i)]; ok && w > 0 {
+		return w
+	}
+	return t.columnWidth(i)
+}
+
 // applyWidths sets every column's width: the one remembered, else its own.
 func (t *Table[T]) applyWidths() {
-	saved := t.savedWidths()
 	for i := range t.columnCount() {
-		w := t.columnWidth(i)
-		if s, ok := saved[t.title(i)]; ok && s > 0 {
-			w = s
-		}
-		t.table.SetColumnWidth(i, w)
+		t.table.SetColumnWidth(i, t.ColumnWidth(i))
 	}
 }
 
