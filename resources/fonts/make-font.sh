@@ -7,7 +7,7 @@
 #   ASCII, Latin-1, general punctuation, CJK symbols and punctuation, full-width forms,
 #   every character of GB2312 (all 6763 hanzi and its symbol rows), a few common symbols,
 #   and every non-ASCII character found in the *.go files under ui/ cmd/ data/ reports/.
-# Rerun after adding UI text (make font); ui/glyphs_test.go (tag ci) fails until you do.
+# Rerun after adding UI text (make font); ui/core/glyphs_test.go (tag ci) fails until you do.
 #
 # Needs: fonts-noto-cjk, fontconfig (fc-query) and fonttools (python3-fonttools).
 set -euo pipefail

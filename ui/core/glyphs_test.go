@@ -192,7 +192,7 @@ func TestGlyphsCoverAllUIText(t *testing.T) {
 	fonts := loadBundledFonts(t)
 
 	t.Run("app strings", func(t *testing.T) {
-		uses, err := collectGoRunes("..", glyphSourceDirs)
+		uses, err := collectGoRunes("../..", glyphSourceDirs) // the module root, from ui/core
 		if err != nil {
 			t.Fatal(err)
 		}
