@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -128,7 +127,6 @@ type membersScreen struct {
 	filters, toolbar       fyne.CanvasObject
 	bin                    *recycleBin
 	Content                fyne.CanvasObject
-	collator               *collate.Collator
 }
 
 // NewMembersScreen builds the 党员名册 screen. It reloads itself whenever any screen
