@@ -352,7 +352,7 @@ func init() {
 		"Introducers", FieldIntroducers, "TransferIn", FieldTransferIn,
 		"Remark", FieldRemark, "Roll", "在册状态", "RollDate", "离开日期", "ExitKind", "出党方式",
 		"Destination", "转往单位", "ExtendedTo", "延长预备期至", "Disciplined", "留党察看",
-		"DisciplineEnd", "留党察看期满", "RuleVersion", "细则版本", "YoungTeacher", "优秀青年教师",
+		"DisciplineEnd", "留党察看期满", "RuleVersion", "细则版本", "YoungTeacher", "优秀青年教师", "StaffNo", FieldStaffNo,
 		// 支部信息 and 党小组
 		"Superior", "上级党委", "Unit", "所在单位", "Secretary", "书记", "DeputySecretary", "副书记",
 		"OrganizationMember", "组织委员", "PropagandaMember", "宣传委员", "DisciplineMember", "纪检委员",

@@ -58,7 +58,7 @@ func CleanLines(s string) string {
 func (p *Person) Normalize() {
 	for _, f := range []*string{&p.Name, &p.Gender, &p.Ethnicity, &p.Education, &p.BranchName,
 		&p.Post, &p.Address, &p.FloatTo, &p.NativePlace, &p.Title, &p.PartyPost,
-		&p.Introducers, &p.Destination} {
+		&p.Introducers, &p.Destination, &p.StaffNo} {
 		*f = CleanText(*f)
 	}
 	p.Remark = CleanLines(p.Remark)

@@ -31,4 +31,5 @@ const (
 	FieldTransferIn  = "组织关系转入日期"
 	FieldGroup       = "党小组"
 	FieldRemark      = "备注"
+	FieldStaffNo     = "工号"
 )

@@ -25,8 +25,9 @@ type ImportResult struct {
 const importBatch = 20
 
 // ImportPeople writes already-checked people in one transaction: all rows
-// land or none. People whose ID number is already stored are updated or
-// skipped according to mode. 党小组 are matched by name (p.GroupName) and
+// land or none. People already stored (PersonIndex: by ID number, 工号, or
+// name and birth date) are updated or skipped according to mode; a row that
+// cannot be matched safely stops the import. 党小组 are matched by name (p.GroupName) and
 // created when missing. A backup is taken first when the store holds data.
 func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (ImportResult, error) {
 	var res ImportResult
@@ -41,7 +42,7 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 		if err != nil {
 			return err
 		}
-		existing, err := tx.idNumberIndex()
+		existing, err := tx.personIndex()
 		if err != nil {
 			return err
 		}
@@ -51,20 +52,21 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 			if err := tx.resolveGroup(&p, groups); err != nil {
 				return err
 			}
-			old, found := existing[p.IDNumber]
+			m := existing.Match(&p)
 			switch {
-			case found && mode == ImportSkipExisting:
+			case m.Problem != "":
+				return fmt.Errorf("“%s”：%s", p.Name, m.Problem)
+			case m.Person != nil && mode == ImportSkipExisting:
 				res.Skipped++
-			case found:
-				if err := tx.updateFromImport(old, p); err != nil {
+			case m.Person != nil:
+				if err := tx.updateFromImport(*m.Person, p); err != nil {
 					return err
 				}
 				res.Updated++
 			default:
 				normalizeNew(&p)
-				if p.IDNumber != "" {
-					existing[p.IDNumber] = Person{} // a sheet listing someone twice imports them once
-				}
+				added := p // a sheet listing someone twice imports them once (ID 0: first row wins)
+				existing.Add(&added)
 				fresh = append(fresh, p)
 			}
 		}
@@ -109,6 +111,14 @@ func (tx *Tx) resolveGroup(p *Person, groups map[string]uint) error {
 	return nil
 }
 
+func (tx *Tx) personIndex() (*PersonIndex, error) {
+	var ps []Person
+	if err := tx.Find(&ps).Error; err != nil {
+		return nil, err
+	}
+	return NewPersonIndex(ps), nil
+}
+
 func (tx *Tx) idNumberIndex() (map[string]Person, error) {
 	var ps []Person
 	if err := tx.Where("id_number <> ''").Find(&ps).Error; err != nil {
@@ -136,6 +146,12 @@ func (tx *Tx) updateFromImport(old, p Person) error {
 	}
 	if p.Standing == "" {
 		p.Standing = old.Standing
+	}
+	if p.IDNumber == "" { // matched by 工号 or name and birth date
+		p.IDNumber = old.IDNumber
+	}
+	if p.StaffNo == "" {
+		p.StaffNo = old.StaffNo
 	}
 	if err := tx.Save(&p).Error; err != nil {
 		return err

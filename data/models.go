@@ -129,6 +129,9 @@ type Person struct {
 	DisciplineEnd civil.Date // 留党察看 end
 	RuleVersion   string     // 发展党员工作细则 version the person's record follows
 	YoungTeacher  bool       // counted as 优秀青年教师 (district target R3)
+	// StaffNo is the school's 工号 (学工号 for students): how other systems
+	// key people, and the match for an imported row without an ID number.
+	StaffNo string `gorm:"index"`
 
 	// GroupName carries a 党小组 by name through import and export; the
 	// store resolves it to GroupID (creating the group if needed).

@@ -24,6 +24,7 @@ var PersonText = map[string]func(*Person) *string{
 	FieldPhone:       func(p *Person) *string { return &p.Phone },
 	FieldPost:        func(p *Person) *string { return &p.Post },
 	FieldRemark:      func(p *Person) *string { return &p.Remark },
+	FieldStaffNo:     func(p *Person) *string { return &p.StaffNo },
 	FieldStage:       func(p *Person) *string { return (*string)(&p.Stage) },
 	FieldStanding:    func(p *Person) *string { return (*string)(&p.Standing) },
 	FieldTitle:       func(p *Person) *string { return &p.Title },

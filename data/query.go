@@ -73,7 +73,7 @@ func (f PersonFilter) prepared() PersonFilter {
 
 // searchFields are the fields the search box looks in.
 var searchFields = fieldsOf(PersonText, FieldName, FieldIDNumber, FieldPost, FieldMobile, FieldPhone,
-	FieldNative, FieldRemark, FieldTitle, FieldPartyPost)
+	FieldNative, FieldRemark, FieldTitle, FieldPartyPost, FieldStaffNo)
 
 // fieldsOf picks fields by name.
 func fieldsOf[V any](all map[string]func(*Person) *V, names ...string) []func(*Person) *V {
