@@ -56,6 +56,10 @@ type Column[T any] struct {
 	// Compare orders two rows for a tap on the header; nil compares Get's
 	// values (dates in time order, text in pinyin order), empty values last.
 	Compare func(a, b *T) int
+	// Looks reports whether a value certainly belongs in this column (its
+	// closed list of spellings). The importer judges a sheet column by its
+	// values with it: a 党籍状态 column holding 正式党员 is a 人员类别.
+	Looks func(string) bool
 }
 
 // ShownText is the column's text for v on screen (Text, else Get's value
@@ -107,8 +111,11 @@ func Pick[T any](r *Register[T], headers ...string) []Column[T] {
 // Register is a named list of columns. Export writes them in order after a
 // 序号 column; import finds them in any order by header text.
 type Register[T any] struct {
-	Name          string // sheet name and title suffix, e.g. 党员名册
-	Columns       []Column[T]
+	Name    string // sheet name and title suffix, e.g. 党员名册
+	Columns []Column[T]
+	// ImportOnly are columns other systems' sheets carry that the import
+	// reads into the value's fields but exports never write (标签 into 备注).
+	ImportOnly    []Column[T]
 	FreezeColumns int  // data columns kept visible when scrolling right (besides 序号)
 	Portrait      bool // print portrait (narrow registers); default landscape
 	// MinHeaderMatches is how many cells of a row must be known headers for
@@ -182,12 +189,24 @@ func (r *Register[T]) buildIndex() {
 	for _, h := range numberHeaders {
 		add(h, skipColumn)
 	}
-	for i, c := range r.Columns {
+	for i := range r.columnCount() {
+		c := r.col(i)
 		add(c.Header, i)
 		for _, a := range c.Aliases {
 			add(a, i)
 		}
 	}
+}
+
+// columnCount counts the exported and the import-only columns; col(i)
+// indexes both, exported first.
+func (r *Register[T]) columnCount() int { return len(r.Columns) + len(r.ImportOnly) }
+
+func (r *Register[T]) col(i int) *Column[T] {
+	if i < len(r.Columns) {
+		return &r.Columns[i]
+	}
+	return &r.ImportOnly[i-len(r.Columns)]
 }
 
 // headerNotes are remarks templates put into header cells.

@@ -17,6 +17,11 @@ type RegisterImport[T any] struct {
 	Columns     []string // recognised headers in sheet order, as written
 	Ignored     []string // headers not recognised
 	Rows        []ImportedRow[T]
+	// Skipped are rows left out with a word to the user: 填写说明 blocks and
+	// 示例 rows (blank, total and signature rows are left out silently).
+	Skipped []RowIssue
+	// Suggestions are columns whose values look like another column's.
+	Suggestions []ColumnSuggestion
 	headers     map[string]string // Column.Header → the sheet's header text
 }
 
@@ -40,6 +45,10 @@ type ReadOptions[T any] struct {
 	// Issue fields are Column.Header names; they are reported under the
 	// sheet's own header text.
 	Finish func(v *T) []data.FieldIssue
+	// ColumnChoices override how sheet columns are read, by the sheet's
+	// header text: a Column.Header, or "" to leave the column out. The
+	// preview screen passes the user's answers to Suggestions here.
+	ColumnChoices map[string]string
 }
 
 // HeaderFor is the sheet's header text of a column, or the column's own
@@ -62,8 +71,8 @@ const (
 	maxDataRows      = 100_000 // far beyond any branch; stops a wrong file from eating memory
 )
 
-// Rows whose first cell starts like this are totals, signatures or notes.
-var skipPrefixes = []string{"合计", "小计", "总计", "支部书记", "填表人", "审核人", "制表", "注:", "注：", "说明"}
+// Rows whose first cell starts like this are totals or signatures.
+var skipPrefixes = []string{"合计", "小计", "总计", "支部书记", "填表人", "审核人", "制表"}
 
 // rawCells asks for raw values: the serial number of a date cell, the full
 // digits of a number, not their formatted text.
@@ -101,7 +110,7 @@ func readSheet[T any](f *excelize.File, sheet string, reg *Register[T], opt Read
 	if hm == nil || err != nil {
 		return nil, err
 	}
-	r := &sheetReader[T]{reg: reg, finish: opt.Finish, hm: hm, header: headerRow}
+	r := &sheetReader[T]{reg: reg, finish: opt.Finish, hm: hm, header: headerRow, choices: opt.ColumnChoices}
 	total := 0
 	if dim, err := f.GetSheetDimension(sheet); err == nil {
 		if _, last, err := excelize.CellNameToCoordinates(lastCell(dim)); err == nil && last > headerRow {
@@ -214,6 +223,17 @@ type sheetReader[T any] struct {
 	hm     *headerMap
 	header int // the header row
 	rows   []ImportedRow[T]
+
+	choices     map[string]string // ReadOptions.ColumnChoices
+	pending     []pendingRow      // rows read before the columns are judged
+	judged      bool
+	skipped     []RowIssue
+	suggestions []ColumnSuggestion
+}
+
+type pendingRow struct {
+	row   int
+	cells []string
 }
 
 func (r *sheetReader[T]) readAll(rows *excelize.Rows, progress func(done, total int), total int) error {
@@ -231,9 +251,7 @@ func (r *sheetReader[T]) readAll(rows *excelize.Rows, progress func(done, total 
 				continue
 			}
 		}
-		if parsed, ok := r.parseRow(row, cells); ok {
-			r.rows = append(r.rows, parsed)
-		}
+		r.add(row, cells)
 		if len(r.rows) > maxDataRows {
 			return problem(ErrTooLarge, "表格超过 %d 行，不像是%s：请确认选对了文件和工作表", maxDataRows, r.reg.Name)
 		}
@@ -241,6 +259,7 @@ func (r *sheetReader[T]) readAll(rows *excelize.Rows, progress func(done, total 
 			progress(done, estimate(total, done))
 		}
 	}
+	r.judgePending()
 	if progress != nil {
 		progress(row-r.header, row-r.header)
 	}
@@ -251,6 +270,43 @@ func (r *sheetReader[T]) readAll(rows *excelize.Rows, progress func(done, total 
 		r.dropDuplicateColumns()
 	}
 	return nil
+}
+
+// add takes one sheet row. The first judgeSample rows wait until the
+// columns have been judged by their values (judgeColumns).
+func (r *sheetReader[T]) add(row int, cells []string) {
+	if r.judged {
+		r.take(row, cells)
+		return
+	}
+	r.pending = append(r.pending, pendingRow{row, cells})
+	if len(r.pending) >= judgeSample {
+		r.judgePending()
+	}
+}
+
+func (r *sheetReader[T]) judgePending() {
+	if r.judged {
+		return
+	}
+	r.judged = true
+	r.applyChoices()
+	r.judgeColumns(r.pending)
+	for _, p := range r.pending {
+		r.take(p.row, p.cells)
+	}
+	r.pending = nil
+}
+
+// take parses a row, or notes why it is left out.
+func (r *sheetReader[T]) take(row int, cells []string) {
+	skip, why := r.skipRow(cells)
+	if why != "" {
+		r.skipped = append(r.skipped, RowIssue{Row: row, Message: why})
+	}
+	if !skip {
+		r.rows = append(r.rows, r.parseRow(row, cells))
+	}
 }
 
 // estimate keeps a known total ahead of the rows done; 0 stays "unknown".
@@ -269,7 +325,7 @@ func (r *sheetReader[T]) foldSubHeader(cells []string) bool {
 		return false
 	}
 	for j, idx := range r.hm.cols {
-		if idx >= 0 && r.reg.Columns[idx].Required && j < len(cells) && cleanCell(cells[j]) != "" {
+		if idx >= 0 && r.reg.col(idx).Required && j < len(cells) && cleanCell(cells[j]) != "" {
 			return false
 		}
 	}
@@ -307,13 +363,9 @@ func (r *sheetReader[T]) dropDuplicateColumns() {
 	}
 }
 
-// parseRow builds one value from a row's cells; ok is false for rows that
-// carry no data (blank, totals, signatures, a repeated header).
-func (r *sheetReader[T]) parseRow(rowNum int, cells []string) (ImportedRow[T], bool) {
+// parseRow builds one value from a row's cells.
+func (r *sheetReader[T]) parseRow(rowNum int, cells []string) ImportedRow[T] {
 	out := ImportedRow[T]{Row: rowNum}
-	if r.skipRow(cells) {
-		return out, false
-	}
 	failed := map[int]bool{}
 	for j, idx := range r.hm.cols {
 		if idx < 0 || j >= len(cells) {
@@ -323,7 +375,7 @@ func (r *sheetReader[T]) parseRow(rowNum int, cells []string) (ImportedRow[T], b
 		if text == "" {
 			continue
 		}
-		err := r.reg.Columns[idx].Set(&out.Value, text)
+		err := r.reg.col(idx).Set(&out.Value, text)
 		switch {
 		case err == nil:
 		case isWarning(err):
@@ -336,7 +388,7 @@ func (r *sheetReader[T]) parseRow(rowNum int, cells []string) (ImportedRow[T], b
 	if r.finish != nil {
 		r.addFieldIssues(&out, r.finish(&out.Value), failed)
 	}
-	return out, true
+	return out
 }
 
 // addFieldIssues reports the checks' issues under the sheet's header text,
@@ -366,27 +418,45 @@ func (r *sheetReader[T]) sheetHeader(col int, fallback string) string {
 }
 
 func (r *Register[T]) columnByHeader(header string) int {
-	for i, c := range r.Columns {
-		if c.Header == header {
+	for i := range r.columnCount() {
+		if r.col(i).Header == header {
 			return i
 		}
 	}
 	return -1
 }
 
-// skipRow: nothing in the known columns, a total or signature line, or the
-// header repeated.
-func (r *sheetReader[T]) skipRow(cells []string) bool {
-	empty := true
-	for j, idx := range r.hm.cols {
-		if idx >= 0 && j < len(cells) && cleanCell(cells[j]) != "" {
-			empty = false
-			break
+// skipRow: nothing in the known columns, a total or signature line, the
+// header repeated — or, with a reason to tell the user, a 填写说明 block or
+// a 示例 row.
+func (r *sheetReader[T]) skipRow(cells []string) (skip bool, why string) {
+	if why := notDataRow(cells); why != "" {
+		return true, why
+	}
+	if r.blank(cells) {
+		return true, ""
+	}
+	first := firstText(cells)
+	for _, p := range skipPrefixes {
+		if strings.HasPrefix(first, p) {
+			return true, ""
 		}
 	}
-	if empty {
-		return true
+	return r.repeatsHeader(cells), ""
+}
+
+// blank: nothing in the columns that are read.
+func (r *sheetReader[T]) blank(cells []string) bool {
+	for j, idx := range r.hm.cols {
+		if idx >= 0 && j < len(cells) && cleanCell(cells[j]) != "" {
+			return false
+		}
 	}
+	return true
+}
+
+// firstText is the row's first non-empty cell without any spaces.
+func firstText(cells []string) string {
 	for _, c := range cells {
 		c = strings.Map(func(r rune) rune {
 			if isSpace(r) {
@@ -394,17 +464,11 @@ func (r *sheetReader[T]) skipRow(cells []string) bool {
 			}
 			return r
 		}, c)
-		if c == "" {
-			continue
+		if c != "" {
+			return c
 		}
-		for _, p := range skipPrefixes {
-			if strings.HasPrefix(c, p) {
-				return true
-			}
-		}
-		break // only the first non-empty cell counts
 	}
-	return r.repeatsHeader(cells)
+	return ""
 }
 
 // repeatsHeader: the header again, as in sheets pasted together page by
@@ -412,7 +476,7 @@ func (r *sheetReader[T]) skipRow(cells []string) bool {
 // of cells as headers is the costly part.
 func (r *sheetReader[T]) repeatsHeader(cells []string) bool {
 	for j, idx := range r.hm.cols {
-		if idx >= 0 && r.reg.Columns[idx].Required && (j >= len(cells) || r.reg.column(cells[j]) != idx) {
+		if idx >= 0 && r.reg.col(idx).Required && (j >= len(cells) || r.reg.column(cells[j]) != idx) {
 			return false
 		}
 	}
@@ -421,12 +485,13 @@ func (r *sheetReader[T]) repeatsHeader(cells []string) bool {
 }
 
 func (r *sheetReader[T]) result(sheet string) *RegisterImport[T] {
-	out := &RegisterImport[T]{Sheet: sheet, HeaderRow: r.header, Rows: r.rows, headers: map[string]string{}}
+	out := &RegisterImport[T]{Sheet: sheet, HeaderRow: r.header, Rows: r.rows, headers: map[string]string{},
+		Skipped: r.skipped, Suggestions: r.suggestions}
 	for j, idx := range r.hm.cols {
 		switch {
 		case idx >= 0:
 			out.Columns = append(out.Columns, r.hm.text[j])
-			out.headers[r.reg.Columns[idx].Header] = r.hm.text[j]
+			out.headers[r.reg.col(idx).Header] = r.hm.text[j]
 		case idx == -1 && r.hm.text[j] != "":
 			out.Ignored = append(out.Ignored, r.hm.text[j])
 		}

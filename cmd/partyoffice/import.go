@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -19,8 +20,11 @@ type importReport struct {
 	Skipped  int                `json:"skipped"`
 	Errors   []reports.RowIssue `json:"errors"`
 	Warnings []reports.RowIssue `json:"warnings"`
+	// Columns judged by their values (党籍状态 holding 正式党员 …), when any.
+	Columns []reports.ColumnSuggestion `json:"column_suggestions,omitempty"`
 
-	badRows int // rows with errors, for the summary line
+	badRows int    // rows with errors, for the summary line
+	unit    string // what is counted: 人 unless set
 }
 
 type importFlags struct {
@@ -68,7 +72,8 @@ func (c *cli) importMembers(args []string) error {
 func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source string) (importReport, error) {
 	rep := importReport{
 		Errors:   nonNil(imp.Errors()),
-		Warnings: nonNil(imp.Warnings()),
+		Warnings: append(nonNil(imp.SheetIssues()), imp.Warnings()...), // about the sheet first
+		Columns:  imp.Suggestions,
 		badRows:  imp.BadRows(),
 	}
 	good := imp.Good()
@@ -159,6 +164,11 @@ func (c *cli) printImport(rep importReport, f importFlags) {
 	if f.dryRun {
 		fmt.Fprintln(c.stdout, "试运行：只做了检查，没有写入任何数据")
 	}
+	if rep.unit != "" { // sittings are never updated
+		fmt.Fprintf(c.stdout, "导入 %d %s，跳过 %d %s（已有记录），错误 %d 行\n",
+			rep.Imported, rep.unit, rep.Skipped, rep.unit, rep.badRows)
+		return
+	}
 	fmt.Fprintf(c.stdout, "导入 %d 人，更新 %d 人，跳过 %d 人，错误 %d 行\n",
 		rep.Imported, rep.Updated, rep.Skipped, rep.badRows)
 }
@@ -170,7 +180,7 @@ func issueLine(i reports.RowIssue) string {
 		line = fmt.Sprintf("第%d行", i.Row)
 	}
 	if i.Column != "" {
-		line += " [" + i.Column + "]"
+		line = strings.TrimSpace(line + " [" + i.Column + "]")
 	}
 	if line == "" {
 		return i.Message
