@@ -94,6 +94,17 @@ type Meeting struct {
 	Topic      string // 党课题目 (or the theme of a 主题党日)
 	Guests     string // 列席人员 who are not in the register, as typed
 	Note       string
+	// Source is the spreadsheet a sitting was imported from ("" when entered
+	// here). Such a record is a ledger line, not full minutes: 主持人, 记录人
+	// and 党课主讲人 may be missing, as the old ledger had them or not.
+	Source string
+	// AttendanceUnrecorded: minutes imported (Source) from an old
+	// spreadsheet that gave no names, only the 应到/实到 numbers kept here. Nobody's
+	// attendance is made up for them (a decision is recorded, never
+	// inferred); recording the attendance later clears the flag.
+	AttendanceUnrecorded bool
+	RecordedExpected     int // 应到 as the old record gives it
+	RecordedPresent      int // 实到 as the old record gives it
 
 	Attendance  []MeetingAttendance `gorm:"foreignKey:MeetingID"`
 	Speeches    []MeetingSpeech     `gorm:"foreignKey:MeetingID"`
@@ -175,6 +186,9 @@ type AttendanceCounts struct {
 // Counts derives 应到/实到/请假/缺席 from the attendance: never typed.
 func (m *Meeting) Counts() AttendanceCounts {
 	var c AttendanceCounts
+	if m.AttendanceUnrecorded {
+		return AttendanceCounts{Expected: m.RecordedExpected, Present: m.RecordedPresent}
+	}
 	for _, a := range m.Attendance {
 		if !a.Expected {
 			if a.Status.Attended() {

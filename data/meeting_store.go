@@ -131,11 +131,7 @@ func (tx *Tx) saveMeeting(m *Meeting, b *AttendanceBasis) error {
 	if err := tx.checkGroup(m, &b.Settings); err != nil {
 		return err
 	}
-	expected := b.expectations(m)
-	if before != nil && sameSitting(before, m) {
-		expected = recordedExpectations(before)
-	}
-	if err := m.settleAttendance(expected, b); err != nil {
+	if err := tx.settle(m, b, before); err != nil {
 		return err
 	}
 	if err := m.checkRolesPresent(); err != nil {
@@ -150,6 +146,24 @@ func (tx *Tx) saveMeeting(m *Meeting, b *AttendanceBasis) error {
 		action = "修改"
 	}
 	return tx.Audit(action, entityMeeting, m.ID, meetingSummary(m), before, m)
+}
+
+// settle checks the attendance against 应到, unless the sitting comes from
+// an old record without names (Meeting.AttendanceUnrecorded) and still has
+// none.
+func (tx *Tx) settle(m *Meeting, b *AttendanceBasis, before *Meeting) error {
+	if m.Source != "" && m.AttendanceUnrecorded && len(m.Attendance) == 0 {
+		if m.RecordedPresent > m.RecordedExpected && m.RecordedExpected > 0 {
+			return fmt.Errorf("实到 %d 人多于应到 %d 人，请核对", m.RecordedPresent, m.RecordedExpected)
+		}
+		return nil
+	}
+	m.AttendanceUnrecorded, m.RecordedExpected, m.RecordedPresent = false, 0, 0
+	expected := b.expectations(m)
+	if before != nil && SameSitting(before, m) && !before.AttendanceUnrecorded {
+		expected = recordedExpectations(before)
+	}
+	return m.settleAttendance(expected, b)
 }
 
 func (tx *Tx) storedMeeting(id uint) (*Meeting, error) {
@@ -326,7 +340,9 @@ func recordedExpectations(m *Meeting) []expectedPerson {
 	return out
 }
 
-func sameSitting(a, b *Meeting) bool {
+// SameSitting reports whether two records are of one sitting: the same
+// date, types and 党小组.
+func SameSitting(a, b *Meeting) bool {
 	if !a.Date.Equal(b.Date) || len(a.Types) != len(b.Types) || !sameGroup(a.GroupID, b.GroupID) {
 		return false
 	}
@@ -511,7 +527,11 @@ func createRows[T any](db *gorm.DB, rows []T) error {
 // meetingSummary is the audit line: "2026-03-05 支部党员大会、主题党日（应到 30 人，实到 28 人）".
 func meetingSummary(m *Meeting) string {
 	c := m.Counts()
-	return fmt.Sprintf("%s %s（应到 %d 人，实到 %d 人）", m.Date, m.TypeNames(), c.Expected, c.Present)
+	line := fmt.Sprintf("%s %s（应到 %d 人，实到 %d 人）", m.Date, m.TypeNames(), c.Expected, c.Present)
+	if m.Source != "" {
+		line += "，导入自 " + m.Source
+	}
+	return line
 }
 
 // DeleteMeeting moves a sitting to the recycle bin. 发展党员 records it
