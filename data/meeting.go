@@ -10,7 +10,7 @@ import (
 // sitting, with the minutes of §2.2, the attendance taken from the register,
 // the speeches, the decisions and their votes, and attachments. Which
 // meetings a period requires, and whether they were held, is worked out in
-// package data/meetings from these records and MeetingSettings.
+// package data/compliance from these records and MeetingSettings.
 
 func init() {
 	RegisterModels(&Meeting{}, &MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{},

@@ -6,7 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
 )
 
@@ -135,7 +135,7 @@ func openFindings(store *data.Store, today civil.Date) ([]rules.Finding, error) 
 		return nil, fmt.Errorf("读取发展党员记录失败：%w", err)
 	}
 	out := rules.CheckAll(d, today, rules.DefaultOptions())
-	m, err := meetings.Check(store, today)
+	m, err := compliance.Check(store, today)
 	if err != nil {
 		return nil, fmt.Errorf("检查会议记录失败：%w", err)
 	}

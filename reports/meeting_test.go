@@ -11,7 +11,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // meetingStore is a branch of eight members in two groups with a first
@@ -262,7 +262,7 @@ func groupNames(t *testing.T, s *data.Store) map[uint]string {
 }
 
 func TestAttendanceOfAYearShowsMonths(t *testing.T) {
-	d := &meetings.Data{Settings: data.DefaultMeetingSettings()}
+	d := &compliance.Data{Settings: data.DefaultMeetingSettings()}
 	for i := 0; i < 30; i++ {
 		d.Meetings = append(d.Meetings, data.Meeting{Model: data.Model{ID: uint(i + 1)},
 			Date: date(2026, i%12+1, 2), Types: []data.MeetingType{data.TypeThemeDay},
@@ -270,7 +270,7 @@ func TestAttendanceOfAYearShowsMonths(t *testing.T) {
 	}
 	d.People = []data.Person{{Model: data.Model{ID: 1}, Name: "甲", Stage: data.StageFull, Roll: data.RollActive,
 		JoinDate: date(2000, 1, 1), FullDate: date(2001, 1, 1)}}
-	mx := meetings.New(d, date(2026, 12, 31)).Participation(date(2026, 1, 1), date(2026, 12, 31))
+	mx := compliance.New(d, date(2026, 12, 31)).Participation(date(2026, 1, 1), date(2026, 12, 31))
 	reg, legend := AttendanceRegister(mx)
 	if legend != monthlyLegend || reg.Columns[2].Header != "1月" {
 		t.Fatalf("a year of 30 sittings should show months: %s / %s", legend, reg.Columns[2].Header)
