@@ -129,3 +129,17 @@ func TestCheckWithNothingToSay(t *testing.T) {
 		t.Errorf("human output: %q", out)
 	}
 }
+
+func TestCommandTableNamesAreUniqueAndHelpIsLast(t *testing.T) {
+	table := commandTable()
+	seen := map[string]bool{}
+	for _, c := range table {
+		if seen[c.name] || c.summary == "" || c.run == nil {
+			t.Errorf("command %q: repeated, or without summary or run", c.name)
+		}
+		seen[c.name] = true
+	}
+	if last := table[len(table)-1].name; last != "help" {
+		t.Errorf("help should be listed last, not %q", last)
+	}
+}

@@ -38,7 +38,7 @@ func (f *importFlags) flagSet() *flag.FlagSet {
 }
 
 func (c *cli) importMembers(args []string) error {
-	if kind, ok := otherKind(importKinds, args); ok { // registers of other files: dev_registers.go
+	if kind, ok := otherKind(importKinds(), args); ok { // registers of other files: dev_registers.go
 		return kind.run(c, args)
 	}
 	var f importFlags
