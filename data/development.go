@@ -12,10 +12,6 @@ import (
 // JoinDate and FullDate follow from these records (development_apply.go);
 // the checks of domain.md §1.3 live in package data/rules.
 
-func init() {
-	RegisterModels(&DevStep{}, &DevStepPerson{}, &DevPlan{})
-}
-
 // Vote is the count of a 表决 as the minutes record it (domain.md §7.4):
 // every number separately, so 通过/不通过 can be derived and re-checked.
 // Written opinions are those of absent voters, given before the meeting.

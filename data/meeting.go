@@ -12,11 +12,6 @@ import (
 // meetings a period requires, and whether they were held, is worked out in
 // package data/compliance from these records and MeetingSettings.
 
-func init() {
-	RegisterModels(&Meeting{}, &MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{},
-		&MeetingAttachment{}, &ClassLog{})
-}
-
 // MeetingType is a kind of sitting. One sitting may be of several types at
 // once (支部党员大会 + 主题党日).
 type MeetingType string
