@@ -55,6 +55,7 @@ func (s *Store) ImportDevelopment(entries []DevEntry, mode ImportMode, source st
 			case found:
 				err = tx.updateDevEntry(&old, &e, source)
 				res.Updated++
+				existing[e.Person.IDNumber] = Person{} // listed again further down: the first row wins
 			default:
 				err = tx.createDevEntry(&e, source)
 				res.Imported++

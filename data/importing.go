@@ -53,13 +53,14 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 			}
 			old, found := existing[p.IDNumber]
 			switch {
-			case found && mode == ImportSkipExisting:
-				res.Skipped++
+			case found && (mode == ImportSkipExisting || old.ID == 0):
+				res.Skipped++ // old.ID 0: listed earlier in the same sheet
 			case found:
 				if err := tx.updateFromImport(old, p); err != nil {
 					return err
 				}
 				res.Updated++
+				existing[p.IDNumber] = Person{} // listed again further down: the first row wins
 			default:
 				normalizeNew(&p)
 				if p.IDNumber != "" {
@@ -124,9 +125,6 @@ func (tx *Tx) idNumberIndex() (map[string]Person, error) {
 // updateFromImport overwrites the stored person with the sheet's values,
 // keeping what a register sheet does not carry (history, flags it lacks).
 func (tx *Tx) updateFromImport(old, p Person) error {
-	if old.ID == 0 { // listed twice in the same sheet: first row wins
-		return nil
-	}
 	p.ID, p.CreatedAt = old.ID, old.CreatedAt
 	p.Roll, p.RollDate, p.ExitKind, p.Destination = old.Roll, old.RollDate, old.ExitKind, old.Destination
 	p.ExtendedTo, p.Disciplined, p.DisciplineEnd = old.ExtendedTo, old.Disciplined, old.DisciplineEnd

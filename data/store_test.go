@@ -308,3 +308,24 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 		t.Fatal("no backup taken before import into a non-empty store")
 	}
 }
+
+// A person given twice (stored or new) is written once: the first entry wins
+// and the repeat counts as skipped, as reports' dry run predicts.
+func TestImportPeopleRepeatedEntryFirstWins(t *testing.T) {
+	s := openTemp(t)
+	s.CreatePerson(member("旧", "11010519491231002X"))
+	rows := []Person{
+		*member("旧一", "11010519491231002X"), *member("新一", "440524188001010014"),
+		*member("旧二", "11010519491231002X"), *member("新二", "440524188001010014"),
+	}
+	res, err := s.ImportPeople(rows, ImportUpdateExisting, "t.xlsx")
+	if err != nil || res != (ImportResult{Imported: 1, Updated: 1, Skipped: 2}) {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	if p, _, _ := s.PersonByIDNumber("11010519491231002X"); p.Name != "旧一" {
+		t.Errorf("the first row should win, stored %q", p.Name)
+	}
+	if p, _, _ := s.PersonByIDNumber("440524188001010014"); p.Name != "新一" {
+		t.Errorf("the first row should win, stored %q", p.Name)
+	}
+}

@@ -538,3 +538,30 @@ func TestDevExportRefusesBadYear(t *testing.T) {
 		t.Errorf("year 26: %v", err)
 	}
 }
+
+// A dry run says what the import will report, in either mode, for a sheet
+// listing people twice (the reader refuses the repeats as row errors).
+func TestDevImportPredictsRepeatedRows(t *testing.T) {
+	for _, mode := range []data.ImportMode{data.ImportSkipExisting, data.ImportUpdateExisting} {
+		s, _ := devStore(t, true)
+		lin := personNamed(t, s, "林雨桐")
+		newID := makeID("19990101", 55)
+		path := devSheet(t, []any{"姓名", "公民身份号码", "申请入党时间"},
+			[]any{"林雨桐", lin.IDNumber, "2023-01-12"},
+			[]any{"新人", newID, "2024-01-01"},
+			[]any{"林雨桐", lin.IDNumber, "2023-01-12"},
+			[]any{"新人", newID, "2024-01-01"})
+		imp := readDev(t, s, path)
+		n, u, k := imp.Predict(mode)
+		res, err := s.ImportDevelopment(imp.Good(), mode, "t.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res != (data.ImportResult{Imported: n, Updated: u, Skipped: k}) {
+			t.Errorf("mode %v: predicted %d/%d/%d, the import did %+v (bad rows %d)", mode, n, u, k, res, imp.BadRows())
+		}
+		if n != 1 || u+k != 1 || imp.BadRows() != 2 { // the sheet's repeats are row errors
+			t.Errorf("mode %v: predicted %d new, %d updated, %d skipped; %d bad rows", mode, n, u, k, imp.BadRows())
+		}
+	}
+}

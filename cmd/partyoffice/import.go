@@ -77,7 +77,7 @@ func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source s
 	}
 	mode := f.mode()
 	if f.dryRun {
-		rep.Imported, rep.Updated, rep.Skipped = predictImport(imp, mode)
+		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(mode)
 		return rep, nil
 	}
 	res, err := s.ImportPeople(good, mode, source)
@@ -107,31 +107,6 @@ func (f importFlags) mode() data.ImportMode {
 		return data.ImportUpdateExisting
 	}
 	return data.ImportSkipExisting
-}
-
-// predictImport counts what ImportPeople would do with the good rows: a row
-// whose ID number is already stored, or listed again further down the sheet,
-// is updated or skipped; every other row is new.
-func predictImport(imp *reports.MemberImport, mode data.ImportMode) (imported, updated, skipped int) {
-	seen := map[string]bool{}
-	for _, r := range imp.Rows {
-		if len(r.Errors) > 0 {
-			continue
-		}
-		id := r.Person.IDNumber
-		switch {
-		case r.Existing == nil && !seen[id]:
-			imported++
-		case mode == data.ImportUpdateExisting:
-			updated++
-		default:
-			skipped++
-		}
-		if id != "" {
-			seen[id] = true
-		}
-	}
-	return imported, updated, skipped
 }
 
 func nonNil(issues []reports.RowIssue) []reports.RowIssue {
