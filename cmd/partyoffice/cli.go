@@ -176,7 +176,7 @@ func (c *cli) restore(args []string) error {
 	}
 	s, err := data.Open(c.dataDir)
 	if errors.Is(err, data.ErrDamaged) {
-		kept, err := restoreClosed(c.dataDir, src)
+		kept, err := data.RestoreClosed(c.dataDir, src)
 		if err != nil {
 			return err
 		}
@@ -223,7 +223,7 @@ func (c *cli) listBackups(args []string) error {
 func (c *cli) backupList() ([]data.BackupInfo, error) {
 	s, err := data.Open(c.dataDir)
 	if errors.Is(err, data.ErrDamaged) {
-		return backupsInFolder(c.dataDir)
+		return data.BackupsIn(c.dataDir)
 	}
 	if err != nil {
 		return nil, err

@@ -413,7 +413,7 @@ func TestDamagedDatabase(t *testing.T) {
 	if !strings.Contains(out, "共 1 份") {
 		t.Fatalf("backups of a damaged folder:\n%s", out)
 	}
-	list, err := backupsInFolder(dir)
+	list, err := data.BackupsIn(dir)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backupsInFolder: %v, %v", list, err)
 	}
@@ -430,17 +430,17 @@ func TestDamagedDatabase(t *testing.T) {
 func TestNewestGoodBackupSkipsBadOnes(t *testing.T) {
 	dir := demoDir(t)
 	mustRun(t, "--data", dir, "backup")
-	list, _ := backupsInFolder(dir)
+	list, _ := data.BackupsIn(dir)
 	good := list[0]
 	bad := filepath.Join(dir, data.BackupDir, "9999-较新但已损坏.db")
 	if err := os.WriteFile(bad, []byte("not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := newestGoodBackup(dir)
+	got, err := data.NewestGoodBackup(dir)
 	if err != nil || got.Path != good.Path {
 		t.Errorf("newestGoodBackup = %v, %v; want %s", got.Path, err, good.Path)
 	}
-	if _, err := newestGoodBackup(t.TempDir()); err == nil {
+	if _, err := data.NewestGoodBackup(t.TempDir()); err == nil {
 		t.Errorf("a folder without backups should give an error")
 	}
 }

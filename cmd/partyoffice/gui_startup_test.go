@@ -42,8 +42,8 @@ func TestVanishedDatabaseIsNotReplacedByAnEmptyOne(t *testing.T) {
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
 
-	_, err := openDataFolder(dir)
-	if !errors.Is(err, errDatabaseMissing) {
+	_, err := data.OpenFolder(dir)
+	if !errors.Is(err, data.ErrDatabaseMissing) {
 		t.Fatalf("open without the database: %v", err)
 	}
 	var opened *data.Store
@@ -66,7 +66,7 @@ func TestStartBlankKeepsTheBackups(t *testing.T) {
 	dir := smallFolder(t)
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
-	_, err := openDataFolder(dir)
+	_, err := data.OpenFolder(dir)
 	var opened *data.Store
 	objects, _ := problemWindow(t, dir, err, func(s *data.Store) { opened = s })
 	test.Tap(buttonLabelled(t, objects, "从空白开始"))
@@ -88,7 +88,7 @@ func TestRetryAfterTheOtherWindowClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = openDataFolder(dir)
+	_, err = data.OpenFolder(dir)
 	if !errors.Is(err, data.ErrLocked) {
 		t.Fatalf("second open: %v", err)
 	}

@@ -124,7 +124,7 @@ func TestReceiveAsksBeforeReplacing(t *testing.T) {
 		t.Errorf("no backup before receiving:\n%s", out)
 	}
 	// --yes needs no answer, and the earlier state comes back from the backup.
-	list, _ := backupsInFolder(dir)
+	list, _ := data.BackupsIn(dir)
 	var undo string
 	for _, b := range list {
 		if b.Label == data.LabelBeforeReceive {

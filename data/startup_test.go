@@ -1,0 +1,87 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// folderWithBackup is a data folder holding one person and one backup, with
+// the store closed.
+func folderWithBackup(t *testing.T) (dir string, backup BackupInfo) {
+	t.Helper()
+	dir = t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreatePerson(member("甲", "11010519491231002X")); err != nil {
+		t.Fatal(err)
+	}
+	backup, err = s.Backup("手动")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return dir, backup
+}
+
+func TestOpenFolderRefusesToReplaceAVanishedDatabase(t *testing.T) {
+	dir, b := folderWithBackup(t)
+	os.Remove(filepath.Join(dir, DBFileName))
+	_, err := OpenFolder(dir)
+	if !errors.Is(err, ErrDatabaseMissing) {
+		t.Fatalf("open without the database: %v", err)
+	}
+	if r := RemediesFor(err); r != (Remedies{Restore: true, StartBlank: true}) {
+		t.Errorf("remedies for a vanished database: %+v", r)
+	}
+	s, err := RecoverFrom(dir, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.CountPeople(); n != 1 {
+		t.Errorf("recovered %d people, want 1", n)
+	}
+}
+
+func TestStartBlankKeepsTheBackups(t *testing.T) {
+	dir, _ := folderWithBackup(t)
+	os.WriteFile(filepath.Join(dir, DBFileName), nil, 0o644) // a zero-byte leftover
+	_, err := OpenFolder(dir)
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("open of a zero-byte database beside backups: %v", err)
+	}
+	s, err := StartBlank(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.CountPeople(); n != 0 {
+		t.Errorf("blank store holds %d people", n)
+	}
+	if list, _ := s.Backups(); len(list) != 1 {
+		t.Errorf("backups after a blank start: %d, want 1", len(list))
+	}
+	if _, err := os.Stat(filepath.Join(dir, DBFileName+".empty")); err != nil {
+		t.Errorf("the leftover database was not set aside: %v", err)
+	}
+}
+
+func TestRemediesForAFolderInUseIsRetry(t *testing.T) {
+	dir := t.TempDir()
+	s, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = OpenFolder(dir)
+	if !errors.Is(err, ErrLocked) || RemediesFor(err) != (Remedies{Retry: true}) {
+		t.Errorf("second open: %v, remedies %+v", err, RemediesFor(err))
+	}
+	if r := RemediesFor(&DamagedError{Detail: "x"}); r != (Remedies{Restore: true}) {
+		t.Errorf("remedies for a damaged file: %+v", r)
+	}
+}
