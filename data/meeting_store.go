@@ -125,7 +125,7 @@ func (tx *Tx) saveMeeting(m *Meeting, b *AttendanceBasis) error {
 	if err := tx.resolveMeetingPeople(m, b, before); err != nil {
 		return err
 	}
-	if err := m.validateSitting(&b.Settings, civil.Today()); err != nil {
+	if err := m.validateSitting(&b.Settings, tx.today); err != nil {
 		return err
 	}
 	if err := tx.checkGroup(m, &b.Settings); err != nil {

@@ -145,7 +145,7 @@ type devExport struct {
 }
 
 func loadDevExport(store *data.Store, opt DevExportOptions) (*devExport, error) {
-	today := civil.Today()
+	today := store.Today()
 	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate}
 	if x.year == 0 {
 		x.year = today.Year

@@ -68,7 +68,7 @@ type HandoverListOptions struct {
 // ExportHandoverList writes the printable 移交清单 to path (.xlsx).
 func ExportHandoverList(path string, store *data.Store, opt HandoverListOptions) error {
 	if opt.Today.IsZero() {
-		opt.Today = civil.Today()
+		opt.Today = store.Today()
 	}
 	branch, err := store.Branch()
 	if err != nil {

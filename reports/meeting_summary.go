@@ -44,9 +44,10 @@ func (o *MeetingReportOptions) span() (from, to civil.Date, label string, err er
 	return from, to, label, nil
 }
 
-func (o *MeetingReportOptions) today() civil.Date {
+// today is opt.Today, or the store's date when it is zero.
+func (o *MeetingReportOptions) today(store *data.Store) civil.Date {
 	if o.Today.IsZero() {
-		return civil.Today()
+		return store.Today()
 	}
 	return o.Today
 }
@@ -70,7 +71,7 @@ func loadMeetingReport(store *data.Store, opt *MeetingReportOptions) (*meetingRe
 	if err != nil {
 		return nil, fmt.Errorf("读取会议记录失败：%w", err)
 	}
-	today := opt.today()
+	today := opt.today(store)
 	r := &meetingReport{branch: d.Branch, data: d, c: compliance.New(d, today), from: from, to: to, label: label, asOf: to}
 	if today.Before(to) {
 		r.asOf = today

@@ -67,7 +67,7 @@ func (c *cli) demo(args []string) error {
 		return err
 	}
 	return c.withStore(true, func(s *data.Store) error {
-		if err := demo.Fill(s, civil.Today()); err != nil {
+		if err := demo.Fill(s, s.Today()); err != nil {
 			return err
 		}
 		n, err := s.CountPeople()
@@ -121,13 +121,16 @@ func (c *cli) exportMembers(args []string) error {
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		return usageError("导出的文件名必须以 .xlsx 结尾（现在是“%s”），WPS 和 Excel 才能直接打开", *out)
 	}
-	day := civil.Today()
+	var day civil.Date // zero: the store's today
 	if *asOf != "" {
 		if day, err = civil.ParseDay(*asOf); err != nil {
 			return usageError("--as-of：%v", err)
 		}
 	}
 	return c.withStore(false, func(s *data.Store) error {
+		if day.IsZero() {
+			day = s.Today()
+		}
 		opt := reports.ExportOptions{AsOf: day, MaskPrivate: *mask}
 		if err := reports.ExportMembers(*out, s, opt); err != nil {
 			return err

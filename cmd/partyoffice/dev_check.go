@@ -18,7 +18,7 @@ func (c *cli) check(args []string) error {
 	if _, err := positionals("check", args, 0, fs); err != nil {
 		return err
 	}
-	on := civil.Today()
+	var on civil.Date // zero: the store's today
 	if *onText != "" {
 		var err error
 		if on, err = civil.ParseDay(*onText); err != nil {
@@ -26,6 +26,9 @@ func (c *cli) check(args []string) error {
 		}
 	}
 	return c.withStore(false, func(s *data.Store) error {
+		if on.IsZero() {
+			on = s.Today()
+		}
 		d, err := s.LoadDevData()
 		if err != nil {
 			return err

@@ -139,7 +139,7 @@ func (c *cli) importActivists(args []string) error {
 	}
 	path := pos[1]
 	return c.withStore(true, func(s *data.Store) error {
-		imp, err := reports.ReadActivists(path, s, civil.Today(), nil)
+		imp, err := reports.ReadActivists(path, s, s.Today(), nil)
 		if err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"partyoffice/data"
-	"partyoffice/data/civil"
 	"partyoffice/reports"
 )
 
@@ -51,7 +50,7 @@ func (c *cli) importMembers(args []string) error {
 	}
 	path := pos[1]
 	return c.withStore(true, func(s *data.Store) error {
-		imp, err := reports.ReadMembers(path, s, civil.Today(), nil)
+		imp, err := reports.ReadMembers(path, s, s.Today(), nil)
 		if err != nil {
 			return err
 		}
