@@ -17,6 +17,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // runCLI runs the dispatcher as main does and captures what it prints.
@@ -105,16 +106,6 @@ func exportDemo(t *testing.T) (dir, file string) {
 	file = filepath.Join(t.TempDir(), "党员名册.xlsx")
 	mustRun(t, "--data", dir, "export", "members", "--out", file)
 	return dir, file
-}
-
-func openStore(t *testing.T, dir string) *data.Store {
-	t.Helper()
-	s, err := data.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 // peopleIn opens a data folder and returns its people; the store is closed
@@ -291,7 +282,7 @@ func TestImportJSON(t *testing.T) {
 
 func TestLockedDataFolder(t *testing.T) {
 	dir := demoDir(t)
-	openStore(t, dir) // another "running copy" holds the lock
+	datatest.StoreIn(t, dir) // another "running copy" holds the lock
 	code, _, errOut := runCLI(t, "--data", dir, "backups")
 	if code != exitLocked {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, exitLocked, errOut)

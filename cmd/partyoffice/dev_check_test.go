@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"partyoffice/data/datatest"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,7 +122,7 @@ func TestCheckNeedsData(t *testing.T) {
 
 func TestCheckWithNothingToSay(t *testing.T) {
 	dir := t.TempDir()
-	openStore(t, dir).Close() // an empty database
+	datatest.StoreIn(t, dir).Close() // an empty database
 	if out := mustRun(t, "--data", dir, "check", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("no findings is an empty array, got %q", out)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 )
 
 // problemWindow shows the startup problem for dir and returns what the
@@ -37,7 +38,7 @@ func problemWindow(t *testing.T, dir string, err error, opened func(*data.Store)
 }
 
 func TestVanishedDatabaseIsNotReplacedByAnEmptyOne(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	want := len(peopleIn(t, dir))
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
@@ -63,7 +64,7 @@ func TestVanishedDatabaseIsNotReplacedByAnEmptyOne(t *testing.T) {
 }
 
 func TestStartBlankKeepsTheBackups(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
 	_, err := data.OpenFolder(dir)
@@ -83,7 +84,7 @@ func TestStartBlankKeepsTheBackups(t *testing.T) {
 }
 
 func TestRetryAfterTheOtherWindowClosed(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	other, err := data.Open(dir)
 	if err != nil {
 		t.Fatal(err)
