@@ -11,7 +11,7 @@ import (
 const entityDevPlan = "发展党员计划"
 
 // settingYoungTeacherTarget keeps the district's yearly target of 优秀青年教师
-// developed into the party (domain.md §9 R3, local: editable).
+// developed into the party (docs/rules.md, local requirement R3: editable).
 const settingYoungTeacherTarget = "发展党员.优秀青年教师年度目标"
 
 // DefaultYoungTeacherTarget is R3: at least one a year.

@@ -499,7 +499,7 @@ func (tx *Tx) storeMeeting(m *Meeting, before *Meeting) error {
 	return createRows(tx.DB, m.Decisions)
 }
 
-// createRows inserts rows in batches (stack-notes: batch × columns under
+// createRows inserts rows in batches (docs/ARCHITECTURE.md#sqlite: batch × columns under
 // SQLite's variable limit); no rows is nothing to do.
 func createRows[T any](db *gorm.DB, rows []T) error {
 	if len(rows) == 0 {

@@ -58,7 +58,7 @@ type Store struct {
 	maint sync.Mutex
 }
 
-// dsn follows stack-notes: WAL, foreign keys, busy timeout, immediate
+// dsn follows docs/ARCHITECTURE.md#sqlite: WAL, foreign keys, busy timeout, immediate
 // transactions. No _time_format: it makes the driver ignore _txlock.
 func dsn(path string) string {
 	return filepath.ToSlash(path) + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +

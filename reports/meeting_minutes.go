@@ -13,7 +13,7 @@ import (
 
 // The 会议记录 export: one worksheet per sitting, laid out like the page of a
 // paper 会议记录本 (A4 portrait, four columns: label, value, label, value),
-// with every field of domain.md §2.2 and the signature line at the foot, to
+// with every field of the minutes (docs/ARCHITECTURE.md#the-domain-in-brief) and the signature line at the foot, to
 // be printed and bound. It is small, so it is written cell by cell rather
 // than streamed.
 
