@@ -30,10 +30,8 @@ const importBatch = 20
 // created when missing. A backup is taken first when the store holds data.
 func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (ImportResult, error) {
 	var res ImportResult
-	if n, _ := s.CountPeople(); n > 0 {
-		if _, err := s.Backup("导入前"); err != nil {
-			return res, fmt.Errorf("导入前的自动备份失败，未导入任何数据：%w", err)
-		}
+	if err := s.backupBeforeImport(); err != nil {
+		return res, err
 	}
 	err := s.write(func(tx *Tx) error {
 		res = ImportResult{}
@@ -76,6 +74,17 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 		return nil
 	})
 	return res, err
+}
+
+// backupBeforeImport keeps the register as it was before an import into a
+// store that holds people already; an empty store has nothing to keep.
+func (s *Store) backupBeforeImport() error {
+	if n, _ := s.CountPeople(); n > 0 {
+		if _, err := s.Backup("导入前"); err != nil {
+			return fmt.Errorf("导入前的自动备份失败，未导入任何数据：%w", err)
+		}
+	}
+	return nil
 }
 
 func (tx *Tx) groupIndex() (map[string]uint, error) {

@@ -143,7 +143,10 @@ func (c *cli) importActivists(args []string) error {
 		if err != nil {
 			return err
 		}
-		rep, err := runActivistImport(s, imp, f, filepath.Base(path))
+		good := imp.Good()
+		rep, err := runImport(imp, imp.Notices, len(good), f, func(mode data.ImportMode) (data.ImportResult, error) {
+			return s.ImportDevelopment(good, mode, filepath.Base(path))
+		})
 		if rep.Errors != nil { // nil when the write itself failed: nothing to report
 			c.printImport(rep, f)
 			if err == nil && !f.json {
@@ -152,34 +155,6 @@ func (c *cli) importActivists(args []string) error {
 		}
 		return err
 	})
-}
-
-// runActivistImport is runImport for the development register: the sheet's
-// notices are reported first among the warnings.
-func runActivistImport(s *data.Store, imp *reports.ActivistImport, f importFlags, source string) (importReport, error) {
-	warnings := make([]reports.RowIssue, 0, len(imp.Notices))
-	for _, n := range imp.Notices {
-		warnings = append(warnings, reports.RowIssue{Message: n})
-	}
-	rep := importReport{
-		Errors:   nonNil(imp.Errors()),
-		Warnings: append(warnings, imp.Warnings()...),
-		badRows:  imp.BadRows(),
-	}
-	good := imp.Good()
-	if err := refuseBadRows(rep.badRows, len(good), f); err != nil {
-		return rep, err
-	}
-	if f.dryRun {
-		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(f.mode())
-		return rep, nil
-	}
-	res, err := s.ImportDevelopment(good, f.mode(), source)
-	if err != nil {
-		return importReport{}, err
-	}
-	rep.Imported, rep.Updated, rep.Skipped = res.Imported, res.Updated, res.Skipped
-	return rep, nil
 }
 
 // stagesLine tells where the imported rows put people, and where to look

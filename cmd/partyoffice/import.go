@@ -54,7 +54,10 @@ func (c *cli) importMembers(args []string) error {
 		if err != nil {
 			return err
 		}
-		rep, err := runImport(s, imp, f, filepath.Base(path))
+		good := imp.Good()
+		rep, err := runImport(imp, nil, len(good), f, func(mode data.ImportMode) (data.ImportResult, error) {
+			return s.ImportPeople(good, mode, filepath.Base(path))
+		})
 		if rep.Errors != nil { // nil when the write itself failed: nothing to report
 			c.printImport(rep, f)
 		}
@@ -62,24 +65,37 @@ func (c *cli) importMembers(args []string) error {
 	})
 }
 
-// runImport decides what to write and writes it. Rows with errors stop the
-// whole import unless --skip-bad; a dry run only counts what would happen.
-func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source string) (importReport, error) {
+// importPreview is what the preview of either register (党员名册,
+// 发展党员) offers an import: its rows' issues and the dry-run counts.
+type importPreview interface {
+	Errors() []reports.RowIssue
+	Warnings() []reports.RowIssue
+	BadRows() int
+	Predict(mode data.ImportMode) (imported, updated, skipped int)
+}
+
+// runImport decides what to write and writes it with write. Rows with errors
+// stop the whole import unless --skip-bad; a dry run only counts what would
+// happen. notices about the whole sheet come first among the warnings.
+func runImport(imp importPreview, notices []string, good int, f importFlags,
+	write func(data.ImportMode) (data.ImportResult, error)) (importReport, error) {
+	warnings := make([]reports.RowIssue, 0, len(notices))
+	for _, n := range notices {
+		warnings = append(warnings, reports.RowIssue{Message: n})
+	}
 	rep := importReport{
 		Errors:   nonNil(imp.Errors()),
-		Warnings: nonNil(imp.Warnings()),
+		Warnings: append(warnings, imp.Warnings()...),
 		badRows:  imp.BadRows(),
 	}
-	good := imp.Good()
-	if err := refuseBadRows(rep.badRows, len(good), f); err != nil {
+	if err := refuseBadRows(rep.badRows, good, f); err != nil {
 		return rep, err
 	}
-	mode := f.mode()
 	if f.dryRun {
-		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(mode)
+		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(f.mode())
 		return rep, nil
 	}
-	res, err := s.ImportPeople(good, mode, source)
+	res, err := write(f.mode())
 	if err != nil {
 		return importReport{}, err
 	}
