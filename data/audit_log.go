@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"partyoffice/data/civil"
@@ -301,8 +300,6 @@ func shorten(s string, n int) string {
 // FieldLabel is the Chinese name of a record's field as the audit log stores
 // it (the Go field name); unknown fields keep their own name.
 func FieldLabel(key string) string {
-	labelsMu.RLock()
-	defer labelsMu.RUnlock()
 	if l, ok := fieldLabels[key]; ok {
 		return l.label
 	}
@@ -310,8 +307,6 @@ func FieldLabel(key string) string {
 }
 
 func fieldOrder(key string) int {
-	labelsMu.RLock()
-	defer labelsMu.RUnlock()
 	if l, ok := fieldLabels[key]; ok {
 		return l.order
 	}
@@ -323,53 +318,47 @@ type fieldLabel struct {
 	order int
 }
 
-var (
-	labelsMu    sync.RWMutex
-	fieldLabels = map[string]fieldLabel{}
+// fieldLabels names the fields of every record for the audit log, in the
+// order the log lists them. A new record's fields get their labels here.
+var fieldLabels = labelTable(
+	"Name", FieldName, "Gender", FieldGender, "Ethnicity", FieldEthnicity,
+	"IDNumber", FieldIDNumber, "BirthDate", FieldBirth, "Education", FieldEducation,
+	"Stage", FieldStage, "BranchName", FieldBranch, "JoinDate", FieldJoin, "FullDate", FieldFull,
+	"Post", FieldPost, "Mobile", FieldMobile, "Phone", FieldPhone, "Address", FieldAddress,
+	"Standing", FieldStanding, "Lost", FieldLost, "LostDate", FieldLostDate,
+	"Floating", FieldFloating, "FloatTo", FieldFloatTo, "NativePlace", FieldNative,
+	"WorkStart", FieldWorkStart, "Title", FieldTitle, "PartyPost", FieldPartyPost,
+	"Introducers", FieldIntroducers, "TransferIn", FieldTransferIn,
+	"Remark", FieldRemark, "Roll", "在册状态", "RollDate", "离开日期", "ExitKind", "出党方式",
+	"Destination", "转往单位", "ExtendedTo", "延长预备期至", "Disciplined", "留党察看",
+	"DisciplineEnd", "留党察看期满", "RuleVersion", "细则版本", "YoungTeacher", "优秀青年教师", "StaffNo", FieldStaffNo,
+	// 支部信息 and 党小组
+	"Superior", "上级党委", "Unit", "所在单位", "Secretary", "书记", "DeputySecretary", "副书记",
+	"OrganizationMember", "组织委员", "PropagandaMember", "宣传委员", "DisciplineMember", "纪检委员",
+	"NoCommittee", "不设支委会", "GroupID", FieldGroup, "LeaderID", "组长", "Note", "备注",
+	// status events, steps, meetings: the common ones
+	"Kind", "类别", "Date", "日期", "EndDate", "截止日期", "Step", "步骤", "Result", "结果",
+	"Place", "地点", "Start", "开始时间", "End", "结束时间", "Host", "主持人", "Recorder", "记录人",
+	"Agenda", "议题", "Resolution", "决议", "Lecturer", "主讲人", "Topic", "题目", "Guests", "列席人员",
+	"Types", "会议类型", "Path", "文件", "Size", "大小", "SHA256", "校验值",
+	"Hours", "学时/课时", "Number", "编号", "Source", "推荐方式", "ExtendTo", "延长至",
+	"Vote", "表决", "People", "有关人员", "Role", "身份", "Year", "年度", "Planned", "拟发展时间",
+	"Status", "出席情况", "Reason", "原因", "Expected", "应到", "Voter", "有表决权",
+	"Speaker", "发言人", "Content", "内容", "Subject", "事项", "PersonName", "姓名",
+	"Method", "表决方式", "Who", "人员", "Class", "班级", "Teacher", "授课教师",
+	"Attendance", "出席", "Speeches", "发言", "Decisions", "决定事项", "Attachments", "附件",
+	// the counts of a vote
+	"Present", "实到", "For", "赞成", "Against", "反对", "Abstain", "弃权",
+	"WrittenFor", "书面赞成", "WrittenAgainst", "书面反对",
 )
 
-// RegisterFieldLabels names the fields of a feature's records for the audit
-// log, in the order given (call from init): "Title", "会议名称", "Date", "日期".
-func RegisterFieldLabels(pairs ...string) {
-	labelsMu.Lock()
-	defer labelsMu.Unlock()
+// labelTable reads "Field", "标签" pairs; the first label of a field wins.
+func labelTable(pairs ...string) map[string]fieldLabel {
+	labels := map[string]fieldLabel{}
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if _, dup := fieldLabels[pairs[i]]; !dup {
-			fieldLabels[pairs[i]] = fieldLabel{label: pairs[i+1], order: len(fieldLabels)}
+		if _, dup := labels[pairs[i]]; !dup {
+			labels[pairs[i]] = fieldLabel{label: pairs[i+1], order: len(labels)}
 		}
 	}
-}
-
-func init() {
-	RegisterFieldLabels(
-		"Name", FieldName, "Gender", FieldGender, "Ethnicity", FieldEthnicity,
-		"IDNumber", FieldIDNumber, "BirthDate", FieldBirth, "Education", FieldEducation,
-		"Stage", FieldStage, "BranchName", FieldBranch, "JoinDate", FieldJoin, "FullDate", FieldFull,
-		"Post", FieldPost, "Mobile", FieldMobile, "Phone", FieldPhone, "Address", FieldAddress,
-		"Standing", FieldStanding, "Lost", FieldLost, "LostDate", FieldLostDate,
-		"Floating", FieldFloating, "FloatTo", FieldFloatTo, "NativePlace", FieldNative,
-		"WorkStart", FieldWorkStart, "Title", FieldTitle, "PartyPost", FieldPartyPost,
-		"Introducers", FieldIntroducers, "TransferIn", FieldTransferIn,
-		"Remark", FieldRemark, "Roll", "在册状态", "RollDate", "离开日期", "ExitKind", "出党方式",
-		"Destination", "转往单位", "ExtendedTo", "延长预备期至", "Disciplined", "留党察看",
-		"DisciplineEnd", "留党察看期满", "RuleVersion", "细则版本", "YoungTeacher", "优秀青年教师", "StaffNo", FieldStaffNo,
-		// 支部信息 and 党小组
-		"Superior", "上级党委", "Unit", "所在单位", "Secretary", "书记", "DeputySecretary", "副书记",
-		"OrganizationMember", "组织委员", "PropagandaMember", "宣传委员", "DisciplineMember", "纪检委员",
-		"NoCommittee", "不设支委会", "GroupID", FieldGroup, "LeaderID", "组长", "Note", "备注",
-		// status events, steps, meetings: the common ones
-		"Kind", "类别", "Date", "日期", "EndDate", "截止日期", "Step", "步骤", "Result", "结果",
-		"Place", "地点", "Start", "开始时间", "End", "结束时间", "Host", "主持人", "Recorder", "记录人",
-		"Agenda", "议题", "Resolution", "决议", "Lecturer", "主讲人", "Topic", "题目", "Guests", "列席人员",
-		"Types", "会议类型", "Path", "文件", "Size", "大小", "SHA256", "校验值",
-		"Hours", "学时/课时", "Number", "编号", "Source", "推荐方式", "ExtendTo", "延长至",
-		"Vote", "表决", "People", "有关人员", "Role", "身份", "Year", "年度", "Planned", "拟发展时间",
-		"Status", "出席情况", "Reason", "原因", "Expected", "应到", "Voter", "有表决权",
-		"Speaker", "发言人", "Content", "内容", "Subject", "事项", "PersonName", "姓名",
-		"Method", "表决方式", "Who", "人员", "Class", "班级", "Teacher", "授课教师",
-		"Attendance", "出席", "Speeches", "发言", "Decisions", "决定事项", "Attachments", "附件",
-		// the counts of a vote
-		"Present", "实到", "For", "赞成", "Against", "反对", "Abstain", "弃权",
-		"WrittenFor", "书面赞成", "WrittenAgainst", "书面反对",
-	)
+	return labels
 }

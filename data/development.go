@@ -10,13 +10,9 @@ import (
 // 发展党员: one record per step of the 25 (steps.go) for a Person, with the
 // people involved and, for the two 支部大会, the vote. The Person's Stage,
 // JoinDate and FullDate follow from these records (development_apply.go);
-// the checks of domain.md §1.3 live in package data/rules.
+// the checks of docs/rules.md (D1–D15) live in package data/rules.
 
-func init() {
-	RegisterModels(&DevStep{}, &DevStepPerson{}, &DevPlan{})
-}
-
-// Vote is the count of a 表决 as the minutes record it (domain.md §7.4):
+// Vote is the count of a 表决 as the minutes record it (docs/ARCHITECTURE.md#the-domain-in-brief):
 // every number separately, so 通过/不通过 can be derived and re-checked.
 // Written opinions are those of absent voters, given before the meeting.
 type Vote struct {
@@ -121,7 +117,7 @@ type DevPlan struct {
 // PlannableStages are the stages a plan line may aim at.
 var PlannableStages = []Stage{StageActivist, StageCandidate, StageProbationer}
 
-// Rule versions of 《中国共产党发展党员工作细则》 (domain.md §0).
+// Rule versions of 《中国共产党发展党员工作细则》 (docs/ARCHITECTURE.md#the-domain-in-brief).
 const (
 	RuleVersion2014 = "2014"
 	RuleVersion2026 = "2026.05"

@@ -155,14 +155,14 @@ func (tx *Tx) applyTransfers(p *Person, t *Timeline) error {
 		if !tr.Approved() || p.Roll != RollActive || p.Stage != StageProbationer {
 			continue
 		}
-		e, ok, err := transferEvent(p, t, tr)
+		e, ok, err := transferEvent(p, t, tr, tx.today)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			continue // applied already
 		}
-		if err := ValidateEvent(p, &e); err != nil {
+		if err := ValidateEvent(p, &e, tx.today); err != nil {
 			return err
 		}
 		before := *p
@@ -174,7 +174,7 @@ func (tx *Tx) applyTransfers(p *Person, t *Timeline) error {
 	return nil
 }
 
-func transferEvent(p *Person, t *Timeline, tr Transfer) (StatusEvent, bool, error) {
+func transferEvent(p *Person, t *Timeline, tr Transfer, today civil.Date) (StatusEvent, bool, error) {
 	note := fmt.Sprintf("支部大会 %s 决定，上级党委 %s 批准", tr.Meeting.Date, tr.Approval.Date)
 	switch tr.Decision() {
 	case DecisionExtend:
@@ -186,7 +186,7 @@ func transferEvent(p *Person, t *Timeline, tr Transfer) (StatusEvent, bool, erro
 		if t.ProbationEnd.IsZero() {
 			return StatusEvent{}, false, fmt.Errorf("%s没有支部大会（入党）日期，无法确定预备期满之日；请先登记第15步或在名册中填写入党日期", p.Name)
 		}
-		if t.ProbationEnd.First().After(civil.Today()) {
+		if t.ProbationEnd.First().After(today) {
 			return StatusEvent{}, false, fmt.Errorf("%s的预备期到 %s 才满：转正日期是预备期满之日，不能在此之前转为正式党员", p.Name, t.ProbationEnd)
 		}
 		return StatusEvent{Kind: EventConfirm, Date: t.ProbationEnd, Note: note}, true, nil

@@ -34,10 +34,8 @@ type DevEntry struct {
 // others are added. A backup is taken first when the store holds data.
 func (s *Store) ImportDevelopment(entries []DevEntry, mode ImportMode, source string) (ImportResult, error) {
 	var res ImportResult
-	if n, _ := s.CountPeople(); n > 0 {
-		if _, err := s.Backup("导入前"); err != nil {
-			return res, fmt.Errorf("导入前的自动备份失败，未导入任何数据：%w", err)
-		}
+	if err := s.backupBeforeImport(); err != nil {
+		return res, err
 	}
 	err := s.write(func(tx *Tx) error {
 		res = ImportResult{}
@@ -55,6 +53,7 @@ func (s *Store) ImportDevelopment(entries []DevEntry, mode ImportMode, source st
 			case found:
 				err = tx.updateDevEntry(&old, &e, source)
 				res.Updated++
+				existing[e.Person.IDNumber] = Person{} // listed again further down: the first row wins
 			default:
 				err = tx.createDevEntry(&e, source)
 				res.Imported++

@@ -11,7 +11,7 @@ import (
 const entityDevPlan = "发展党员计划"
 
 // settingYoungTeacherTarget keeps the district's yearly target of 优秀青年教师
-// developed into the party (domain.md §9 R3, local: editable).
+// developed into the party (docs/rules.md, local requirement R3: editable).
 const settingYoungTeacherTarget = "发展党员.优秀青年教师年度目标"
 
 // DefaultYoungTeacherTarget is R3: at least one a year.
@@ -27,7 +27,7 @@ func (s *Store) DevPlans(year int) ([]DevPlan, error) {
 // SaveDevPlan creates or updates a plan line. The 拟发展时间 keeps month
 // precision (a plan names a month, not a day); one line per person and year.
 func (s *Store) SaveDevPlan(plan *DevPlan) error {
-	if err := checkPlan(plan); err != nil {
+	if err := checkPlan(plan, s.Today()); err != nil {
 		return err
 	}
 	return s.write(func(tx *Tx) error {
@@ -59,7 +59,7 @@ func (s *Store) SaveDevPlan(plan *DevPlan) error {
 	})
 }
 
-func checkPlan(plan *DevPlan) error {
+func checkPlan(plan *DevPlan, today civil.Date) error {
 	plan.Note = CleanText(plan.Note)
 	if plan.Stage == "" {
 		plan.Stage = StageProbationer
@@ -69,7 +69,7 @@ func checkPlan(plan *DevPlan) error {
 	}
 	switch {
 	case plan.Year < 2000 || plan.Year > 2100:
-		return fmt.Errorf("计划年度“%d”不对，请填写四位年份，例如 %d", plan.Year, civil.Today().Year)
+		return fmt.Errorf("计划年度“%d”不对，请填写四位年份，例如 %d", plan.Year, today.Year)
 	case plan.PersonID == 0:
 		return errors.New("请选择列入计划的人")
 	case !plan.Planned.IsZero() && (!plan.Planned.Valid() || plan.Planned.Year != plan.Year):

@@ -187,7 +187,7 @@ func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 func (tx *Tx) checkRecord(st *DevStep, p *Person, version string, entry stepEntry) ([]DevStep, error) {
 	st.Note = CleanText(st.Note)
 	st.Number = CleanText(st.Number)
-	if err := ValidateDevStep(st, version, civil.Today()); err != nil {
+	if err := ValidateDevStep(st, version, tx.today); err != nil {
 		return nil, err
 	}
 	others, err := tx.otherRecords(p.ID, st.ID)
@@ -417,7 +417,7 @@ func (s *Store) changeDevelopment(personID uint, e StatusEvent) error {
 		if err != nil {
 			return err
 		}
-		if err := developmentChangeProblem(&p, &e); err != nil {
+		if err := developmentChangeProblem(&p, &e, tx.today); err != nil {
 			return err
 		}
 		before := p
@@ -430,12 +430,12 @@ func (s *Store) changeDevelopment(personID uint, e StatusEvent) error {
 	})
 }
 
-func developmentChangeProblem(p *Person, e *StatusEvent) error {
+func developmentChangeProblem(p *Person, e *StatusEvent, today civil.Date) error {
 	e.Note = CleanText(e.Note)
 	switch {
 	case e.Date.IsZero():
 		return fmt.Errorf("请填写%s的日期", e.Kind)
-	case e.Date.First().After(civil.Today()):
+	case e.Date.First().After(today):
 		return fmt.Errorf("%s的日期 %s 在今天之后，请核对", e.Kind, e.Date)
 	case p.Stage.IsMember():
 		return fmt.Errorf("%s是%s，不适用“%s”；党员的变化请在名册中用“状态变更”登记", p.Name, p.Stage, e.Kind)

@@ -7,7 +7,7 @@ import (
 )
 
 // Timeline is a person's way into the party read from their step records:
-// the key dates, the computed dates of domain.md §1.3 (D11 预备期满, D13 转正,
+// the key dates, the computed dates of docs/rules.md (D11 预备期满, D13 转正,
 // D15 党费起缴月) and the next action. It is a pure value: the rule engine and
 // the screens build it from a Person and the person's records, no database.
 //

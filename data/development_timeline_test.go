@@ -241,7 +241,7 @@ func TestStepDefs(t *testing.T) {
 		}
 	}
 	if len(StepsOfPhase(1)) != 2 || len(StepsOfPhase(5)) != 7 {
-		t.Error("phases per domain.md §1.1: 1–2, 3–6, 7–11, 12–18, 19–25")
+		t.Error("phases per docs/ARCHITECTURE.md#the-domain-in-brief: 1–2, 3–6, 7–11, 12–18, 19–25")
 	}
 	if StepDefFor(8).NameIn(RuleVersion2026) != "报上级党委同意" || StepDefFor(8).NameIn(RuleVersion2014) != "报上级党委备案" {
 		t.Error("step 8 is 备案 in 2014, 同意 in 2026")

@@ -137,9 +137,9 @@ func SpecFor(k EventKind) *EventSpec {
 	return nil
 }
 
-// ValidateEvent checks an event against its spec and the person, with a
-// message that says what to fill in.
-func ValidateEvent(p *Person, e *StatusEvent) error {
+// ValidateEvent checks an event against its spec and the person as of today
+// (Store.Today), with a message that says what to fill in.
+func ValidateEvent(p *Person, e *StatusEvent, today civil.Date) error {
 	spec := SpecFor(e.Kind)
 	if spec == nil {
 		return fmt.Errorf("未知的变更类型“%s”", e.Kind)
@@ -147,7 +147,7 @@ func ValidateEvent(p *Person, e *StatusEvent) error {
 	if e.Date.IsZero() {
 		return fmt.Errorf("请填写%s的日期", e.Kind)
 	}
-	if e.Date.After(civil.Today()) {
+	if e.Date.After(today) {
 		return fmt.Errorf("%s的日期 %s 在今天之后，请核对", e.Kind, e.Date)
 	}
 	if spec.NeedDestination != "" && e.Kind != EventFloatOut && e.Destination == "" {

@@ -31,10 +31,8 @@ const importBatch = 20
 // created when missing. A backup is taken first when the store holds data.
 func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (ImportResult, error) {
 	var res ImportResult
-	if n, _ := s.CountPeople(); n > 0 {
-		if _, err := s.Backup("导入前"); err != nil {
-			return res, fmt.Errorf("导入前的自动备份失败，未导入任何数据：%w", err)
-		}
+	if err := s.backupBeforeImport(); err != nil {
+		return res, err
 	}
 	err := s.write(func(tx *Tx) error {
 		res = ImportResult{}
@@ -56,13 +54,14 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 			switch {
 			case m.Problem != "":
 				return fmt.Errorf("“%s”：%s", p.Name, m.Problem)
-			case m.Person != nil && mode == ImportSkipExisting:
-				res.Skipped++
+			case m.Person != nil && (mode == ImportSkipExisting || m.Person.ID == 0):
+				res.Skipped++ // ID 0: listed earlier in the same sheet
 			case m.Person != nil:
 				if err := tx.updateFromImport(*m.Person, p); err != nil {
 					return err
 				}
 				res.Updated++
+				m.Person.ID = 0 // listed again further down: the first row wins
 			default:
 				normalizeNew(&p)
 				added := p // a sheet listing someone twice imports them once (ID 0: first row wins)
@@ -77,6 +76,17 @@ func (s *Store) ImportPeople(people []Person, mode ImportMode, source string) (I
 		return nil
 	})
 	return res, err
+}
+
+// backupBeforeImport keeps the register as it was before an import into a
+// store that holds people already; an empty store has nothing to keep.
+func (s *Store) backupBeforeImport() error {
+	if n, _ := s.CountPeople(); n > 0 {
+		if _, err := s.Backup("导入前"); err != nil {
+			return fmt.Errorf("导入前的自动备份失败，未导入任何数据：%w", err)
+		}
+	}
+	return nil
 }
 
 func (tx *Tx) groupIndex() (map[string]uint, error) {
@@ -134,9 +144,6 @@ func (tx *Tx) idNumberIndex() (map[string]Person, error) {
 // updateFromImport overwrites the stored person with the sheet's values,
 // keeping what a register sheet does not carry (history, flags it lacks).
 func (tx *Tx) updateFromImport(old, p Person) error {
-	if old.ID == 0 { // listed twice in the same sheet: first row wins
-		return nil
-	}
 	p.ID, p.CreatedAt = old.ID, old.CreatedAt
 	p.Roll, p.RollDate, p.ExitKind, p.Destination = old.Roll, old.RollDate, old.ExitKind, old.Destination
 	p.ExtendedTo, p.Disciplined, p.DisciplineEnd = old.ExtendedTo, old.Disciplined, old.DisciplineEnd

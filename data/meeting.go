@@ -6,16 +6,11 @@ import (
 	"partyoffice/data/civil"
 )
 
-// 三会一课, 主题党日, 组织生活会, 民主评议 (domain.md §2): one Meeting per
+// 三会一课, 主题党日, 组织生活会, 民主评议 (docs/ARCHITECTURE.md#the-domain-in-brief): one Meeting per
 // sitting, with the minutes of §2.2, the attendance taken from the register,
 // the speeches, the decisions and their votes, and attachments. Which
 // meetings a period requires, and whether they were held, is worked out in
-// package data/meetings from these records and MeetingSettings.
-
-func init() {
-	RegisterModels(&Meeting{}, &MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{},
-		&MeetingAttachment{}, &ClassLog{})
-}
+// package data/compliance from these records and MeetingSettings.
 
 // MeetingType is a kind of sitting. One sitting may be of several types at
 // once (支部党员大会 + 主题党日).
@@ -70,7 +65,7 @@ var Presences = []Presence{Present, OnLeave, Absent, Attender}
 // Attended reports whether the person was in the room (出席 or 列席).
 func (p Presence) Attended() bool { return p == Present || p == Attender }
 
-// Meeting is one sitting and its minutes (会议记录, domain.md §2.2).
+// Meeting is one sitting and its minutes (会议记录, docs/ARCHITECTURE.md#the-domain-in-brief).
 type Meeting struct {
 	Model
 	Title string        // 会议名称; MeetingTitle derives one when empty
@@ -176,7 +171,7 @@ type AttendanceCounts struct {
 	OnLeave  int // 请假
 	Absent   int // 缺席
 	Guests   int // 列席 from the register (typed Guests not counted)
-	// For the 发展党员 votes (domain.md §2.2): 到会有表决权 and the
+	// For the 发展党员 votes (docs/ARCHITECTURE.md#the-domain-in-brief): 到会有表决权 and the
 	// 预备党员 attending.
 	Voters        int // 应到会有表决权
 	VotersPresent int // 实到会有表决权
@@ -249,7 +244,7 @@ type MeetingSpeech struct {
 }
 
 // DecisionKind is what a decision of the meeting is about; it says which
-// rule of domain.md §2.3 its vote follows and which 发展党员 step it fills.
+// vote rule of docs/rules.md its vote follows and which 发展党员 step it fills.
 type DecisionKind string
 
 const (
@@ -326,7 +321,7 @@ type MeetingAttachment struct {
 // from the file name when none is given.
 var AttachmentKinds = []string{"现场照片", "签到表", "会议材料", "其他"}
 
-// Kinds of 思政课 record of the 支部书记 (domain.md §9 R4, R5).
+// Kinds of 思政课 record of the 支部书记 (docs/rules.md, local requirements R4, R5).
 const (
 	ClassListen = "听课"
 	ClassTeach  = "授课"

@@ -206,7 +206,7 @@ func (b *AttendanceBasis) NewMeeting(types []MeetingType, date civil.Date, group
 }
 
 // SuggestedVote fills 应到/实到有表决权 from the attendance: the expected
-// voters, and those of them present. Exclusions from 应到 (domain.md §2.3,
+// voters, and those of them present. Exclusions from 应到 (docs/rules.md, votes;
 // with 上级同意) are the user's to apply afterwards.
 func (m *Meeting) SuggestedVote() Vote {
 	c := m.Counts()

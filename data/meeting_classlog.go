@@ -31,7 +31,7 @@ func (s *Store) SaveClassLog(c *ClassLog) error {
 		*f = CleanText(*f)
 	}
 	c.Note = cleanLines(c.Note)
-	if err := c.Validate(civil.Today()); err != nil {
+	if err := c.Validate(s.Today()); err != nil {
 		return err
 	}
 	return s.write(func(tx *Tx) error {

@@ -12,7 +12,7 @@ import (
 //
 // Whether the vote passed is judged by package data/rules (EvaluateVote),
 // which sits above this package; the caller links only decisions that passed
-// (package data/meetings does, in Save). A failed vote leaves the person's
+// (package data/compliance does, in Save). A failed vote leaves the person's
 // record alone: the step did not happen, and a later meeting may decide it.
 
 // LinkDecisionStep creates or updates the 发展党员 record of a decision of a

@@ -26,7 +26,7 @@ func (s *Store) CheckMeetings(ms []*Meeting) ([]error, error) {
 		for i, m := range ms {
 			c := m.copyForCheck()
 			errs[i] = tx.Transaction(func(g *gorm.DB) error { // a savepoint: a failed sitting leaves nothing
-				return (&Tx{DB: g, actor: tx.actor}).saveMeeting(c, &basis)
+				return (&Tx{DB: g, actor: tx.actor, today: tx.today}).saveMeeting(c, &basis)
 			})
 		}
 		return errDryRun

@@ -10,8 +10,8 @@ import (
 )
 
 // The branch's editable rules for meetings: the types with who attends them
-// and how often each must be held (domain.md §2.1, national defaults and the
-// local ones of §9), the semester calendar, and the 思政课 targets. Stored as
+// and how often each must be held (docs/rules.md: national defaults and the
+// local requirements), the semester calendar, and the 思政课 targets. Stored as
 // one JSON setting, so it travels with the data.
 
 // Frequency is how often a type of meeting is required.
@@ -95,7 +95,7 @@ type MeetingSettings struct {
 	// LeadDays: how many days before the end of a period an unmet
 	// requirement is reminded of (本季度尚未召开支部党员大会，剩余 12 天).
 	LeadDays map[Frequency]int
-	// The 支部书记's 思政课 per semester (domain.md §9 R4, R5).
+	// The 支部书记's 思政课 per semester (docs/rules.md, local requirements R4, R5).
 	ListenPerSemester     int // 听课次数
 	TeachHoursPerSemester int // 授课课时
 	// AbsenceMonths: warn about a member with no 组织生活 for this many
@@ -109,8 +109,8 @@ type MeetingSettings struct {
 
 const settingMeetings = "meetings.settings"
 
-// DefaultMeetingSettings are domain.md §2.1 (national) and §9 R1, R4–R6, R9
-// (local).
+// DefaultMeetingSettings are the national frequencies of docs/rules.md
+// and its local requirements R1, R4–R6, R9.
 func DefaultMeetingSettings() MeetingSettings {
 	return MeetingSettings{
 		Types: []MeetingTypeRule{

@@ -125,7 +125,7 @@ func (tx *Tx) saveMeeting(m *Meeting, b *AttendanceBasis) error {
 	if err := tx.resolveMeetingPeople(m, b, before); err != nil {
 		return err
 	}
-	if err := m.validateSitting(&b.Settings, civil.Today()); err != nil {
+	if err := m.validateSitting(&b.Settings, tx.today); err != nil {
 		return err
 	}
 	if err := tx.checkGroup(m, &b.Settings); err != nil {
@@ -515,7 +515,7 @@ func (tx *Tx) storeMeeting(m *Meeting, before *Meeting) error {
 	return createRows(tx.DB, m.Decisions)
 }
 
-// createRows inserts rows in batches (stack-notes: batch × columns under
+// createRows inserts rows in batches (docs/ARCHITECTURE.md#sqlite: batch × columns under
 // SQLite's variable limit); no rows is nothing to do.
 func createRows[T any](db *gorm.DB, rows []T) error {
 	if len(rows) == 0 {

@@ -6,34 +6,46 @@ import (
 	"gorm.io/gorm"
 )
 
-// SchemaVersion is the version this build writes. Each step below moves a
-// database from version i to i+1; AutoMigrate is used only to add tables and
-// columns (stack-notes: never to change column types).
+// SchemaVersion is the version this build writes: the last step of
+// migrations. AutoMigrate only ever adds tables and columns; changing a
+// column's type with it rebuilds the table (docs/ARCHITECTURE.md#sqlite).
 const SchemaVersion = 1
 
 // AppVersion is shown in the UI, the handover manifest and `version`.
 var AppVersion = "0.1.0"
 
+// The schema, in one place. Adding a table is one line in models: every open
+// AutoMigrates the list, which creates new tables (and adds new columns) in
+// existing files. Anything AutoMigrate must not do — change a column's type,
+// move or rewrite data, drop a column — is a numbered step in migrations
+// instead: append {SchemaVersion+1, "名称", func}, bump SchemaVersion, and
+// test it against a file written by the previous version (the file is backed
+// up before any step runs). docs/ARCHITECTURE.md#add-a-migration has the
+// recipe.
+
+// models is every table, in creation order (a table after the tables its
+// foreign keys point to).
+var models = []any{
+	&Branch{}, &PartyGroup{}, &Person{}, &StatusEvent{}, &AuditEntry{}, &Setting{},
+	&DevStep{}, &DevStepPerson{}, &DevPlan{}, // 发展党员
+	&Meeting{}, &MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{}, // 三会一课
+	&MeetingAttachment{}, &ClassLog{},
+}
+
+// migration moves a database from version to-1 to version to.
 type migration struct {
 	to   int
 	name string
 	run  func(tx *gorm.DB) error
 }
 
+// migrations are the numbered steps, in order; migrations[i].to == i+1.
 var migrations = []migration{
 	{1, "初始结构", func(tx *gorm.DB) error {
 		return tx.AutoMigrate(&Branch{}, &PartyGroup{}, &Person{}, &StatusEvent{},
 			&AuditEntry{}, &Setting{})
 	}},
 }
-
-// extraModels are tables added by later features through AutoMigrate on
-// every open (adding tables/columns only), so feature work need not bump the
-// schema version for a new table.
-var extraModels []any
-
-// RegisterModels lets a feature file add its tables (call from init).
-func RegisterModels(models ...any) { extraModels = append(extraModels, models...) }
 
 func (s *Store) migrate() error {
 	if err := s.db.AutoMigrate(&SchemaMeta{}); err != nil {
@@ -60,10 +72,8 @@ func (s *Store) migrate() error {
 				return fmt.Errorf("升级数据结构（%s）失败：%w", m.name, err)
 			}
 		}
-		if len(extraModels) > 0 {
-			if err := tx.AutoMigrate(extraModels...); err != nil {
-				return fmt.Errorf("升级数据结构失败：%w", err)
-			}
+		if err := tx.AutoMigrate(models...); err != nil {
+			return fmt.Errorf("升级数据结构失败：%w", err)
 		}
 		meta.ID, meta.Version, meta.App = 1, SchemaVersion, AppVersion
 		return tx.Save(&meta).Error

@@ -187,7 +187,7 @@ func (s *Store) AddStatusEvent(personID uint, e StatusEvent) error {
 		if err := tx.First(&p, personID).Error; err != nil {
 			return ErrNotFound
 		}
-		if err := ValidateEvent(&p, &e); err != nil {
+		if err := ValidateEvent(&p, &e, tx.today); err != nil {
 			return err
 		}
 		before := p

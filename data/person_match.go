@@ -4,12 +4,6 @@ import (
 	"fmt"
 )
 
-func init() {
-	// Columns added to Person after schema 1 (StaffNo) are added by
-	// AutoMigrate on open; it only ever adds (stack-notes).
-	RegisterModels(&Person{})
-}
-
 // MatchBy says how an imported row was found among the stored people.
 type MatchBy string
 

@@ -2,7 +2,7 @@ package data
 
 import "strconv"
 
-// The 25 steps of 发展党员 (domain.md §1.1) are data: what each step records
+// The 25 steps of 发展党员 (docs/ARCHITECTURE.md#the-domain-in-brief) are data: what each step records
 // (people, a period, 学时, a vote, a result, the 志愿书编号), whether it may be
 // recorded more than once, and its article in each version of the 细则. The
 // form shows exactly the fields a step names; the store refuses the others.
@@ -25,7 +25,7 @@ type RoleNeed struct {
 	Members  bool // chosen from the register, eligible on the step's date
 }
 
-// Results a person enters; the software never infers them (domain.md §7.2).
+// Results a person enters; the software never infers them (docs/ARCHITECTURE.md#the-domain-in-brief).
 const (
 	ResultPass         = "合格"
 	ResultFail         = "不合格"
@@ -60,7 +60,7 @@ func IsNegative(result string) bool {
 	return result == ResultFail || result == ResultDisagree || result == ResultNotCompleted
 }
 
-// Phases are the five stages of the chart (domain.md §1.1), numbered 1–5.
+// Phases are the five stages of the chart (docs/ARCHITECTURE.md#the-domain-in-brief), numbered 1–5.
 var Phases = []string{
 	"",
 	"申请入党",

@@ -15,6 +15,8 @@ import (
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"partyoffice/data/civil"
 )
 
 // File names inside the data folder.
@@ -47,13 +49,16 @@ type Store struct {
 	lock  *os.File
 	Actor string // who is recorded in the audit log
 
+	// clock is the store's today (nil: the computer's date); see Today.
+	clock func() civil.Date
+
 	// maint serialises the operations that copy or replace the whole
 	// database (backups, restores, packages): the daily backup runs in the
 	// background and must not meet a restore half way.
 	maint sync.Mutex
 }
 
-// dsn follows stack-notes: WAL, foreign keys, busy timeout, immediate
+// dsn follows docs/ARCHITECTURE.md#sqlite: WAL, foreign keys, busy timeout, immediate
 // transactions. No _time_format: it makes the driver ignore _txlock.
 func dsn(path string) string {
 	return filepath.ToSlash(path) + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
@@ -207,13 +212,38 @@ func currentUser() string {
 type Tx struct {
 	*gorm.DB
 	actor string
+	today civil.Date // the store's Today when the transaction began
+}
+
+// Today is the one date every check and default of the program uses: "not
+// after today", the rules' as-of day, the year of a new plan. It is the
+// computer's date unless SetClock replaced it (tests, a demo on a fixed day);
+// the window (ui.App.Now) and the reports read it from here.
+func (s *Store) Today() civil.Date {
+	if s.clock == nil {
+		return civil.Today()
+	}
+	return s.clock()
+}
+
+// SetClock makes fn the store's clock; nil restores the computer's date. Set
+// it before the store is shared with other goroutines.
+func (s *Store) SetClock(fn func() civil.Date) { s.clock = fn }
+
+// Clock is the store's clock as a function (the computer's date by default),
+// for a front end that keeps its own handle on it (ui.App.Now).
+func (s *Store) Clock() func() civil.Date {
+	if s.clock == nil {
+		return civil.Today
+	}
+	return s.clock
 }
 
 // write runs fn in one immediate transaction: all of it lands or none. A
 // full disk or a read-only folder comes back in words the user can act on.
 func (s *Store) write(fn func(tx *Tx) error) error {
 	return plainWriteError(s.db.Transaction(func(g *gorm.DB) error {
-		return fn(&Tx{DB: g, actor: s.Actor})
+		return fn(&Tx{DB: g, actor: s.Actor, today: s.Today()})
 	}))
 }
 

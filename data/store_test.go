@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"partyoffice/data/civil"
@@ -174,11 +175,11 @@ func TestEventValidation(t *testing.T) {
 		{"extend too long", StatusEvent{Kind: EventExtend, Date: d("2026-06-01"), EndDate: d("2027-06-02")}, false},
 		{"transfer without destination", StatusEvent{Kind: EventTransferOut, Date: d("2026-06-01")}, false},
 		{"exit without kind", StatusEvent{Kind: EventExit, Date: d("2026-06-01")}, false},
-		{"future", StatusEvent{Kind: EventDeath, Date: civil.Today().AddDays(1)}, false},
+		{"future", StatusEvent{Kind: EventDeath, Date: d("2026-12-02")}, false},
 		{"unknown kind", StatusEvent{Kind: "飞升", Date: d("2026-06-01")}, false},
 	}
 	for _, c := range cases {
-		err := ValidateEvent(p, &c.e)
+		err := ValidateEvent(p, &c.e, d("2026-12-01"))
 		if (err == nil) != c.ok {
 			t.Errorf("%s: err=%v, want ok=%v", c.name, err, c.ok)
 		}
@@ -306,5 +307,47 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 	}
 	if list, _ := s.Backups(); len(list) == 0 {
 		t.Fatal("no backup taken before import into a non-empty store")
+	}
+}
+
+// A person given twice (stored or new) is written once: the first entry wins
+// and the repeat counts as skipped, as reports' dry run predicts.
+func TestImportPeopleRepeatedEntryFirstWins(t *testing.T) {
+	s := openTemp(t)
+	s.CreatePerson(member("旧", "11010519491231002X"))
+	rows := []Person{
+		*member("旧一", "11010519491231002X"), *member("新一", "440524188001010014"),
+		*member("旧二", "11010519491231002X"), *member("新二", "440524188001010014"),
+	}
+	res, err := s.ImportPeople(rows, ImportUpdateExisting, "t.xlsx")
+	if err != nil || res != (ImportResult{Imported: 1, Updated: 1, Skipped: 2}) {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	if p, _, _ := s.PersonByIDNumber("11010519491231002X"); p.Name != "旧一" {
+		t.Errorf("the first row should win, stored %q", p.Name)
+	}
+	if p, _, _ := s.PersonByIDNumber("440524188001010014"); p.Name != "新一" {
+		t.Errorf("the first row should win, stored %q", p.Name)
+	}
+}
+
+// The store's clock decides what "after today" means for every write.
+func TestStoreClockDrivesTheChecks(t *testing.T) {
+	s := openTemp(t)
+	p := member("甲", "11010519491231002X")
+	if err := s.CreatePerson(p); err != nil {
+		t.Fatal(err)
+	}
+	s.SetClock(func() civil.Date { return d("2020-01-01") })
+	if s.Today() != d("2020-01-01") {
+		t.Fatalf("Today = %s", s.Today())
+	}
+	death := StatusEvent{Kind: EventDeath, Date: d("2020-06-01")}
+	if err := s.AddStatusEvent(p.ID, death); err == nil || !strings.Contains(err.Error(), "在今天之后") {
+		t.Errorf("an event after the store's today was accepted: %v", err)
+	}
+	s.SetClock(nil)
+	if err := s.AddStatusEvent(p.ID, death); err != nil {
+		t.Errorf("with the computer's date: %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"partyoffice/data"
-	"partyoffice/data/civil"
 )
 
 // The 操作日志 exported as a workbook: one row per change, the changed
@@ -74,7 +73,7 @@ func ExportAudit(path string, store *data.Store, q data.AuditQuery, progress fun
 	}
 	asOf := q.To
 	if asOf.IsZero() {
-		asOf = civil.Today()
+		asOf = store.Today()
 	}
 	doc := Document{Title: branch.Name + "操作日志", Unit: branch.Name + auditRange(q), AsOf: asOf}
 	return WriteRegister(path, AuditRegister(), doc, AuditRows(store, entries), progress)

@@ -9,6 +9,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 const benchPeople = 10_000
@@ -22,11 +23,11 @@ func manyPeople(n int) []data.Person {
 		birth := fmt.Sprintf("19%02d%02d%02d", 50+i/(12*28)%30, 1+i/28%12, 1+i%28)
 		out[i] = data.Person{
 			Name:      string([]rune{surnames[i%len(surnames)], given[i/len(surnames)%len(given)], given[i%len(given)]}),
-			IDNumber:  makeID(birth, 11+2*(i/10080)),
+			IDNumber:  datatest.IDNumber(birth, 11+2*(i/10080)),
 			Ethnicity: "汉族", Education: "大学本科", Stage: data.StageFull, BranchName: "银川市第一小学党支部",
-			JoinDate: date(2000+i%20, 1+i%12, 0), FullDate: date(2001+i%20, 1+i%12, 0),
+			JoinDate: civil.New(2000+i%20, 1+i%12, 0), FullDate: civil.New(2001+i%20, 1+i%12, 0),
 			Post: "语文教师", Mobile: fmt.Sprintf("138%08d", i), Address: "银川市金凤区北京中路1号",
-			Standing: data.StandingNormal, WorkStart: date(1995+i%20, 9, 1), Title: "一级教师",
+			Standing: data.StandingNormal, WorkStart: civil.New(1995+i%20, 9, 1), Title: "一级教师",
 			GroupName: fmt.Sprintf("第%d党小组", 1+i%4), Remark: "=SUM(A1)",
 		}
 		out[i].Normalize()

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 )
 
 func TestHeaderSpellings(t *testing.T) {
@@ -62,7 +63,7 @@ func TestParseBool(t *testing.T) {
 }
 
 func TestParseIDCell(t *testing.T) {
-	valid := makeID("19800101", 11)
+	valid := datatest.IDNumber("19800101", 11)
 	tests := []struct {
 		in, want string
 		errHas   string

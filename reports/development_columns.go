@@ -12,7 +12,7 @@ import (
 	"partyoffice/data/civil"
 )
 
-// The columns of the 发展党员 registers (domain.md §3.2–3.4), described once:
+// The columns of the 发展党员 registers (docs/ARCHITECTURE.md#the-domain-in-brief), described once:
 // the exports pick from them in the order of each register, and the import
 // of applicants, activists and 发展对象 reads every column that can be read
 // back. A step column shows the step's latest record (the one that counts

@@ -44,7 +44,8 @@ var DevExports = []DevExport{
 	{"probationers", "预备党员名册", ExportProbationers},
 }
 
-// The registers' columns, in the order of domain.md §3.2–3.4.
+// The registers' columns, in the order the district registers use
+// (docs/ARCHITECTURE.md#the-domain-in-brief).
 var (
 	ApplicantRegister = sync.OnceValue(func() *Register[DevRow] {
 		return devRegister("入党申请人名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
@@ -104,7 +105,7 @@ func exportStage(path string, store *data.Store, opt DevExportOptions, stage dat
 }
 
 // ExportDevPlan writes the year's 发展党员计划名册 with, on a second sheet,
-// the branch's 汇总表 of domain.md §3.3.
+// the branch's 汇总表 (docs/ARCHITECTURE.md#the-domain-in-brief).
 func ExportDevPlan(path string, store *data.Store, opt DevExportOptions) error {
 	x, err := loadDevExport(store, opt)
 	if err != nil {
@@ -145,7 +146,7 @@ type devExport struct {
 }
 
 func loadDevExport(store *data.Store, opt DevExportOptions) (*devExport, error) {
-	today := civil.Today()
+	today := store.Today()
 	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate}
 	if x.year == 0 {
 		x.year = today.Year
@@ -338,7 +339,7 @@ func joinNote(a, b string) string {
 	return a + "；" + b
 }
 
-// PlanSummary is the 发展党员计划 汇总表 of a branch (domain.md §3.3).
+// PlanSummary is the 发展党员计划 汇总表 of a branch (docs/ARCHITECTURE.md#the-domain-in-brief).
 type PlanSummary struct {
 	Branch     string
 	Applicants int    // 已提交入党申请书数量: everyone on the way in

@@ -6,6 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // The development fixture: seven members who serve as 谈话人, 培养联系人 and
@@ -15,18 +16,18 @@ import (
 // devMembers are the members of the fixture branch.
 func devMembers() []data.Person {
 	full := func(name, gender, birth string, seq int, join civil.Date) data.Person {
-		return data.Person{Name: name, Gender: gender, IDNumber: makeID(birth, seq), Stage: data.StageFull,
+		return data.Person{Name: name, Gender: gender, IDNumber: datatest.IDNumber(birth, seq), Stage: data.StageFull,
 			JoinDate: join, FullDate: join.AddMonths(12), Standing: data.StandingNormal}
 	}
-	probationer := full("王预备", "男", "19900707", 91, date(2024, 6, 1))
+	probationer := full("王预备", "男", "19900707", 91, civil.New(2024, 6, 1))
 	probationer.Stage, probationer.FullDate = data.StageProbationer, civil.Date{}
 	return []data.Person{
-		full("赵建军", "男", "19700101", 11, date(1995, 7, 1)),
-		full("钱学敏", "女", "19720202", 22, date(1998, 6, 1)),
-		full("孙晓燕", "女", "19750303", 42, date(2000, 5, 1)),
-		full("李国强", "男", "19760404", 31, date(2001, 7, 1)),
-		full("张伟", "男", "19800505", 51, date(2005, 7, 1)),
-		full("张伟", "男", "19810606", 71, date(2006, 7, 1)),
+		full("赵建军", "男", "19700101", 11, civil.New(1995, 7, 1)),
+		full("钱学敏", "女", "19720202", 22, civil.New(1998, 6, 1)),
+		full("孙晓燕", "女", "19750303", 42, civil.New(2000, 5, 1)),
+		full("李国强", "男", "19760404", 31, civil.New(2001, 7, 1)),
+		full("张伟", "男", "19800505", 51, civil.New(2005, 7, 1)),
+		full("张伟", "男", "19810606", 71, civil.New(2006, 7, 1)),
 		probationer,
 	}
 }
@@ -45,7 +46,7 @@ func devStore(t testing.TB, pipeline bool) (*data.Store, map[string]uint) {
 		key := p.Name
 		if p.Name == "张伟" {
 			key = "张伟#1"
-			if p.IDNumber == makeID("19810606", 71) {
+			if p.IDNumber == datatest.IDNumber("19810606", 71) {
 				key = "张伟#2"
 			}
 		}
@@ -57,75 +58,60 @@ func devStore(t testing.TB, pipeline bool) (*data.Store, map[string]uint) {
 	return s, ids
 }
 
-// step is a record for the fixture: people by fixture name, "~name" for
-// someone outside the register.
-func step(n int, d civil.Date, people ...string) data.DevStep {
-	return data.DevStep{Step: n, Date: d, People: fixturePeople(n, people)}
-}
-
-func fixturePeople(n int, names []string) []data.DevStepPerson {
-	var out []data.DevStepPerson
-	def := data.StepDefFor(n)
-	for _, name := range names {
-		out = append(out, data.DevStepPerson{Role: def.People[0].Role, Name: name})
-	}
-	return out
-}
-
 func fillPipeline(t testing.TB, s *data.Store, ids map[string]uint) {
 	t.Helper()
 	with := func(st data.DevStep, f func(*data.DevStep)) data.DevStep { f(&st); return st }
 	activist := func(d civil.Date, source, note string) data.DevStep {
-		return with(step(data.StepActivist, d), func(st *data.DevStep) { st.Source, st.Note = source, note })
+		return with(datatest.Step(data.StepActivist, d), func(st *data.DevStep) { st.Source, st.Note = source, note })
 	}
 	result := func(st data.DevStep, r string) data.DevStep {
 		return with(st, func(st *data.DevStep) { st.Result = r })
 	}
 	report := func(d civil.Date, kind string) data.DevStep {
-		return with(step(data.StepAssessment, d), func(st *data.DevStep) { st.Kind = kind })
+		return with(datatest.Step(data.StepAssessment, d), func(st *data.DevStep) { st.Kind = kind })
 	}
-	newcomer(t, s, ids, "陈思远", "19990808", 13, date(2024, 3, 1),
-		step(data.StepTalk, date(2024, 3, 20), "赵建军"))
-	newcomer(t, s, ids, "林雨桐", "19970909", 24, date(2023, 1, 10),
-		step(data.StepTalk, date(2023, 2, 1), "赵建军", "~党委组织员马琳"),
-		activist(date(2023, 8, 1), data.SourceLeague, leagueNote(date(2023, 7, 15), "")),
-		step(data.StepActivistFiled, date(2023, 8, 10)),
-		step(data.StepContacts, date(2023, 8, 10), "钱学敏", "张伟#1"),
-		report(date(2023, 10, 1), data.KindReport), report(date(2024, 1, 5), data.KindReport),
-		report(date(2024, 2, 1), data.KindAssessment))
-	newcomer(t, s, ids, "郭子轩", "19950110", 35, date(2021, 3, 1),
-		step(data.StepTalk, date(2021, 3, 15), "孙晓燕"),
-		activist(date(2021, 10, 1), data.SourceMembers, ""),
-		step(data.StepActivistFiled, date(2021, 10, 5)),
-		step(data.StepContacts, date(2021, 10, 5), "李国强"),
-		with(step(data.StepCandidate, date(2022, 11, 1)), func(st *data.DevStep) {
-			st.Start, st.End = date(2022, 10, 20), date(2022, 10, 26)
+	newcomer(t, s, ids, "陈思远", "19990808", 13, civil.New(2024, 3, 1),
+		datatest.Step(data.StepTalk, civil.New(2024, 3, 20), "赵建军"))
+	newcomer(t, s, ids, "林雨桐", "19970909", 24, civil.New(2023, 1, 10),
+		datatest.Step(data.StepTalk, civil.New(2023, 2, 1), "赵建军", "~党委组织员马琳"),
+		activist(civil.New(2023, 8, 1), data.SourceLeague, leagueNote(civil.New(2023, 7, 15), "")),
+		datatest.Step(data.StepActivistFiled, civil.New(2023, 8, 10)),
+		datatest.Step(data.StepContacts, civil.New(2023, 8, 10), "钱学敏", "张伟#1"),
+		report(civil.New(2023, 10, 1), data.KindReport), report(civil.New(2024, 1, 5), data.KindReport),
+		report(civil.New(2024, 2, 1), data.KindAssessment))
+	newcomer(t, s, ids, "郭子轩", "19950110", 35, civil.New(2021, 3, 1),
+		datatest.Step(data.StepTalk, civil.New(2021, 3, 15), "孙晓燕"),
+		activist(civil.New(2021, 10, 1), data.SourceMembers, ""),
+		datatest.Step(data.StepActivistFiled, civil.New(2021, 10, 5)),
+		datatest.Step(data.StepContacts, civil.New(2021, 10, 5), "李国强"),
+		with(datatest.Step(data.StepCandidate, civil.New(2022, 11, 1)), func(st *data.DevStep) {
+			st.Start, st.End = civil.New(2022, 10, 20), civil.New(2022, 10, 26)
 		}),
-		result(step(data.StepCandidateFiled, date(2022, 11, 5)), data.ResultAgree),
-		step(data.StepIntroducers, date(2022, 11, 10), "李国强", "张伟#2"),
-		result(step(data.StepPoliticalReview, date(2023, 1, 10)), data.ResultPass),
-		with(step(data.StepTraining, date(2023, 2, 3)), func(st *data.DevStep) {
-			st.Start, st.End, st.Hours, st.Result = date(2023, 2, 1), date(2023, 2, 3), 24, data.ResultCompleted
+		result(datatest.Step(data.StepCandidateFiled, civil.New(2022, 11, 5)), data.ResultAgree),
+		datatest.Step(data.StepIntroducers, civil.New(2022, 11, 10), "李国强", "张伟#2"),
+		result(datatest.Step(data.StepPoliticalReview, civil.New(2023, 1, 10)), data.ResultPass),
+		with(datatest.Step(data.StepTraining, civil.New(2023, 2, 3)), func(st *data.DevStep) {
+			st.Start, st.End, st.Hours, st.Result = civil.New(2023, 2, 1), civil.New(2023, 2, 3), 24, data.ResultCompleted
 		}),
-		result(step(data.StepCommitteeReview, date(2023, 3, 1)), data.ResultAgree),
-		result(step(data.StepPreReview, date(2023, 3, 20)), data.ResultPass),
-		with(step(data.StepPledge, date(2023, 3, 25)), func(st *data.DevStep) { st.Number = "2023001234" }),
-		step(data.StepBranchMeeting, date(2023, 4, 10)),
-		step(data.StepSuperiorTalk, date(2023, 5, 1), "~组织员马琳"))
-	newcomer(t, s, ids, "徐嘉怡", "19960220", 46, date(2021, 5, 1),
-		activist(date(2022, 1, 10), data.SourceMembers, ""),
-		step(data.StepCandidate, date(2023, 2, 1)),
-		step(data.StepIntroducers, date(2023, 2, 10), "赵建军", "钱学敏"),
-		result(step(data.StepPoliticalReview, date(2023, 3, 1)), data.ResultFail),
-		step(data.StepBranchMeeting, date(2023, 6, 1)),
-		result(step(data.StepApproval, date(2023, 7, 1)), data.ResultDisagree))
+		result(datatest.Step(data.StepCommitteeReview, civil.New(2023, 3, 1)), data.ResultAgree),
+		result(datatest.Step(data.StepPreReview, civil.New(2023, 3, 20)), data.ResultPass),
+		with(datatest.Step(data.StepPledge, civil.New(2023, 3, 25)), func(st *data.DevStep) { st.Number = "2023001234" }),
+		datatest.Step(data.StepBranchMeeting, civil.New(2023, 4, 10)),
+		datatest.Step(data.StepSuperiorTalk, civil.New(2023, 5, 1), "~组织员马琳"))
+	newcomer(t, s, ids, "徐嘉怡", "19960220", 46, civil.New(2021, 5, 1),
+		activist(civil.New(2022, 1, 10), data.SourceMembers, ""),
+		datatest.Step(data.StepCandidate, civil.New(2023, 2, 1)),
+		datatest.Step(data.StepIntroducers, civil.New(2023, 2, 10), "赵建军", "钱学敏"),
+		result(datatest.Step(data.StepPoliticalReview, civil.New(2023, 3, 1)), data.ResultFail),
+		datatest.Step(data.StepBranchMeeting, civil.New(2023, 6, 1)),
+		result(datatest.Step(data.StepApproval, civil.New(2023, 7, 1)), data.ResultDisagree))
 }
 
 // newcomer records an applicant and their records through the store, as
 // the development screens do.
 func newcomer(t testing.TB, s *data.Store, ids map[string]uint, name, birth string, seq int, applied civil.Date, steps ...data.DevStep) {
 	t.Helper()
-	p := data.Person{Name: name, IDNumber: makeID(birth, seq), Ethnicity: "汉族", Education: "大学本科", Post: "教师"}
+	p := data.Person{Name: name, IDNumber: datatest.IDNumber(birth, seq), Ethnicity: "汉族", Education: "大学本科", Post: "教师"}
 	if err := s.NewApplicant(&p, applied); err != nil {
 		t.Fatal(err)
 	}

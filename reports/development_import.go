@@ -84,31 +84,6 @@ func (m *ActivistImport) BadRows() int {
 	return n
 }
 
-// Predict counts what store.ImportDevelopment would do with Good() in the
-// mode: people new to the store are imported, people already stored (or
-// listed again further down) are updated or skipped.
-func (m *ActivistImport) Predict(mode data.ImportMode) (imported, updated, skipped int) {
-	seen := map[string]bool{}
-	for _, r := range m.Rows {
-		if len(r.Errors) > 0 {
-			continue
-		}
-		id := r.Person.IDNumber
-		switch {
-		case r.Existing == nil && !seen[id]:
-			imported++
-		case mode == data.ImportUpdateExisting && r.Existing != nil && !seen[id]:
-			updated++
-		default:
-			skipped++
-		}
-		if id != "" {
-			seen[id] = true
-		}
-	}
-	return imported, updated, skipped
-}
-
 // ActivistImportRegister reads every development column that can be
 // imported, in any order, under any of their usual spellings.
 var ActivistImportRegister = sync.OnceValue(func() *Register[DevRow] {

@@ -10,6 +10,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -112,7 +113,7 @@ func TestDevExportColumnsAndRows(t *testing.T) {
 	for h, want := range map[string]string{
 		data.FieldName: "林雨桐", hApplied: "2023-01-10", hTalkers: "赵建军、党委组织员马琳", hSource: data.SourceLeague,
 		hLeague: "2023-07-15", hActivist: "2023-08-01", hActivistFiled: "2023-08-10",
-		hContacts: "钱学敏、" + qualifiedName(&data.Person{Name: "张伟", IDNumber: makeID("19800505", 51)}),
+		hContacts: "钱学敏、" + qualifiedName(&data.Person{Name: "张伟", IDNumber: datatest.IDNumber("19800505", 51)}),
 		hReports:  "2", hLastReport: "2024-01-05", hLastAssessment: "2024-02-01", hStage: "入党积极分子",
 	} {
 		if got := devCell(headers, r, h); got != want {
@@ -227,7 +228,7 @@ func TestProbationerExport(t *testing.T) {
 	year := civil.Today().Year - 1
 	in := func(y, m, d int) civil.Date { return civil.New(y, m, d) }
 	member := func(name string, seq int, stage data.Stage, join, full, ext civil.Date) data.Person {
-		return data.Person{Name: name, IDNumber: makeID("19900101", seq), Stage: stage, JoinDate: join,
+		return data.Person{Name: name, IDNumber: datatest.IDNumber("19900101", seq), Stage: stage, JoinDate: join,
 			FullDate: full, ExtendedTo: ext, Standing: data.StandingNormal}
 	}
 	first := member("预备甲", 11, data.StageProbationer, in(year, 3, 10), civil.Date{}, civil.Date{})
@@ -310,10 +311,10 @@ func TestSplitNames(t *testing.T) {
 
 func TestDevImportMatchesNames(t *testing.T) {
 	s, ids := devStore(t, false)
-	zhang1 := qualifiedName(&data.Person{Name: "张伟", IDNumber: makeID("19800505", 51)})
+	zhang1 := qualifiedName(&data.Person{Name: "张伟", IDNumber: datatest.IDNumber("19800505", 51)})
 	headers := []any{"姓名", "身份证号", "申请入党时间", "确定为积极分子时间", "确定为发展对象时间", "介绍人"}
 	row := func(name string, seq int, intro string) []any {
-		return []any{name, makeID("19980101", seq), "2020.3.1", "2021.5.1", "2022.6.1", intro}
+		return []any{name, datatest.IDNumber("19980101", seq), "2020.3.1", "2021.5.1", "2022.6.1", intro}
 	}
 	path := devSheet(t, headers,
 		row("甲一", 11, "赵建军、钱学敏"),
@@ -350,7 +351,7 @@ func TestDevImportMatchesNames(t *testing.T) {
 			*intro.People[1].PersonID != ids["钱学敏"] {
 			t.Errorf("row %d: introducers %+v", r.Row, intro)
 		}
-		if !intro.Date.Equal(date(2022, 6, 1)) {
+		if !intro.Date.Equal(civil.New(2022, 6, 1)) {
 			t.Errorf("row %d: introducers dated %s, want the 确定为发展对象时间", r.Row, intro.Date)
 		}
 	}
@@ -367,7 +368,7 @@ func TestDevImportMatchesNames(t *testing.T) {
 // who was still a 预备党员.
 func TestDevImportKeepsFlawedHistory(t *testing.T) {
 	s, ids := devStore(t, false)
-	young := makeID("20080101", 13)
+	young := datatest.IDNumber("20080101", 13)
 	path := devSheet(t,
 		[]any{"序号", "姓名", "公民身份号码", "申请入党时间", "谈话时间", "谈话人", "确定为入党积极分子时间",
 			"培养联系人", "确定为发展对象时间", "入党介绍人"},
@@ -377,7 +378,7 @@ func TestDevImportKeepsFlawedHistory(t *testing.T) {
 		t.Fatalf("a flawed history is not an import error:\n%s", issuesText(errs))
 	}
 	// The form refuses the same introducer.
-	refused := data.DevStep{Step: data.StepIntroducers, Date: date(2024, 11, 1), People: []data.DevStepPerson{
+	refused := data.DevStep{Step: data.StepIntroducers, Date: civil.New(2024, 11, 1), People: []data.DevStepPerson{
 		{Role: data.RoleIntroducer, PersonID: ptr(ids["王预备"])}, {Role: data.RoleIntroducer, PersonID: ptr(ids["赵建军"])}}}
 	if _, err := s.ImportDevelopment(imp.Good(), data.ImportSkipExisting, "积极分子.xlsx"); err != nil {
 		t.Fatal(err)
@@ -415,13 +416,13 @@ func TestDevImportRowErrors(t *testing.T) {
 	path := devSheet(t,
 		[]any{"姓名", "公民身份号码", "申请入党时间", "确定为入党积极分子时间", "支部大会时间", "审批时间", "培养联系人", "公示日期"},
 		[]any{"坏号码", "640106199801011234", "2020-01-01"},
-		[]any{"坏日期", makeID("19980101", 31), "去年春天"},
-		[]any{"没日期", makeID("19980101", 33)},
-		[]any{"未来", makeID("19980101", 35), future.String()},
-		[]any{"缺大会", makeID("19980101", 37), "2020-01-01", "", "", "2021-01-01"},
-		[]any{"缺锚点", makeID("19980101", 39), "2020-01-01", "", "", "", "赵建军"},
-		[]any{"重复", makeID("19980101", 31), "2020-01-01"},
-		[]any{"公示一天", makeID("19980101", 41), "2020-01-01", "2020-09-01", "", "", "", "2021.3.1"},
+		[]any{"坏日期", datatest.IDNumber("19980101", 31), "去年春天"},
+		[]any{"没日期", datatest.IDNumber("19980101", 33)},
+		[]any{"未来", datatest.IDNumber("19980101", 35), future.String()},
+		[]any{"缺大会", datatest.IDNumber("19980101", 37), "2020-01-01", "", "", "2021-01-01"},
+		[]any{"缺锚点", datatest.IDNumber("19980101", 39), "2020-01-01", "", "", "", "赵建军"},
+		[]any{"重复", datatest.IDNumber("19980101", 31), "2020-01-01"},
+		[]any{"公示一天", datatest.IDNumber("19980101", 41), "2020-01-01", "2020-09-01", "", "", "", "2021.3.1"},
 	)
 	imp := readDev(t, s, path)
 	want := map[string]string{ // name → column of the error
@@ -457,7 +458,7 @@ func TestDevImportUpdatesOrSkips(t *testing.T) {
 	lin := personNamed(t, s, "林雨桐")
 	path := devSheet(t, []any{"姓名", "公民身份号码", "申请入党时间", "谈话时间", "谈话人", "确定为入党积极分子时间", "确定为发展对象时间"},
 		[]any{"林雨桐", lin.IDNumber, "2023-01-12", "2023-02-01", "孙晓燕", "2023-08-01", "2024-09-01"},
-		[]any{"新人", makeID("19990101", 55), "2024-01-01"})
+		[]any{"新人", datatest.IDNumber("19990101", 55), "2024-01-01"})
 	imp := readDev(t, s, path)
 	if imp.Rows[0].Existing == nil || imp.Rows[0].Existing.ID != ids["林雨桐"] {
 		t.Fatalf("existing person not found: %+v", imp.Rows[0].Existing)
@@ -484,7 +485,7 @@ func TestDevImportUpdatesOrSkips(t *testing.T) {
 	if len(after) != len(before)+1 {
 		t.Errorf("%d records before, %d after; want one more (确定为发展对象)", len(before), len(after))
 	}
-	if apply := latestStep(after, data.StepApply); !apply.Date.Equal(date(2023, 1, 12)) {
+	if apply := latestStep(after, data.StepApply); !apply.Date.Equal(civil.New(2023, 1, 12)) {
 		t.Errorf("application date not updated: %s", apply.Date)
 	}
 	talk := latestStep(after, data.StepTalk)
@@ -536,5 +537,32 @@ func TestDevExportRefusesBadYear(t *testing.T) {
 	err := ExportApplicants(t.TempDir()+"/a.xlsx", s, DevExportOptions{Year: 26})
 	if err == nil || !strings.Contains(err.Error(), "四位年份") {
 		t.Errorf("year 26: %v", err)
+	}
+}
+
+// A dry run says what the import will report, in either mode, for a sheet
+// listing people twice (the reader refuses the repeats as row errors).
+func TestDevImportPredictsRepeatedRows(t *testing.T) {
+	for _, mode := range []data.ImportMode{data.ImportSkipExisting, data.ImportUpdateExisting} {
+		s, _ := devStore(t, true)
+		lin := personNamed(t, s, "林雨桐")
+		newID := datatest.IDNumber("19990101", 55)
+		path := devSheet(t, []any{"姓名", "公民身份号码", "申请入党时间"},
+			[]any{"林雨桐", lin.IDNumber, "2023-01-12"},
+			[]any{"新人", newID, "2024-01-01"},
+			[]any{"林雨桐", lin.IDNumber, "2023-01-12"},
+			[]any{"新人", newID, "2024-01-01"})
+		imp := readDev(t, s, path)
+		n, u, k := imp.Predict(mode)
+		res, err := s.ImportDevelopment(imp.Good(), mode, "t.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res != (data.ImportResult{Imported: n, Updated: u, Skipped: k}) {
+			t.Errorf("mode %v: predicted %d/%d/%d, the import did %+v (bad rows %d)", mode, n, u, k, res, imp.BadRows())
+		}
+		if n != 1 || u+k != 1 || imp.BadRows() != 2 { // the sheet's repeats are row errors
+			t.Errorf("mode %v: predicted %d new, %d updated, %d skipped; %d bad rows", mode, n, u, k, imp.BadRows())
+		}
 	}
 }

@@ -78,7 +78,7 @@ func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows 
 	if w.st, err = newStyles(f); err != nil {
 		return nil, err
 	}
-	// Stream order (stack-notes): sheet props before the stream writer,
+	// Stream order (docs/ARCHITECTURE.md#excel-stream-order): sheet props before the stream writer,
 	// widths and panes before the first row.
 	fit := true
 	if err := f.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {

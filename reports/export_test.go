@@ -281,7 +281,7 @@ func TestExportAsOfPastDate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "2012.xlsx")
 	// On 2013-01-01: 欧阳娜娜 joined 2012-05-04 and was still 预备党员; 王小明
 	// had not joined; 张三 and 李红 were members.
-	if err := ExportMembers(path, s, ExportOptions{AsOf: date(2013, 1, 1)}); err != nil {
+	if err := ExportMembers(path, s, ExportOptions{AsOf: civil.New(2013, 1, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	imp, err := ReadMembers(path, nil, civil.Today(), nil)
@@ -309,7 +309,7 @@ func TestExportAsOfPastDate(t *testing.T) {
 
 func TestExportProgressAndLeftPeople(t *testing.T) {
 	people := samplePeople(civil.Today())
-	people[3].Roll, people[3].RollDate = data.RollTransferred, date(2020, 1, 1) // left the branch
+	people[3].Roll, people[3].RollDate = data.RollTransferred, civil.New(2020, 1, 1) // left the branch
 	s := openStore(t)
 	createOneByOne(t, s, people)
 	var calls [][2]int

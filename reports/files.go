@@ -39,7 +39,7 @@ func problem(kind error, format string, args ...any) error {
 	return &fileError{kind: kind, msg: fmt.Sprintf(format, args...)}
 }
 
-// Limits for untrusted workbooks (stack-notes): the file itself, everything
+// Limits for untrusted workbooks (docs/ARCHITECTURE.md#untrusted-workbooks): the file itself, everything
 // it unzips to, and one worksheet in memory (larger ones go to a temp file).
 const (
 	maxFileBytes      = 50 << 20

@@ -6,7 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
 )
 
@@ -68,7 +68,7 @@ type HandoverListOptions struct {
 // ExportHandoverList writes the printable 移交清单 to path (.xlsx).
 func ExportHandoverList(path string, store *data.Store, opt HandoverListOptions) error {
 	if opt.Today.IsZero() {
-		opt.Today = civil.Today()
+		opt.Today = store.Today()
 	}
 	branch, err := store.Branch()
 	if err != nil {
@@ -135,7 +135,7 @@ func openFindings(store *data.Store, today civil.Date) ([]rules.Finding, error) 
 		return nil, fmt.Errorf("读取发展党员记录失败：%w", err)
 	}
 	out := rules.CheckAll(d, today, rules.DefaultOptions())
-	m, err := meetings.Check(store, today)
+	m, err := compliance.Check(store, today)
 	if err != nil {
 		return nil, fmt.Errorf("检查会议记录失败：%w", err)
 	}

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
 )
 
 func TestHandoverList(t *testing.T) {
-	today := date(2026, 6, 15)
+	today := civil.New(2026, 6, 15)
 	s := storeWith(t, samplePeople(today))
 	path := filepath.Join(t.TempDir(), "移交清单.xlsx")
 	ref := &PackageRef{Name: "移交包.poh", Size: 3 << 20, Files: 5}
@@ -47,7 +48,7 @@ func TestHandoverList(t *testing.T) {
 
 func TestHandoverItemsWithoutPackage(t *testing.T) {
 	s := openStore(t)
-	items, err := HandoverItems(s, date(2026, 6, 15), nil)
+	items, err := HandoverItems(s, civil.New(2026, 6, 15), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,24 +10,13 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/idcard"
+	"partyoffice/data/datatest"
 )
-
-// makeID builds a valid 18-digit number: area 640106, the birth date
-// (yyyymmdd), a three-digit sequence (odd = male) and the check digit.
-func makeID(birth string, seq int) string {
-	first17 := fmt.Sprintf("640106%s%03d", birth, seq%1000)
-	return first17 + string(idcard.CheckDigit(first17))
-}
 
 // openStore is a store in a temp folder with the branch set up.
 func openStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := datatest.Store(t)
 	if err := s.SaveBranch(data.Branch{Name: "银川市第一小学党支部", Superior: "金凤区教育党工委"}); err != nil {
 		t.Fatal(err)
 	}
@@ -43,31 +32,29 @@ func countPeople(t testing.TB, s *data.Store) int64 {
 	return n
 }
 
-func date(y, m, d int) civil.Date { return civil.Date{Year: y, Month: m, Day: d} }
-
 // samplePeople covers every column: month- and year-precise dates, an X in
 // the ID number, 流动/失联 flags, 党小组, formula-like text.
 func samplePeople(today civil.Date) []data.Person {
 	recent := today.AddMonths(-3)
 	return []data.Person{
-		{Name: "张三", Gender: "男", Ethnicity: "汉族", IDNumber: makeID("19800315", 11), BirthDate: date(1980, 3, 15),
+		{Name: "张三", Gender: "男", Ethnicity: "汉族", IDNumber: datatest.IDNumber("19800315", 11), BirthDate: civil.New(1980, 3, 15),
 			Education: "大学本科", Stage: data.StageFull, BranchName: "银川市第一小学党支部",
-			JoinDate: date(2008, 7, 0), FullDate: date(2009, 7, 0), Post: "语文教师", Mobile: "13800138000",
+			JoinDate: civil.New(2008, 7, 0), FullDate: civil.New(2009, 7, 0), Post: "语文教师", Mobile: "13800138000",
 			Phone: "0951-5012345", Address: "银川市金凤区北京中路1号", Standing: data.StandingNormal,
-			NativePlace: "宁夏中卫", WorkStart: date(2002, 9, 1), Title: "一级教师", PartyPost: "组织委员",
-			Introducers: "李四、王五", TransferIn: date(2015, 3, 10), GroupName: "第一党小组", Remark: "=SUM(A1)"},
-		{Name: "李红", Gender: "女", Ethnicity: "回族", IDNumber: "11010519491231002X", BirthDate: date(1949, 12, 31),
+			NativePlace: "宁夏中卫", WorkStart: civil.New(2002, 9, 1), Title: "一级教师", PartyPost: "组织委员",
+			Introducers: "李四、王五", TransferIn: civil.New(2015, 3, 10), GroupName: "第一党小组", Remark: "=SUM(A1)"},
+		{Name: "李红", Gender: "女", Ethnicity: "回族", IDNumber: "11010519491231002X", BirthDate: civil.New(1949, 12, 31),
 			Education: "研究生", Stage: data.StageFull, BranchName: "银川市第一小学党支部",
-			JoinDate: date(1975, 6, 18), FullDate: date(1976, 6, 18), Post: "-退休返聘", Mobile: "13912345678",
-			Address: "+3号楼", Standing: data.StandingSuspended, Lost: true, LostDate: date(2024, 5, 0),
-			WorkStart: date(1968, 0, 0), Title: "@高级教师", GroupName: "第二党小组", Remark: "长期失联"},
-		{Name: "王小明", Gender: "男", Ethnicity: "汉族", IDNumber: makeID("19950101", 33), BirthDate: date(1995, 1, 1),
+			JoinDate: civil.New(1975, 6, 18), FullDate: civil.New(1976, 6, 18), Post: "-退休返聘", Mobile: "13912345678",
+			Address: "+3号楼", Standing: data.StandingSuspended, Lost: true, LostDate: civil.New(2024, 5, 0),
+			WorkStart: civil.New(1968, 0, 0), Title: "@高级教师", GroupName: "第二党小组", Remark: "长期失联"},
+		{Name: "王小明", Gender: "男", Ethnicity: "汉族", IDNumber: datatest.IDNumber("19950101", 33), BirthDate: civil.New(1995, 1, 1),
 			Education: "大学本科", Stage: data.StageProbationer, BranchName: "银川市第一小学党支部",
 			JoinDate: recent, Post: "数学教师", Mobile: "15100001111", Floating: true, FloatTo: "广东省深圳市",
 			Standing: data.StandingNormal, GroupName: "第一党小组", Introducers: "张三"},
-		{Name: "欧阳娜娜", Gender: "女", Ethnicity: "满族", IDNumber: makeID("19881120", 44), BirthDate: date(1988, 11, 20),
+		{Name: "欧阳娜娜", Gender: "女", Ethnicity: "满族", IDNumber: datatest.IDNumber("19881120", 44), BirthDate: civil.New(1988, 11, 20),
 			Education: "大学专科", Stage: data.StageFull, BranchName: "银川市第一小学党支部",
-			JoinDate: date(2012, 5, 4), FullDate: date(2013, 5, 4), Post: "后勤", Standing: data.StandingNormal,
+			JoinDate: civil.New(2012, 5, 4), FullDate: civil.New(2013, 5, 4), Post: "后勤", Standing: data.StandingNormal,
 			Remark: "第一行\n第二行"},
 	}
 }

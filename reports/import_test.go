@@ -11,9 +11,10 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
-var today = date(2026, 11, 28)
+var today = civil.New(2026, 11, 28)
 
 func readOK(t *testing.T, path string, store *data.Store) *MemberImport {
 	t.Helper()
@@ -62,7 +63,7 @@ func hasIssue(issues []RowIssue, column string, fragments ...string) bool {
 }
 
 func TestReadDateSpellings(t *testing.T) {
-	day, month, year := date(2015, 7, 1), date(2015, 7, 0), date(2015, 0, 0)
+	day, month, year := civil.New(2015, 7, 1), civil.New(2015, 7, 0), civil.New(2015, 0, 0)
 	dateCell := time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
 		name   string
@@ -88,13 +89,13 @@ func TestReadDateSpellings(t *testing.T) {
 		{"date cell", dateCell, "", day, false},
 		{"date cell 年月日", dateCell, "yyyy年m月d日", day, false},
 		{"date cell shown as month", dateCell, "yyyy.mm", day, false},
-		{"date cell before 1927", time.Date(1926, 1, 3, 0, 0, 0, 0, time.UTC), "", date(1926, 1, 3), false},
+		{"date cell before 1927", time.Date(1926, 1, 3, 0, 0, 0, 0, time.UTC), "", civil.New(1926, 1, 3), false},
 		{"serial number", 42186, "", day, false},
 		{"serial float", 42186.0, "", day, false},
 		{"number 2015.07", 2015.07, "", month, false},
 		{"number 20150701", 20150701, "", day, false},
 		{"number 2015", 2015, "", year, false},
-		{"number 2015.1 (maybe October)", 2015.1, "", date(2015, 1, 0), true},
+		{"number 2015.1 (maybe October)", 2015.1, "", civil.New(2015, 1, 0), true},
 	}
 	b := newSheet(t).row(1, "序号", "姓名", "人员类别", "转正时间", "说明")
 	for i, c := range cases {
@@ -120,10 +121,10 @@ func TestReadBadCellsNameRowAndColumn(t *testing.T) {
 	path := newSheet(t).
 		row(1, "党员花名册").
 		row(2, "姓 名", "入党时间", "党员类别", "是否流动党员", "身份证号").
-		row(3, "张三", "2015.13", "正式党员", "是", makeID("19800101", 1)).
-		row(4, "李四", "明年", "积极分子", "也许", makeID("19800101", 3)).
+		row(3, "张三", "2015.13", "正式党员", "是", datatest.IDNumber("19800101", 1)).
+		row(4, "李四", "明年", "积极分子", "也许", datatest.IDNumber("19800101", 3)).
 		row(5, "王五", "2099-01-01", "预备", "否", "1.10105194912310E+17").
-		row(6, "", "2015.07", "正式党员", "", makeID("19800101", 5)).
+		row(6, "", "2015.07", "正式党员", "", datatest.IDNumber("19800101", 5)).
 		save(t.TempDir(), "bad.xlsx")
 	imp := readOK(t, path, nil)
 	checks := []struct {
@@ -158,7 +159,7 @@ func TestReadBadCellsNameRowAndColumn(t *testing.T) {
 }
 
 func TestReadHeaderBelowTitlesWithOddSpellings(t *testing.T) {
-	id1, id2 := makeID("19800101", 1), makeID("19900202", 2)
+	id1, id2 := datatest.IDNumber("19800101", 1), datatest.IDNumber("19900202", 2)
 	path := newSheet(t).
 		row(1, "银川市第一小学党支部党员花名册").
 		row(2, "填报单位：金凤区教育党工委", "", "", "", "2026年11月").
@@ -186,13 +187,13 @@ func TestReadHeaderBelowTitlesWithOddSpellings(t *testing.T) {
 		t.Fatalf("data rows = %v, want [5 7] (blank, 合计, 注, signature skipped)", got)
 	}
 	zhang, li := rowAt(t, imp, 5).Person, rowAt(t, imp, 7).Person
-	if zhang.Mobile != "13800138000" || zhang.GroupName != "第一党小组" || zhang.JoinDate != date(2008, 7, 0) {
+	if zhang.Mobile != "13800138000" || zhang.GroupName != "第一党小组" || zhang.JoinDate != civil.New(2008, 7, 0) {
 		t.Errorf("张三 = mobile %q group %q join %v", zhang.Mobile, zhang.GroupName, zhang.JoinDate)
 	}
 	if li.Name != "李四" || li.IDNumber != id2 || li.Phone != "0951-5012345" || li.Mobile != "" {
 		t.Errorf("李四 = %q %q phone %q mobile %q", li.Name, li.IDNumber, li.Phone, li.Mobile)
 	}
-	if li.Gender != "女" && li.Gender != "男" || li.BirthDate != date(1990, 2, 2) {
+	if li.Gender != "女" && li.Gender != "男" || li.BirthDate != civil.New(1990, 2, 2) {
 		t.Errorf("gender/birth not filled from the ID: %q %v", li.Gender, li.BirthDate)
 	}
 }
@@ -255,7 +256,7 @@ func TestReadMissingStageIsInferred(t *testing.T) {
 func TestReadDuplicatesAndExisting(t *testing.T) {
 	known := samplePeople(today)[0]
 	s := storeWith(t, []data.Person{known})
-	other := makeID("19900101", 7)
+	other := datatest.IDNumber("19900101", 7)
 	path := newSheet(t).
 		row(1, "姓名", "公民身份号码", "人员类别", "加入党组织日期").
 		row(2, "张三", known.IDNumber, "正式党员", "2008.07").

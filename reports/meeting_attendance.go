@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"partyoffice/data"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // Marks of the 考勤表, as paper ones use them.
@@ -51,8 +51,8 @@ func ExportMeetingAttendance(path string, store *data.Store, opt MeetingReportOp
 
 // AttendanceRegister is the column layout of the 考勤表 for a matrix, with
 // the legend its marks need.
-func AttendanceRegister(mx meetings.Matrix) (*Register[meetings.MatrixRow], string) {
-	type row = meetings.MatrixRow
+func AttendanceRegister(mx compliance.Matrix) (*Register[compliance.MatrixRow], string) {
+	type row = compliance.MatrixRow
 	cols := []Column[row]{
 		{Header: data.FieldName, Width: 10, Kind: KindText, Center: true, Get: func(r *row) any { return r.Person.Name }},
 		{Header: data.FieldGroup, Width: 12, Kind: KindText, Center: true, Get: func(r *row) any { return r.Group }},
@@ -75,23 +75,23 @@ func AttendanceRegister(mx meetings.Matrix) (*Register[meetings.MatrixRow], stri
 }
 
 // RateText is the 出席率 as printed: 87.5%, or "" with nothing expected.
-func RateText(r *meetings.MatrixRow) string {
+func RateText(r *compliance.MatrixRow) string {
 	if r.Expected == 0 {
 		return ""
 	}
 	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", r.Rate()*100), "0"), ".") + "%"
 }
 
-func sittingColumns(mx meetings.Matrix) []Column[meetings.MatrixRow] {
-	var cols []Column[meetings.MatrixRow]
+func sittingColumns(mx compliance.Matrix) []Column[compliance.MatrixRow] {
+	var cols []Column[compliance.MatrixRow]
 	seen := map[string]int{}
 	for j, m := range mx.Meetings {
 		header := SittingHeader(m, mx.GroupNames)
 		if seen[header]++; seen[header] > 1 {
 			header += fmt.Sprintf("（%d）", seen[header])
 		}
-		cols = append(cols, Column[meetings.MatrixRow]{Header: header, Width: 7, Kind: KindText, Center: true,
-			Get: func(r *meetings.MatrixRow) any { return PresenceMark(r.Cells[j]) }})
+		cols = append(cols, Column[compliance.MatrixRow]{Header: header, Width: 7, Kind: KindText, Center: true,
+			Get: func(r *compliance.MatrixRow) any { return PresenceMark(r.Cells[j]) }})
 	}
 	return cols
 }
@@ -127,17 +127,17 @@ func ShortTypeName(t data.MeetingType) string {
 }
 
 // monthColumns show "出席/应参加" per month for spans with many sittings.
-func monthColumns(mx meetings.Matrix) []Column[meetings.MatrixRow] {
-	var cols []Column[meetings.MatrixRow]
+func monthColumns(mx compliance.Matrix) []Column[compliance.MatrixRow] {
+	var cols []Column[compliance.MatrixRow]
 	for month := mx.From; !month.After(mx.To); month = month.AddMonths(1) {
 		p := data.MonthPeriod(month)
-		cols = append(cols, Column[meetings.MatrixRow]{Header: fmt.Sprintf("%d月", p.Start.Month), Width: 7, Kind: KindText, Center: true,
-			Get: func(r *meetings.MatrixRow) any { return monthCell(r, mx, p) }})
+		cols = append(cols, Column[compliance.MatrixRow]{Header: fmt.Sprintf("%d月", p.Start.Month), Width: 7, Kind: KindText, Center: true,
+			Get: func(r *compliance.MatrixRow) any { return monthCell(r, mx, p) }})
 	}
 	return cols
 }
 
-func monthCell(r *meetings.MatrixRow, mx meetings.Matrix, p data.Period) string {
+func monthCell(r *compliance.MatrixRow, mx compliance.Matrix, p data.Period) string {
 	expected, present := 0, 0
 	for j, m := range mx.Meetings {
 		if !p.Contains(m.Date) {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // historyStore is a branch of seven members, two of them namesakes (张伟),
@@ -18,8 +20,8 @@ func historyStore(t *testing.T) *data.Store {
 		t.Fatal(err)
 	}
 	for i, name := range []string{"王书记", "李委员", "赵一", "钱二", "孙三", "张伟", "张伟"} {
-		p := &data.Person{Name: name, Stage: data.StageFull, JoinDate: date(2005, 7, 1), FullDate: date(2006, 7, 1),
-			IDNumber: makeID("19800101", 10+i)}
+		p := &data.Person{Name: name, Stage: data.StageFull, JoinDate: civil.New(2005, 7, 1), FullDate: civil.New(2006, 7, 1),
+			IDNumber: datatest.IDNumber("19800101", 10+i)}
 		if i < 3 {
 			p.GroupID = &g.ID
 		}
@@ -73,7 +75,7 @@ func TestReadMeetingHistory(t *testing.T) {
 
 	lecture := meetingRowAt(t, imp, 4)
 	if m := lecture.Meeting; len(lecture.Errors) > 0 || !slices.Equal(m.Types, []data.MeetingType{data.TypeLecture}) ||
-		m.Title != "学习二十大精神专题党课" || m.Date != date(2025, 3, 5) || m.Start != "14:30" || m.End != "16:00" ||
+		m.Title != "学习二十大精神专题党课" || m.Date != civil.New(2025, 3, 5) || m.Start != "14:30" || m.End != "16:00" ||
 		m.Place != "三楼会议室" || m.Agenda != "学习二十大报告第一部分" || m.Host != "王书记" || m.HostID == nil || m.Guests != "刘老师" {
 		t.Errorf("党课 row = %+v, errors %s", m, issuesText(lecture.Errors))
 	}
@@ -101,7 +103,7 @@ func TestReadMeetingHistory(t *testing.T) {
 
 	themeDay := meetingRowAt(t, imp, 6)
 	if m := themeDay.Meeting; len(themeDay.Errors) > 0 || !m.AttendanceUnrecorded || len(m.Attendance) != 0 ||
-		m.Date != date(2025, 4, 15) || m.Start != "09:00" || m.End != "11:00" || m.Counts().Expected != 7 || m.Counts().Present != 6 {
+		m.Date != civil.New(2025, 4, 15) || m.Start != "09:00" || m.End != "11:00" || m.Counts().Expected != 7 || m.Counts().Present != 6 {
 		t.Errorf("主题党日 row = %+v, errors %s", m, issuesText(themeDay.Errors))
 	}
 	if !hasIssue(themeDay.Warnings, "", "没有参会名单") {
@@ -175,7 +177,7 @@ func TestMeetingCellSpellings(t *testing.T) {
 	}
 	for _, w := range when {
 		var c meetingCells
-		if err := c.setWhen(w.in); err != nil || c.Date != date(2025, 3, 5) || c.Start != w.start || c.End != w.end {
+		if err := c.setWhen(w.in); err != nil || c.Date != civil.New(2025, 3, 5) || c.Start != w.start || c.End != w.end {
 			t.Errorf("%q → %v %q–%q, %v", w.in, c.Date, c.Start, c.End, err)
 		}
 	}

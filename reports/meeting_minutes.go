@@ -8,12 +8,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // The 会议记录 export: one worksheet per sitting, laid out like the page of a
 // paper 会议记录本 (A4 portrait, four columns: label, value, label, value),
-// with every field of domain.md §2.2 and the signature line at the foot, to
+// with every field of the minutes (docs/ARCHITECTURE.md#the-domain-in-brief) and the signature line at the foot, to
 // be printed and bound. It is small, so it is written cell by cell rather
 // than streamed.
 
@@ -353,12 +353,12 @@ func DecisionText(m *data.Meeting, d *data.MeetingDecision) string {
 		}
 		lines = append(lines, decision)
 	}
-	res, ok := meetings.Evaluate(m, d)
+	res, ok := compliance.Evaluate(m, d)
 	if !ok {
 		if d.Method != "" {
 			lines = append(lines, "表决形式："+d.Method)
 		}
-		lines = append(lines, "表决结果："+string(meetings.NoVote))
+		lines = append(lines, "表决结果："+string(compliance.NoVote))
 	} else {
 		v := d.Vote
 		counts := fmt.Sprintf("应到有表决权 %d 人，实到有表决权 %d 人；赞成 %d 票，反对 %d 票，弃权 %d 票",
@@ -369,7 +369,7 @@ func DecisionText(m *data.Meeting, d *data.MeetingDecision) string {
 		if d.Method != "" {
 			counts = "表决形式：" + d.Method + "；" + counts
 		}
-		lines = append(lines, counts, "表决结果："+string(meetings.VerdictOf(m, d))+"（"+res.Reason+"）")
+		lines = append(lines, counts, "表决结果："+string(compliance.VerdictOf(m, d))+"（"+res.Reason+"）")
 	}
 	if d.Note != "" {
 		lines = append(lines, d.Note)

@@ -7,7 +7,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // The 三会一课 exports: the 开展情况统计表 (held against required, per type and
@@ -40,13 +40,14 @@ func (o *MeetingReportOptions) span() (from, to civil.Date, label string, err er
 		p := data.MonthPeriod(civil.New(o.Year, o.Month, 1))
 		return p.Start, p.End, p.Label, nil
 	}
-	from, to, label = meetings.Span(o.Year, o.Quarter)
+	from, to, label = compliance.Span(o.Year, o.Quarter)
 	return from, to, label, nil
 }
 
-func (o *MeetingReportOptions) today() civil.Date {
+// today is opt.Today, or the store's date when it is zero.
+func (o *MeetingReportOptions) today(store *data.Store) civil.Date {
 	if o.Today.IsZero() {
-		return civil.Today()
+		return store.Today()
 	}
 	return o.Today
 }
@@ -54,8 +55,8 @@ func (o *MeetingReportOptions) today() civil.Date {
 // meetingReport is what every meetings export starts from.
 type meetingReport struct {
 	branch   data.Branch
-	data     *meetings.Data
-	c        *meetings.Compliance
+	data     *compliance.Data
+	c        *compliance.Compliance
 	from, to civil.Date
 	label    string
 	asOf     civil.Date // the end of the span, or today when that is earlier
@@ -66,12 +67,12 @@ func loadMeetingReport(store *data.Store, opt *MeetingReportOptions) (*meetingRe
 	if err != nil {
 		return nil, err
 	}
-	d, err := meetings.Load(store)
+	d, err := compliance.Load(store)
 	if err != nil {
 		return nil, fmt.Errorf("读取会议记录失败：%w", err)
 	}
-	today := opt.today()
-	r := &meetingReport{branch: d.Branch, data: d, c: meetings.New(d, today), from: from, to: to, label: label, asOf: to}
+	today := opt.today(store)
+	r := &meetingReport{branch: d.Branch, data: d, c: compliance.New(d, today), from: from, to: to, label: label, asOf: to}
 	if today.Before(to) {
 		r.asOf = today
 	}
@@ -100,14 +101,14 @@ func ExportMeetingSummary(path string, store *data.Store, opt MeetingReportOptio
 		return err
 	}
 	sum := r.c.Summary(r.from, r.to, r.label)
-	rows := append(append([]meetings.SummaryRow(nil), sum.Rows...), sum.Classes...)
+	rows := append(append([]compliance.SummaryRow(nil), sum.Rows...), sum.Classes...)
 	doc := r.document("三会一课开展情况统计表", SignatureLine)
 	return WriteRegister(path, SummaryRegister(sum.Months), doc, rows, opt.Progress)
 }
 
 // SummaryRegister is the column layout of the 统计表 for the months of a span.
-func SummaryRegister(months []data.Period) *Register[meetings.SummaryRow] {
-	type row = meetings.SummaryRow
+func SummaryRegister(months []data.Period) *Register[compliance.SummaryRow] {
+	type row = compliance.SummaryRow
 	cols := []Column[row]{
 		{Header: "项目", Width: 24, Kind: KindText, Get: func(r *row) any { return r.Label }},
 		{Header: "要求", Width: 16, Kind: KindText, Center: true, Get: func(r *row) any { return r.Requirement }},

@@ -11,7 +11,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // meetingStore is a branch of eight members in two groups with a first
@@ -34,10 +34,10 @@ func meetingStore(t *testing.T) (*data.Store, []data.Meeting) {
 		if i%2 == 1 {
 			g = groups["第二党小组"]
 		}
-		p := &data.Person{Name: name, Stage: data.StageFull, JoinDate: date(2005, 7, 1), FullDate: date(2006, 7, 1),
+		p := &data.Person{Name: name, Stage: data.StageFull, JoinDate: civil.New(2005, 7, 1), FullDate: civil.New(2006, 7, 1),
 			GroupID: &g, PartyPost: posts[name]}
 		if name == "吴五" {
-			p.Stage, p.JoinDate, p.FullDate = data.StageProbationer, date(2025, 12, 1), civil.Date{}
+			p.Stage, p.JoinDate, p.FullDate = data.StageProbationer, civil.New(2025, 12, 1), civil.Date{}
 		}
 		if err := s.CreatePerson(p); err != nil {
 			t.Fatal(err)
@@ -71,8 +71,8 @@ func meetingStore(t *testing.T) (*data.Store, []data.Meeting) {
 		prepare func(m *data.Meeting)
 	}
 	plan := []sitting{
-		{date(2026, 1, 8), []data.MeetingType{data.TypeCommittee}, nil, nil, nil},
-		{date(2026, 2, 14), []data.MeetingType{data.TypeMembersMeeting, data.TypeThemeDay}, nil,
+		{civil.New(2026, 1, 8), []data.MeetingType{data.TypeCommittee}, nil, nil, nil},
+		{civil.New(2026, 2, 14), []data.MeetingType{data.TypeMembersMeeting, data.TypeThemeDay}, nil,
 			map[string]data.Presence{"赵一": data.OnLeave, "孙三": data.Absent}, func(m *data.Meeting) {
 				m.Agenda = "=SUM(A1) 学习党章\n讨论年度计划"
 				m.Speeches = []data.MeetingSpeech{{PersonID: id("李委员"), Content: "同意年度计划。\n建议增加志愿服务。"}}
@@ -82,13 +82,13 @@ func meetingStore(t *testing.T) (*data.Store, []data.Meeting) {
 					Method: "举手表决", Vote: v}}
 				m.Resolution = "通过2026年度工作计划。"
 			}},
-		{date(2026, 3, 12), []data.MeetingType{data.TypeGroupMeeting}, &g1, nil, nil},
-		{date(2026, 3, 13), []data.MeetingType{data.TypeGroupMeeting}, &g2,
+		{civil.New(2026, 3, 12), []data.MeetingType{data.TypeGroupMeeting}, &g1, nil, nil},
+		{civil.New(2026, 3, 13), []data.MeetingType{data.TypeGroupMeeting}, &g2,
 			map[string]data.Presence{"孙三": data.Absent}, nil},
-		{date(2026, 3, 26), []data.MeetingType{data.TypeLecture}, nil, nil, func(m *data.Meeting) {
+		{civil.New(2026, 3, 26), []data.MeetingType{data.TypeLecture}, nil, nil, func(m *data.Meeting) {
 			m.LecturerID, m.Topic = id("王书记"), "学习贯彻党的二十届四中全会精神"
 		}},
-		{date(2026, 5, 20), []data.MeetingType{data.TypeMembersMeeting}, nil, map[string]data.Presence{"赵一": data.OnLeave}, nil},
+		{civil.New(2026, 5, 20), []data.MeetingType{data.TypeMembersMeeting}, nil, map[string]data.Presence{"赵一": data.OnLeave}, nil},
 	}
 	for _, sp := range plan {
 		m := basis.NewMeeting(sp.types, sp.date, sp.group)
@@ -105,7 +105,7 @@ func meetingStore(t *testing.T) (*data.Store, []data.Meeting) {
 			t.Fatalf("%s: %v", sp.date, err)
 		}
 	}
-	if err := s.SaveClassLog(&data.ClassLog{Date: date(2026, 3, 5), Kind: data.ClassListen, Class: "五（1）班", Topic: "道德与法治", Hours: 1}); err != nil {
+	if err := s.SaveClassLog(&data.ClassLog{Date: civil.New(2026, 3, 5), Kind: data.ClassListen, Class: "五（1）班", Topic: "道德与法治", Hours: 1}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.Meetings(data.MeetingFilter{})
@@ -115,7 +115,7 @@ func meetingStore(t *testing.T) (*data.Store, []data.Meeting) {
 	return s, list
 }
 
-var meetingToday = date(2026, 6, 30)
+var meetingToday = civil.New(2026, 6, 30)
 
 // sheetTable reads a register sheet as header → column and the data rows.
 func sheetTable(t *testing.T, path string) (map[string]int, [][]string) {
@@ -262,15 +262,15 @@ func groupNames(t *testing.T, s *data.Store) map[uint]string {
 }
 
 func TestAttendanceOfAYearShowsMonths(t *testing.T) {
-	d := &meetings.Data{Settings: data.DefaultMeetingSettings()}
+	d := &compliance.Data{Settings: data.DefaultMeetingSettings()}
 	for i := 0; i < 30; i++ {
 		d.Meetings = append(d.Meetings, data.Meeting{Model: data.Model{ID: uint(i + 1)},
-			Date: date(2026, i%12+1, 2), Types: []data.MeetingType{data.TypeThemeDay},
+			Date: civil.New(2026, i%12+1, 2), Types: []data.MeetingType{data.TypeThemeDay},
 			Attendance: []data.MeetingAttendance{{PersonID: 1, Name: "甲", Status: data.Present, Expected: true}}})
 	}
 	d.People = []data.Person{{Model: data.Model{ID: 1}, Name: "甲", Stage: data.StageFull, Roll: data.RollActive,
-		JoinDate: date(2000, 1, 1), FullDate: date(2001, 1, 1)}}
-	mx := meetings.New(d, date(2026, 12, 31)).Participation(date(2026, 1, 1), date(2026, 12, 31))
+		JoinDate: civil.New(2000, 1, 1), FullDate: civil.New(2001, 1, 1)}}
+	mx := compliance.New(d, civil.New(2026, 12, 31)).Participation(civil.New(2026, 1, 1), civil.New(2026, 12, 31))
 	reg, legend := AttendanceRegister(mx)
 	if legend != monthlyLegend || reg.Columns[2].Header != "1月" {
 		t.Fatalf("a year of 30 sittings should show months: %s / %s", legend, reg.Columns[2].Header)

@@ -262,7 +262,7 @@ type ExportOptions struct {
 // ExportMembers writes the 党员名册 (people in the register on opt.AsOf,
 // sorted by 党小组 then pinyin name) as a printable workbook at path.
 func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
-	today := civil.Today()
+	today := store.Today()
 	asOf := opt.AsOf
 	if asOf.IsZero() {
 		asOf = today

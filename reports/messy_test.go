@@ -13,6 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 var update = flag.Bool("update", false, "regenerate testdata/messy_members.xlsx")
@@ -23,7 +25,7 @@ const messyPath = "testdata/messy_members.xlsx"
 // idWithX is a valid ID number of a woman born on birth whose check digit is X.
 func idWithX(birth string) string {
 	for seq := 2; ; seq += 2 {
-		if id := makeID(birth, seq); strings.HasSuffix(id, "X") {
+		if id := datatest.IDNumber(birth, seq); strings.HasSuffix(id, "X") {
 			return id
 		}
 	}
@@ -38,9 +40,9 @@ func wrongCheckDigit(id string) string {
 
 // Values the messy sample holds and its test expects.
 var (
-	messyZhang   = makeID("19800315", 11)
+	messyZhang   = datatest.IDNumber("19800315", 11)
 	messyLiNa15  = "110105491231002" // 15-digit form of 11010519491231002X
-	messyBadID   = wrongCheckDigit(makeID("19750101", 21))
+	messyBadID   = wrongCheckDigit(datatest.IDNumber("19750101", 21))
 	messyZhaoMin = idWithX("19850618")
 )
 
@@ -86,7 +88,7 @@ func writeMessyMembers(path string) error {
 		"信息技术", "", "", "否", "", "")
 	set(sheet, 11, 6, "陈静", "女", "汉族", messyZhang, "", "本科", "正式党员", "2012.03", "2013.03",
 		"英语教师", "", "", "", "", "第一党小组", "与张伟身份证号重复")
-	set(sheet, 12, 7, "孙丽", "女", "汉族", makeID("19920808", 62), "", "本科", "积极分子", "", "",
+	set(sheet, 12, 7, "孙丽", "女", "汉族", datatest.IDNumber("19920808", 62), "", "本科", "积极分子", "", "",
 		"美术教师")
 	set(sheet, 13, "合计", "", "7人")
 	set(sheet, 15, "填表人：刘洋", "", "", "", "审核人：张伟", "", "", "", "", "日期：2026年11月")
@@ -139,8 +141,8 @@ func TestMessySample(t *testing.T) {
 	if len(zhang.Errors) > 0 {
 		t.Errorf("row 5: %v", zhang.Errors)
 	}
-	if p := zhang.Person; p.Name != "张伟" || p.Ethnicity != "汉族" || p.JoinDate != date(2008, 7, 0) ||
-		p.FullDate != date(2009, 7, 1) || p.BirthDate != date(1980, 3, 0) || p.Mobile != "13800138000" {
+	if p := zhang.Person; p.Name != "张伟" || p.Ethnicity != "汉族" || p.JoinDate != civil.New(2008, 7, 0) ||
+		p.FullDate != civil.New(2009, 7, 1) || p.BirthDate != civil.New(1980, 3, 0) || p.Mobile != "13800138000" {
 		t.Errorf("row 5 = %q %q join %v full %v birth %v mobile %q", p.Name, p.Ethnicity, p.JoinDate, p.FullDate, p.BirthDate, p.Mobile)
 	}
 	li := rowAt(t, imp, 6)
@@ -151,7 +153,7 @@ func TestMessySample(t *testing.T) {
 		t.Errorf("row 7 bad check digit not reported: %v", r.Errors)
 	}
 	zhao := rowAt(t, imp, 8)
-	if p := zhao.Person; len(zhao.Errors) > 0 || p.IDNumber != messyZhaoMin || p.JoinDate != date(2010, 6, 18) ||
+	if p := zhao.Person; len(zhao.Errors) > 0 || p.IDNumber != messyZhaoMin || p.JoinDate != civil.New(2010, 6, 18) ||
 		p.Phone != "0951-5012345" || !p.Floating || p.FloatTo != "广东省深圳市" || p.GroupName != "第二党小组" || p.Remark != "=外出务工" {
 		t.Errorf("row 8 = %+v, errors %v", p, zhao.Errors)
 	}

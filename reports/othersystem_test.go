@@ -10,6 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // The member import template of a widely used open-source party-building
@@ -22,9 +24,9 @@ var buildingHeaders = []any{"序号", "姓名", "性别", "学工号", "身份�
 
 // Values the template holds and the tests expect.
 var (
-	bldWang  = makeID("19780512", 31)
+	bldWang  = datatest.IDNumber("19780512", 31)
 	bldZhao  = idWithX("20030915")
-	bldChen  = makeID("19880101", 55)
+	bldChen  = datatest.IDNumber("19880101", 55)
 	bldJoin  = today.AddMonths(-4) // 预备党员 joined this year
 	bldNotes = "注意：\n1. 学工号必填，身份证号选填；\n2. 党籍状态填写“正式党员”或“预备党员”；\n3. 人员类别填写“教职工”或“学生”；\n4. 日期格式为 2015-06-01。"
 )
@@ -164,15 +166,15 @@ func checkBuildingImport(t *testing.T, flavor buildingFlavor) {
 		}
 	}
 	wang := rowAt(t, imp, 4).Person
-	if wang.Remark != "标签：党员示范岗" || wang.BirthDate != date(1978, 5, 0) || wang.JoinDate != date(2005, 6, 18) ||
-		wang.FullDate != date(2006, 6, 18) || wang.Mobile != "13800138001" {
+	if wang.Remark != "标签：党员示范岗" || wang.BirthDate != civil.New(1978, 5, 0) || wang.JoinDate != civil.New(2005, 6, 18) ||
+		wang.FullDate != civil.New(2006, 6, 18) || wang.Mobile != "13800138001" {
 		t.Errorf("王建国 = remark %q birth %v join %v full %v mobile %q", wang.Remark, wang.BirthDate, wang.JoinDate, wang.FullDate, wang.Mobile)
 	}
 	if li := rowAt(t, imp, 5); !hasIssue(li.Warnings, "身份证号", "未填写") {
 		t.Errorf("李晓梅 without ID number: no warning (%s)", issuesText(li.Warnings))
 	}
 	chen := rowAt(t, imp, dataRows[3]).Person
-	if chen.JoinDate != date(2010, 7, 0) && chen.JoinDate != date(2010, 7, 1) {
+	if chen.JoinDate != civil.New(2010, 7, 0) && chen.JoinDate != civil.New(2010, 7, 1) {
 		t.Errorf("陈思远 join = %v", chen.JoinDate)
 	}
 
@@ -243,7 +245,7 @@ func TestJudgmentLeavesFittingColumns(t *testing.T) {
 
 // Two people of the same name without any identifier are not merged.
 func TestSameNameWithoutIDIsRefused(t *testing.T) {
-	s := storeWith(t, []data.Person{{Name: "王芳", Stage: data.StageFull, JoinDate: date(2000, 7, 1), FullDate: date(2001, 7, 1)}})
+	s := storeWith(t, []data.Person{{Name: "王芳", Stage: data.StageFull, JoinDate: civil.New(2000, 7, 1), FullDate: civil.New(2001, 7, 1)}})
 	b := newSheet(t)
 	b.row(1, "姓名", "性别", "人员类别", "入党时间", "转正时间")
 	b.row(2, "王芳", "女", "正式党员", "2000-07-01", "2001-07-01")

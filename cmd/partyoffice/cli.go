@@ -21,83 +21,6 @@ type cli struct {
 	dataDir        string
 }
 
-// command is one subcommand: its help entry and the function that runs it.
-type command struct {
-	name    string
-	args    string   // argument synopsis for the help text
-	summary string   // what it does
-	options []string // one help line per option
-	run     func(c *cli, args []string) error
-}
-
-// commands is filled in init: help refers to the list it is part of. Other
-// files add their subcommands in their own init with
-// `commands = append(commands, command{…})`; whichever init runs first, the
-// core commands come first in the help and no entry is lost.
-var commands []command
-
-func init() {
-	commands = append([]command{
-		{name: "demo", summary: "在空的数据库中载入一个示例学校党支部（约35名党员、3个党小组），用来试用",
-			run: (*cli).demo},
-		{name: "import", args: "members 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
-			summary: "从 Excel 表格导入党员名册（先找表头行，按列名和列中的值对应；其他党建系统导出的名册也可以导入）",
-			options: []string{
-				"--dry-run    只检查并报告，不写入任何数据",
-				"--skip-bad   跳过有错误的行，只导入没有错误的行（默认：有一行错误就什么都不导入）",
-				"--update     已登记的人（按身份证号对应，没有身份证号时按工号，再按姓名和出生日期），用表格中的信息更新（默认：跳过这些人）",
-				"--json       以 JSON 输出结果：imported, updated, skipped, errors, warnings（按值判断过的列另有 column_suggestions）",
-			},
-			run: (*cli).importMembers},
-		{name: "export", args: "members --out 文件.xlsx [--as-of 日期] [--mask]",
-			summary: "把党员名册导出为可打印的 Excel 表格",
-			options: []string{
-				"--out        保存到哪个文件（必须以 .xlsx 结尾）",
-				"--as-of      名册截至的日期，例如 2026-06-30（默认：今天）",
-				"--mask       隐去身份证号中间几位、手机号和住址，用于公示或外发",
-			},
-			run: (*cli).exportMembers},
-		{name: "backup", args: "[--out 文件]",
-			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
-			run:     (*cli).backup},
-		{name: "restore", args: "备份文件",
-			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）",
-			run:     (*cli).restore},
-		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
-		{name: "version", summary: "显示版本", run: (*cli).version},
-		{name: "help", summary: "显示本说明", run: (*cli).help},
-	}, commands...)
-}
-
-func findCommand(name string) *command {
-	for i := range commands {
-		if commands[i].name == name {
-			return &commands[i]
-		}
-	}
-	return nil
-}
-
-func printHelp(w io.Writer) {
-	fmt.Fprintf(w, "党支部工作台 %s\n\n", data.AppVersion)
-	fmt.Fprintln(w, "用法：")
-	fmt.Fprintln(w, "  partyoffice                          打开程序窗口")
-	fmt.Fprintln(w, "  partyoffice [--data 文件夹] 命令 [参数]")
-	fmt.Fprintln(w, "\n命令：")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
-		for _, o := range c.options {
-			fmt.Fprintf(w, "      %s\n", o)
-		}
-	}
-	fmt.Fprintln(w, "\n全局选项：")
-	fmt.Fprintf(w, "  --data 文件夹   数据所在的文件夹，也可以用环境变量 %s 指定\n", dataEnv)
-	if dir, err := defaultDataDir(); err == nil {
-		fmt.Fprintf(w, "                  默认：%s\n", dir)
-	}
-	fmt.Fprintln(w, "\n退出码：0 成功；1 失败；2 命令写得不对；3 数据文件夹正被另一个窗口使用；4 数据文件已损坏")
-}
-
 // withStore opens the data folder for fn and closes it afterwards. Unless
 // create is set, a folder without a database is refused: a mistyped --data
 // should not quietly produce an empty register.
@@ -144,7 +67,7 @@ func (c *cli) demo(args []string) error {
 		return err
 	}
 	return c.withStore(true, func(s *data.Store) error {
-		if err := demo.Fill(s, civil.Today()); err != nil {
+		if err := demo.Fill(s, s.Today()); err != nil {
 			return err
 		}
 		n, err := s.CountPeople()
@@ -178,7 +101,7 @@ func verbWord(verb string) string {
 }
 
 func (c *cli) exportMembers(args []string) error {
-	if kind, ok := otherKind(exportKinds, args); ok { // registers of other files: dev_registers.go
+	if kind, ok := otherKind(exportKinds(), args); ok { // registers of other files: dev_registers.go
 		return kind.run(c, args)
 	}
 	fs := newFlagSet("export")
@@ -198,13 +121,16 @@ func (c *cli) exportMembers(args []string) error {
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		return usageError("导出的文件名必须以 .xlsx 结尾（现在是“%s”），WPS 和 Excel 才能直接打开", *out)
 	}
-	day := civil.Today()
+	var day civil.Date // zero: the store's today
 	if *asOf != "" {
 		if day, err = civil.ParseDay(*asOf); err != nil {
 			return usageError("--as-of：%v", err)
 		}
 	}
 	return c.withStore(false, func(s *data.Store) error {
+		if day.IsZero() {
+			day = s.Today()
+		}
 		opt := reports.ExportOptions{AsOf: day, MaskPrivate: *mask}
 		if err := reports.ExportMembers(*out, s, opt); err != nil {
 			return err
@@ -253,7 +179,7 @@ func (c *cli) restore(args []string) error {
 	}
 	s, err := data.Open(c.dataDir)
 	if errors.Is(err, data.ErrDamaged) {
-		kept, err := restoreClosed(c.dataDir, src)
+		kept, err := data.RestoreClosed(c.dataDir, src)
 		if err != nil {
 			return err
 		}
@@ -300,7 +226,7 @@ func (c *cli) listBackups(args []string) error {
 func (c *cli) backupList() ([]data.BackupInfo, error) {
 	s, err := data.Open(c.dataDir)
 	if errors.Is(err, data.ErrDamaged) {
-		return backupsInFolder(c.dataDir)
+		return data.BackupsIn(c.dataDir)
 	}
 	if err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // runCLI runs the dispatcher as main does and captures what it prints.
@@ -105,16 +106,6 @@ func exportDemo(t *testing.T) (dir, file string) {
 	file = filepath.Join(t.TempDir(), "党员名册.xlsx")
 	mustRun(t, "--data", dir, "export", "members", "--out", file)
 	return dir, file
-}
-
-func openStore(t *testing.T, dir string) *data.Store {
-	t.Helper()
-	s, err := data.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 // peopleIn opens a data folder and returns its people; the store is closed
@@ -291,7 +282,7 @@ func TestImportJSON(t *testing.T) {
 
 func TestLockedDataFolder(t *testing.T) {
 	dir := demoDir(t)
-	openStore(t, dir) // another "running copy" holds the lock
+	datatest.StoreIn(t, dir) // another "running copy" holds the lock
 	code, _, errOut := runCLI(t, "--data", dir, "backups")
 	if code != exitLocked {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, exitLocked, errOut)
@@ -413,7 +404,7 @@ func TestDamagedDatabase(t *testing.T) {
 	if !strings.Contains(out, "共 1 份") {
 		t.Fatalf("backups of a damaged folder:\n%s", out)
 	}
-	list, err := backupsInFolder(dir)
+	list, err := data.BackupsIn(dir)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backupsInFolder: %v, %v", list, err)
 	}
@@ -430,17 +421,17 @@ func TestDamagedDatabase(t *testing.T) {
 func TestNewestGoodBackupSkipsBadOnes(t *testing.T) {
 	dir := demoDir(t)
 	mustRun(t, "--data", dir, "backup")
-	list, _ := backupsInFolder(dir)
+	list, _ := data.BackupsIn(dir)
 	good := list[0]
 	bad := filepath.Join(dir, data.BackupDir, "9999-较新但已损坏.db")
 	if err := os.WriteFile(bad, []byte("not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := newestGoodBackup(dir)
+	got, err := data.NewestGoodBackup(dir)
 	if err != nil || got.Path != good.Path {
 		t.Errorf("newestGoodBackup = %v, %v; want %s", got.Path, err, good.Path)
 	}
-	if _, err := newestGoodBackup(t.TempDir()); err == nil {
+	if _, err := data.NewestGoodBackup(t.TempDir()); err == nil {
 		t.Errorf("a folder without backups should give an error")
 	}
 }

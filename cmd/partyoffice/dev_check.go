@@ -1,10 +1,5 @@
 package main
 
-// The check subcommand lives in its own file. Its init must run after the
-// one in cli.go that assigns the commands slice; Go runs the init functions
-// of a package in the order of the file names, so this file's name sorts
-// after "cli.go".
-
 import (
 	"encoding/json"
 	"fmt"
@@ -13,28 +8,6 @@ import (
 	"partyoffice/data/civil"
 	"partyoffice/data/rules"
 )
-
-func init() {
-	check := command{name: "check", args: "[--json] [--on 日期]",
-		summary: "检查发展党员记录和三会一课：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
-		options: []string{
-			"--json       以 JSON 数组输出：person, id_number, rule, severity (error|reminder), message, due",
-			"--on         按哪一天检查，例如 2026-12-01（默认：今天）；该日以后的记录不计",
-		},
-		run: (*cli).check}
-	commands = insertBefore(commands, "version", check)
-}
-
-// insertBefore puts c before the named command (at the end when absent), so
-// help keeps version and help last.
-func insertBefore(list []command, name string, c command) []command {
-	for i := range list {
-		if list[i].name == name {
-			return append(list[:i:i], append([]command{c}, list[i:]...)...)
-		}
-	}
-	return append(list, c)
-}
 
 // check prints the findings; finding problems is not a failure, so the exit
 // code is 0 whenever the check itself ran.
@@ -45,7 +18,7 @@ func (c *cli) check(args []string) error {
 	if _, err := positionals("check", args, 0, fs); err != nil {
 		return err
 	}
-	on := civil.Today()
+	var on civil.Date // zero: the store's today
 	if *onText != "" {
 		var err error
 		if on, err = civil.ParseDay(*onText); err != nil {
@@ -53,6 +26,9 @@ func (c *cli) check(args []string) error {
 		}
 	}
 	return c.withStore(false, func(s *data.Store) error {
+		if on.IsZero() {
+			on = s.Today()
+		}
 		d, err := s.LoadDevData()
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"partyoffice/data/datatest"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,11 +122,25 @@ func TestCheckNeedsData(t *testing.T) {
 
 func TestCheckWithNothingToSay(t *testing.T) {
 	dir := t.TempDir()
-	openStore(t, dir).Close() // an empty database
+	datatest.StoreIn(t, dir).Close() // an empty database
 	if out := mustRun(t, "--data", dir, "check", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("no findings is an empty array, got %q", out)
 	}
 	if out := mustRun(t, "--data", dir, "check"); !strings.Contains(out, "没有发现问题") {
 		t.Errorf("human output: %q", out)
+	}
+}
+
+func TestCommandTableNamesAreUniqueAndHelpIsLast(t *testing.T) {
+	table := commandTable()
+	seen := map[string]bool{}
+	for _, c := range table {
+		if seen[c.name] || c.summary == "" || c.run == nil {
+			t.Errorf("command %q: repeated, or without summary or run", c.name)
+		}
+		seen[c.name] = true
+	}
+	if last := table[len(table)-1].name; last != "help" {
+		t.Errorf("help should be listed last, not %q", last)
 	}
 }

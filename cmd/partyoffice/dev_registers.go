@@ -1,10 +1,9 @@
 package main
 
 // The 发展党员 registers of `export` and `import`. cli.go's export and
-// import.go's import hand a REPORT other than members to the kinds
-// registered in exportKinds and importKinds; this file registers the
-// development ones in its init, which runs after cli.go's ("dev_…" sorts
-// after "cli.go"), and adds them to the help.
+// import.go's import hand a REPORT other than members to the kinds listed in
+// exportKinds and importKinds (commands.go); this file runs the development
+// ones and says in the help what they are.
 
 import (
 	"fmt"
@@ -16,21 +15,6 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/reports"
-)
-
-// registerKind is a register that export or import handles besides the
-// 党员名册. run gets the command's whole argument list (the kind's name
-// included) and parses its own options.
-type registerKind struct {
-	title string
-	run   func(c *cli, args []string) error
-}
-
-// exportKinds and importKinds map a REPORT argument to its register. Any
-// file may add to them in its init.
-var (
-	exportKinds = map[string]registerKind{}
-	importKinds = map[string]registerKind{}
 )
 
 // otherKind finds the registered kind that args name: the first argument
@@ -49,9 +33,9 @@ func otherKind(kinds map[string]registerKind, args []string) (registerKind, bool
 
 // kindNames lists the REPORT arguments of a verb, for messages.
 func kindNames(verb string) string {
-	kinds := exportKinds
+	kinds := exportKinds()
 	if verb == "import" {
-		kinds = importKinds
+		kinds = importKinds()
 	}
 	names := []string{"members"}
 	for name := range kinds {
@@ -61,35 +45,39 @@ func kindNames(verb string) string {
 	return strings.Join(names, "、")
 }
 
-func init() {
+// devExportKinds are the 发展党员 registers of `export`, one per reports.DevExports.
+func devExportKinds() map[string]registerKind {
+	kinds := map[string]registerKind{}
+	for _, e := range reports.DevExports {
+		kinds[e.Key] = registerKind{title: e.Title, run: devExportCommand(e)}
+	}
+	return kinds
+}
+
+// devExportHelp is what export's help says about the 发展党员 registers.
+func devExportHelp() []string {
 	var keys []string
 	for _, e := range reports.DevExports {
-		exportKinds[e.Key] = registerKind{title: e.Title, run: devExportCommand(e)}
 		keys = append(keys, e.Key)
 	}
-	importKinds["activists"] = registerKind{title: "入党申请人、积极分子和发展对象名册", run: (*cli).importActivists}
-	if cmd := findCommand("export"); cmd != nil {
-		cmd.summary += "；也可导出发展党员的各种名册"
-		cmd.options = append(cmd.options,
-			"发展党员：partyoffice export "+strings.Join(keys, "|")+" [--year 年份] [--mask] --out 文件.xlsx",
-			"  applicants    入党申请人名册",
-			"  activists     入党积极分子名册（含培养联系人、思想汇报次数）",
-			"  candidates    发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）",
-			"  devplan       发展党员计划名册，第二张工作表是汇总表",
-			"  probationers  预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）",
-			"  --year        年度，例如 2025（默认：今年）：前三种名册列出该年12月31日（今年则为今天）处在该阶段的人，",
-			"                预备党员名册列出该年内当过预备党员的人，计划名册是该年的计划",
-		)
+	return []string{
+		"发展党员：partyoffice export " + strings.Join(keys, "|") + " [--year 年份] [--mask] --out 文件.xlsx",
+		"  applicants    入党申请人名册",
+		"  activists     入党积极分子名册（含培养联系人、思想汇报次数）",
+		"  candidates    发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）",
+		"  devplan       发展党员计划名册，第二张工作表是汇总表",
+		"  probationers  预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）",
+		"  --year        年度，例如 2025（默认：今年）：前三种名册列出该年12月31日（今年则为今天）处在该阶段的人，",
+		"                预备党员名册列出该年内当过预备党员的人，计划名册是该年的计划",
 	}
-	if cmd := findCommand("import"); cmd != nil {
-		cmd.summary += "；import activists 导入入党申请人、积极分子和发展对象及其各步骤的日期"
-		cmd.options = append(cmd.options,
-			"发展党员：partyoffice import activists 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
-			"  按表中最晚的日期确定每人所处的阶段；介绍人、联系人按姓名与名册中的人对应，",
-			"  同名的请写成“张伟（0031）”（括号中是身份证号后四位）；不符合时限等规定的记录照样导入，",
-			"  导入后用 partyoffice check 查看",
-		)
-	}
+}
+
+// devImportHelp is what import's help says about `import activists`.
+var devImportHelp = []string{
+	"发展党员：partyoffice import activists 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
+	"  按表中最晚的日期确定每人所处的阶段；介绍人、联系人按姓名与名册中的人对应，",
+	"  同名的请写成“张伟（0031）”（括号中是身份证号后四位）；不符合时限等规定的记录照样导入，",
+	"  导入后用 partyoffice check 查看",
 }
 
 // devExportCommand runs `export KIND [--year Y] [--mask] --out FILE.xlsx`.
@@ -151,11 +139,14 @@ func (c *cli) importActivists(args []string) error {
 	}
 	path := pos[1]
 	return c.withStore(true, func(s *data.Store) error {
-		imp, err := reports.ReadActivists(path, s, civil.Today(), nil)
+		imp, err := reports.ReadActivists(path, s, s.Today(), nil)
 		if err != nil {
 			return err
 		}
-		rep, err := runActivistImport(s, imp, f, filepath.Base(path))
+		good := imp.Good()
+		rep, err := runImport(imp, sheetNotices(imp.Notices), len(good), f, func(mode data.ImportMode) (data.ImportResult, error) {
+			return s.ImportDevelopment(good, mode, filepath.Base(path))
+		})
 		if rep.Errors != nil { // nil when the write itself failed: nothing to report
 			c.printImport(rep, f)
 			if err == nil && !f.json {
@@ -164,34 +155,6 @@ func (c *cli) importActivists(args []string) error {
 		}
 		return err
 	})
-}
-
-// runActivistImport is runImport for the development register: the sheet's
-// notices are reported first among the warnings.
-func runActivistImport(s *data.Store, imp *reports.ActivistImport, f importFlags, source string) (importReport, error) {
-	warnings := make([]reports.RowIssue, 0, len(imp.Notices))
-	for _, n := range imp.Notices {
-		warnings = append(warnings, reports.RowIssue{Message: n})
-	}
-	rep := importReport{
-		Errors:   nonNil(imp.Errors()),
-		Warnings: append(warnings, imp.Warnings()...),
-		badRows:  imp.BadRows(),
-	}
-	good := imp.Good()
-	if err := refuseBadRows(rep.badRows, len(good), f); err != nil {
-		return rep, err
-	}
-	if f.dryRun {
-		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(f.mode())
-		return rep, nil
-	}
-	res, err := s.ImportDevelopment(good, f.mode(), source)
-	if err != nil {
-		return importReport{}, err
-	}
-	rep.Imported, rep.Updated, rep.Skipped = res.Imported, res.Updated, res.Skipped
-	return rep, nil
 }
 
 // stagesLine tells where the imported rows put people, and where to look

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -23,10 +21,8 @@ import (
 )
 
 // runGUI opens the main window on the data folder, or, when the folder cannot
-// be opened, a small window that says why in plain words and offers the way
-// out: the newest good backup for a damaged or vanished database, another try
-// for a folder in use or not writable. It never opens an empty store in
-// place of lost data.
+// be opened, a small window that says why in plain words and offers the ways
+// out that data.RemediesFor allows (the policy lives in data/startup.go).
 func runGUI(dir string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	a.Settings().SetTheme(core.Theme{})
@@ -41,7 +37,7 @@ func runGUI(dir string, stderr io.Writer) int {
 		settings.GuardWindow(w, s)
 		settings.StartDailyBackup(w, s)
 	}
-	if s, err := openDataFolder(dir); err != nil {
+	if s, err := data.OpenFolder(dir); err != nil {
 		fmt.Fprintln(stderr, "错误："+oneLine(err.Error()))
 		w := a.NewWindow("党支部工作台：无法打开数据")
 		w.SetIcon(resources.Icon)
@@ -56,22 +52,6 @@ func runGUI(dir string, stderr io.Writer) int {
 		store.Close()
 	}
 	return exitOK
-}
-
-// errDatabaseMissing means the data folder has backups but no database (or
-// an empty one): the file was deleted or moved. Opening would quietly start
-// an empty register.
-var errDatabaseMissing = errors.New("数据文件不见了（可能被误删、移走，或上次没有保存完整），但数据文件夹中有备份")
-
-// openDataFolder opens the store, refusing to create a new empty one where
-// backups show that data existed.
-func openDataFolder(dir string) (*data.Store, error) {
-	if _, err := os.Stat(filepath.Join(dir, data.DBFileName)); errors.Is(err, os.ErrNotExist) {
-		if list, _ := backupsInFolder(dir); len(list) > 0 {
-			return nil, errDatabaseMissing
-		}
-	}
-	return data.Open(dir)
 }
 
 // problemWidth is the width of the startup problem window.
@@ -91,13 +71,15 @@ func startupProblem(a fyne.App, w fyne.Window, dir string, err error, opened fun
 		opened(s)
 		w.Close()
 	}
-	buttons := []fyne.CanvasObject{}
-	if errors.Is(err, data.ErrDamaged) || errors.Is(err, errDatabaseMissing) {
+	var buttons []fyne.CanvasObject
+	remedies := data.RemediesFor(err)
+	if remedies.Restore {
 		buttons = append(buttons, restoreButton(dir, message, done))
-	} else {
+	}
+	if remedies.Retry {
 		buttons = append(buttons, retryButton(dir, message, done))
 	}
-	if errors.Is(err, errDatabaseMissing) {
+	if remedies.StartBlank {
 		buttons = append(buttons, widget.NewButton("从空白开始", func() { startBlank(dir, message, done) }))
 	}
 	buttons = append(buttons, widget.NewButton("关闭", a.Quit))
@@ -114,7 +96,7 @@ func startupProblem(a fyne.App, w fyne.Window, dir string, err error, opened fun
 func restoreButton(dir string, message *widget.Label, done func(*data.Store)) *widget.Button {
 	restore := widget.NewButtonWithIcon("从备份恢复", theme.HistoryIcon(), nil)
 	restore.Importance = widget.HighImportance
-	b, err := newestGoodBackup(dir)
+	b, err := data.NewestGoodBackup(dir)
 	if err != nil {
 		message.SetText(message.Text + "\n\n无法自动恢复：" + err.Error())
 		restore.Disable()
@@ -122,7 +104,7 @@ func restoreButton(dir string, message *widget.Label, done func(*data.Store)) *w
 	}
 	message.SetText(message.Text + "\n\n最近一份完好的备份：" + backupDescription(b))
 	restore.OnTapped = func() {
-		s, err := recoverFrom(dir, b)
+		s, err := data.RecoverFrom(dir, b)
 		if err != nil {
 			message.SetText("无法自动恢复：" + err.Error())
 			restore.Disable()
@@ -143,7 +125,7 @@ func retryButton(dir string, message *widget.Label, done func(*data.Store)) *wid
 	retry := widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), nil)
 	retry.Importance = widget.HighImportance
 	retry.OnTapped = func() {
-		s, err := openDataFolder(dir)
+		s, err := data.OpenFolder(dir)
 		if err != nil {
 			message.SetText(startupMessage(err))
 			return
@@ -153,17 +135,9 @@ func retryButton(dir string, message *widget.Label, done func(*data.Store)) *wid
 	return retry
 }
 
-// startBlank sets the leftover empty database aside and starts a new one;
-// the backups stay where they are.
+// startBlank starts an empty database beside the backups.
 func startBlank(dir string, message *widget.Label, done func(*data.Store)) {
-	db := filepath.Join(dir, data.DBFileName)
-	if _, err := os.Stat(db); err == nil {
-		if err := os.Rename(db, db+".empty"); err != nil {
-			message.SetText("无法新建数据文件：" + err.Error())
-			return
-		}
-	}
-	s, err := data.Open(dir)
+	s, err := data.StartBlank(dir)
 	if err != nil {
 		message.SetText(startupMessage(err))
 		return
@@ -180,18 +154,9 @@ func startupMessage(err error) string {
 	case errors.Is(err, data.ErrDamaged):
 		return err.Error() + "。\n\n点“从备份恢复”，程序会用数据文件夹中最近一份完好的备份替换它。" +
 			"损坏的文件不会删除，会改名保留在同一文件夹中，以便日后请专业人员查看。"
-	case errors.Is(err, errDatabaseMissing):
+	case errors.Is(err, data.ErrDatabaseMissing):
 		return err.Error() + "。\n\n点“从备份恢复”，用最近一份完好的备份恢复数据；" +
 			"确实要重新开始的，点“从空白开始”（备份仍会保留）。"
 	}
 	return "无法打开数据：" + err.Error() + "\n\n请确认这个文件夹存在并且可以写入（U盘是否插好、是否有写保护），然后点“重试”；如果这是单位的公用电脑，请联系电脑管理员。"
-}
-
-// recoverFrom restores the backup b into a data folder whose store cannot
-// be opened, and opens it.
-func recoverFrom(dir string, b data.BackupInfo) (*data.Store, error) {
-	if _, err := restoreClosed(dir, b.Path); err != nil {
-		return nil, err
-	}
-	return data.Open(dir)
 }

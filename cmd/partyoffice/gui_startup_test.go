@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 )
 
 // problemWindow shows the startup problem for dir and returns what the
@@ -37,13 +38,13 @@ func problemWindow(t *testing.T, dir string, err error, opened func(*data.Store)
 }
 
 func TestVanishedDatabaseIsNotReplacedByAnEmptyOne(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	want := len(peopleIn(t, dir))
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
 
-	_, err := openDataFolder(dir)
-	if !errors.Is(err, errDatabaseMissing) {
+	_, err := data.OpenFolder(dir)
+	if !errors.Is(err, data.ErrDatabaseMissing) {
 		t.Fatalf("open without the database: %v", err)
 	}
 	var opened *data.Store
@@ -63,10 +64,10 @@ func TestVanishedDatabaseIsNotReplacedByAnEmptyOne(t *testing.T) {
 }
 
 func TestStartBlankKeepsTheBackups(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	mustRun(t, "--data", dir, "backup")
 	os.Remove(filepath.Join(dir, data.DBFileName))
-	_, err := openDataFolder(dir)
+	_, err := data.OpenFolder(dir)
 	var opened *data.Store
 	objects, _ := problemWindow(t, dir, err, func(s *data.Store) { opened = s })
 	test.Tap(buttonLabelled(t, objects, "从空白开始"))
@@ -83,12 +84,12 @@ func TestStartBlankKeepsTheBackups(t *testing.T) {
 }
 
 func TestRetryAfterTheOtherWindowClosed(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	other, err := data.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = openDataFolder(dir)
+	_, err = data.OpenFolder(dir)
 	if !errors.Is(err, data.ErrLocked) {
 		t.Fatalf("second open: %v", err)
 	}

@@ -17,26 +17,6 @@ import (
 // The handover commands: make a 移交包 (and its printed 移交清单), and
 // receive one into a data folder.
 
-func init() {
-	commands = append(commands,
-		command{name: "handover", args: "--out 文件 [--password-file 密码文件] [--list 清单.xlsx]",
-			summary: "制作移交包：全部数据和附件打包成一个文件，交给下一任书记（每个文件带校验值）",
-			options: []string{
-				"--out            移交包保存到哪个文件，例如 --out 移交包.poh",
-				"--password-file  从这个文件的第一行读取密码，给移交包加密（AES-256）；不写则不加密",
-				"--list           同时导出可打印的移交清单（Excel），供移交人、接收人、监交人签字",
-			},
-			run: (*cli).handover},
-		command{name: "receive", args: "文件 [--password-file 密码文件] [--yes]",
-			summary: "接收移交包：逐一核对校验值，显示其中的内容，确认后替换数据文件夹中的数据（替换前自动备份）",
-			options: []string{
-				"--password-file  从这个文件的第一行读取移交包的密码",
-				"--yes            不再询问，直接替换（用于脚本）",
-			},
-			run: (*cli).receive},
-	)
-}
-
 // stdin is where receive reads the user's confirmation; tests replace it.
 var stdin io.Reader = os.Stdin
 

@@ -8,31 +8,13 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 	"partyoffice/data/handover"
 )
 
 func init() {
 	// Packages made in tests need not resist password guessing.
 	handover.DefaultKDF = handover.KDFParams{Time: 1, Memory: 1 << 10, Threads: 1}
-}
-
-// smallFolder is a data folder with a branch and three people: enough for
-// what these tests check, and far quicker than the demo.
-func smallFolder(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	s, err := data.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.SaveBranch(data.Branch{Name: "测试小学党支部"})
-	for _, name := range []string{"甲", "乙", "丙"} {
-		if err := s.CreatePerson(&data.Person{Name: name, Stage: data.StageFull}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // copyOf is a copy of a closed data folder's database in a new folder.
@@ -92,12 +74,12 @@ func TestHandoverAndReceiveOnANewPC(t *testing.T) {
 }
 
 func TestReceiveAsksBeforeReplacing(t *testing.T) {
-	src := smallFolder(t)
+	src := datatest.Folder(t)
 	pkg := filepath.Join(t.TempDir(), "p.poh")
 	mustRun(t, "--data", src, "handover", "--out", pkg)
 
 	dir := copyOf(t, src)
-	s := openStore(t, dir)
+	s := datatest.StoreIn(t, dir)
 	p, _ := s.People()
 	if err := s.DeletePerson(p[0].ID); err != nil {
 		t.Fatal(err)
@@ -124,7 +106,7 @@ func TestReceiveAsksBeforeReplacing(t *testing.T) {
 		t.Errorf("no backup before receiving:\n%s", out)
 	}
 	// --yes needs no answer, and the earlier state comes back from the backup.
-	list, _ := backupsInFolder(dir)
+	list, _ := data.BackupsIn(dir)
 	var undo string
 	for _, b := range list {
 		if b.Label == data.LabelBeforeReceive {
@@ -153,7 +135,7 @@ func TestReceiveIntoADamagedFolder(t *testing.T) {
 }
 
 func TestHandoverUsageMistakes(t *testing.T) {
-	dir := smallFolder(t)
+	dir := datatest.Folder(t)
 	for _, args := range [][]string{
 		{"handover"},
 		{"handover", "--out", "x.poh", "--list", "清单.pdf"},

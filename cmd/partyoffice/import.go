@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"partyoffice/data"
-	"partyoffice/data/civil"
 	"partyoffice/reports"
 )
 
@@ -42,7 +41,7 @@ func (f *importFlags) flagSet() *flag.FlagSet {
 }
 
 func (c *cli) importMembers(args []string) error {
-	if kind, ok := otherKind(importKinds, args); ok { // registers of other files: dev_registers.go
+	if kind, ok := otherKind(importKinds(), args); ok { // registers of other files: dev_registers.go
 		return kind.run(c, args)
 	}
 	var f importFlags
@@ -55,11 +54,15 @@ func (c *cli) importMembers(args []string) error {
 	}
 	path := pos[1]
 	return c.withStore(true, func(s *data.Store) error {
-		imp, err := reports.ReadMembers(path, s, civil.Today(), nil)
+		imp, err := reports.ReadMembers(path, s, s.Today(), nil)
 		if err != nil {
 			return err
 		}
-		rep, err := runImport(s, imp, f, filepath.Base(path))
+		good := imp.Good()
+		rep, err := runImport(imp, imp.SheetIssues(), len(good), f, func(mode data.ImportMode) (data.ImportResult, error) {
+			return s.ImportPeople(good, mode, filepath.Base(path))
+		})
+		rep.Columns = imp.Suggestions
 		if rep.Errors != nil { // nil when the write itself failed: nothing to report
 			c.printImport(rep, f)
 		}
@@ -67,25 +70,34 @@ func (c *cli) importMembers(args []string) error {
 	})
 }
 
-// runImport decides what to write and writes it. Rows with errors stop the
-// whole import unless --skip-bad; a dry run only counts what would happen.
-func runImport(s *data.Store, imp *reports.MemberImport, f importFlags, source string) (importReport, error) {
+// importPreview is what the preview of either register (党员名册,
+// 发展党员) offers an import: its rows' issues and the dry-run counts.
+type importPreview interface {
+	Errors() []reports.RowIssue
+	Warnings() []reports.RowIssue
+	BadRows() int
+	Predict(mode data.ImportMode) (imported, updated, skipped int)
+}
+
+// runImport decides what to write and writes it with write. Rows with errors
+// stop the whole import unless --skip-bad; a dry run only counts what would
+// happen. Issues about the whole sheet come first among the warnings.
+func runImport(imp importPreview, sheetIssues []reports.RowIssue, good int, f importFlags,
+	write func(data.ImportMode) (data.ImportResult, error)) (importReport, error) {
+	warnings := append([]reports.RowIssue{}, sheetIssues...) // JSON [] rather than null
 	rep := importReport{
 		Errors:   nonNil(imp.Errors()),
-		Warnings: append(nonNil(imp.SheetIssues()), imp.Warnings()...), // about the sheet first
-		Columns:  imp.Suggestions,
+		Warnings: append(warnings, imp.Warnings()...),
 		badRows:  imp.BadRows(),
 	}
-	good := imp.Good()
-	if err := refuseBadRows(rep.badRows, len(good), f); err != nil {
+	if err := refuseBadRows(rep.badRows, good, f); err != nil {
 		return rep, err
 	}
-	mode := f.mode()
 	if f.dryRun {
-		rep.Imported, rep.Updated, rep.Skipped = predictImport(imp, mode)
+		rep.Imported, rep.Updated, rep.Skipped = imp.Predict(f.mode())
 		return rep, nil
 	}
-	res, err := s.ImportPeople(good, mode, source)
+	res, err := write(f.mode())
 	if err != nil {
 		return importReport{}, err
 	}
@@ -112,31 +124,6 @@ func (f importFlags) mode() data.ImportMode {
 		return data.ImportUpdateExisting
 	}
 	return data.ImportSkipExisting
-}
-
-// predictImport counts what ImportPeople would do with the good rows: a row
-// whose ID number is already stored, or listed again further down the sheet,
-// is updated or skipped; every other row is new.
-func predictImport(imp *reports.MemberImport, mode data.ImportMode) (imported, updated, skipped int) {
-	seen := map[string]bool{}
-	for _, r := range imp.Rows {
-		if len(r.Errors) > 0 {
-			continue
-		}
-		id := r.Person.IDNumber
-		switch {
-		case r.Existing == nil && !seen[id]:
-			imported++
-		case mode == data.ImportUpdateExisting:
-			updated++
-		default:
-			skipped++
-		}
-		if id != "" {
-			seen[id] = true
-		}
-	}
-	return imported, updated, skipped
 }
 
 func nonNil(issues []reports.RowIssue) []reports.RowIssue {
@@ -186,4 +173,13 @@ func issueLine(i reports.RowIssue) string {
 		return i.Message
 	}
 	return line + "：" + i.Message
+}
+
+// sheetNotices turns notices about a whole sheet into issues without a row.
+func sheetNotices(notices []string) []reports.RowIssue {
+	issues := make([]reports.RowIssue, 0, len(notices))
+	for _, n := range notices {
+		issues = append(issues, reports.RowIssue{Message: n})
+	}
+	return issues
 }

@@ -3,15 +3,15 @@ package main
 import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
 )
 
 // withMeetingFindings adds the gaps of the 三会一课 record (rule IDs M-…,
-// documented in package data/meetings) to the 发展党员 findings of `check`,
+// documented in package data/compliance) to the 发展党员 findings of `check`,
 // most urgent first.
 func withMeetingFindings(s *data.Store, on civil.Date, findings []rules.Finding) ([]rules.Finding, error) {
-	more, err := meetings.Check(s, on)
+	more, err := compliance.Check(s, on)
 	if err != nil {
 		return nil, err
 	}

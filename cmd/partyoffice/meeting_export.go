@@ -1,10 +1,6 @@
 package main
 
-// The 三会一课 reports of `export`, registered in exportKinds
-// (dev_registers.go) by this file's init, which also adds them to export's
-// help: it must run after the inits of cli.go and dev_registers.go (Go runs
-// a package's init functions in file-name order; "meeting_…" sorts after
-// both).
+// The 三会一课 reports of `export`, listed in exportKinds (commands.go).
 
 import (
 	"fmt"
@@ -16,26 +12,15 @@ import (
 	"partyoffice/reports"
 )
 
-func init() {
-	for i := range reports.MeetingReports {
-		kind := &reports.MeetingReports[i]
-		exportKinds[kind.Kind] = registerKind{title: kind.Title,
-			run: func(c *cli, args []string) error { return c.exportMeetings(kind, args) }}
-	}
-	cmd := findCommand("export")
-	if cmd == nil {
-		return
-	}
-	cmd.summary += "；以及三会一课开展情况统计表、党员参加组织生活考勤表和会议记录"
-	cmd.options = append(cmd.options,
-		"三会一课：partyoffice export meetings-summary|attendance|minutes --year 年份 [--quarter 季度 | --month 月份] --out 文件.xlsx",
-		"  meetings-summary  三会一课开展情况统计表：各类会议逐月召开次数、应开展次数和完成情况",
-		"  attendance        党员参加组织生活考勤表：每名党员每次会议的出席情况和出席率",
-		"  minutes           会议记录：每次会议一页（A4纵向），附签字栏，供打印装订",
-		"  --year      年份，例如 2026（默认：今年）",
-		"  --quarter   只导出某个季度（1-4）",
-		"  --month     只导出某个月（1-12）",
-	)
+// meetingExportHelp is what export's help says about the 三会一课 reports.
+var meetingExportHelp = []string{
+	"三会一课：partyoffice export meetings-summary|attendance|minutes --year 年份 [--quarter 季度 | --month 月份] --out 文件.xlsx",
+	"  meetings-summary  三会一课开展情况统计表：各类会议逐月召开次数、应开展次数和完成情况",
+	"  attendance        党员参加组织生活考勤表：每名党员每次会议的出席情况和出席率",
+	"  minutes           会议记录：每次会议一页（A4纵向），附签字栏，供打印装订",
+	"  --year      年份，例如 2026（默认：今年）",
+	"  --quarter   只导出某个季度（1-4）",
+	"  --month     只导出某个月（1-12）",
 }
 
 func (c *cli) exportMeetings(kind *reports.MeetingReport, args []string) error {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -79,7 +80,7 @@ func TestHelpListsMeetingReports(t *testing.T) {
 // withMeetingFindings is the hook for `check` (see meeting_check.go).
 func TestMeetingFindingsJoinTheDevelopmentOnes(t *testing.T) {
 	dir := demoDir(t)
-	s := openStore(t, dir)
+	s := datatest.StoreIn(t, dir)
 	today := civil.Today()
 	d, err := s.LoadDevData()
 	if err != nil {

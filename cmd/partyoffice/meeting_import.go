@@ -10,20 +10,13 @@ import (
 	"partyoffice/reports"
 )
 
-func init() {
-	importKinds["meetings"] = registerKind{title: "会议记录（三会一课台账）", run: (*cli).importMeetings}
-	cmd := findCommand("import")
-	if cmd == nil {
-		return
-	}
-	cmd.summary += "；import meetings 导入用 Excel 记的会议台账"
-	cmd.options = append(cmd.options,
-		"会议台账：partyoffice import meetings 文件.xlsx [--dry-run] [--skip-bad] [--json]",
-		"  每行一次会议：会议类型（或写在活动名称里，可以几种，如“支委会、党员大会”）、日期和时间（2025-03-05 14:30-16:00、",
-		"  2025年3月5日下午2点等写法都可以）、地点、主要内容、时长、主持人、记录人、应到、实到；",
-		"  有参会人员、请假人员、缺席人员列时按姓名与名册中的人对应（用顿号、逗号、分号或空格隔开，",
-		"  原因可写在括号里）；没有名单的只记下应到、实到人数；已有同一天同类型记录的行跳过",
-	)
+// meetingImportHelp is the help text of `import meetings`.
+var meetingImportHelp = []string{
+	"会议台账：partyoffice import meetings 文件.xlsx [--dry-run] [--skip-bad] [--json]",
+	"  每行一次会议：会议类型（或写在活动名称里，可以几种，如“支委会、党员大会”）、日期和时间（2025-03-05 14:30-16:00、",
+	"  2025年3月5日下午2点等写法都可以）、地点、主要内容、时长、主持人、记录人、应到、实到；",
+	"  有参会人员、请假人员、缺席人员列时按姓名与名册中的人对应（用顿号、逗号、分号或空格隔开，",
+	"  原因可写在括号里）；没有名单的只记下应到、实到人数；已有同一天同类型记录的行跳过",
 }
 
 func (c *cli) importMeetings(args []string) error {

@@ -11,21 +11,16 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 	"partyoffice/data/idcard"
 )
 
 // testToday is fixed so the generated data is the same on every run.
 var testToday = civil.New(2026, 3, 15)
 
-func openStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+// openStore is an empty store with the computer's clock: the demo is
+// filled as of the day each test names.
+func openStore(t *testing.T) *data.Store { return datatest.StoreIn(t, t.TempDir()) }
 
 // filledStore is a store holding the demo branch as of today. Filling runs
 // once per date and test binary (it takes seconds under -race: every record

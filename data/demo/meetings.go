@@ -6,7 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 // A year of the demo branch's meetings, up to today: every month a 支委会,
@@ -14,7 +14,7 @@ import (
 // 支部党员大会 and a 党课; an 意识形态工作专题会议 each semester; the 组织生活会
 // with 民主评议 in December; the 支部大会 that admitted the 预备党员 of the
 // table (their 发展党员 records get the vote from the minutes, through
-// meetings.LinkDecisions as a form's save does); and the
+// compliance.LinkDecisions as a form's save does); and the
 // 书记's 思政课. Absences have their reasons: the member out of contact and
 // the one teaching in 新疆 miss every sitting since (the six-month warning),
 // the retired teacher often asks for leave, others now and then.
@@ -81,7 +81,7 @@ func (f *filler) fillMeetings() error {
 		return err
 	}
 	for _, m := range minutes {
-		for _, o := range meetings.LinkDecisions(f.store, m) {
+		for _, o := range compliance.LinkDecisions(f.store, m) {
 			if !o.Linked {
 				return fmt.Errorf("%s", o.Message)
 			}

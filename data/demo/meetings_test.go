@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"partyoffice/data"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 )
 
 func TestDemoYearOfMeetings(t *testing.T) {
 	s, _ := filledStore(t, testToday)
-	d, err := meetings.Load(s)
+	d, err := compliance.Load(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestDemoYearOfMeetings(t *testing.T) {
 	if d.Meetings[0].Date.Before(testToday.AddMonths(-13)) || d.Meetings[len(d.Meetings)-1].Date.After(testToday) {
 		t.Errorf("sittings from %s to %s", d.Meetings[0].Date, d.Meetings[len(d.Meetings)-1].Date)
 	}
-	c := meetings.New(d, testToday)
+	c := compliance.New(d, testToday)
 	fs := c.Findings()
 	for _, f := range fs {
 		t.Log(f.Line())
@@ -30,12 +30,12 @@ func TestDemoYearOfMeetings(t *testing.T) {
 		rulesSeen[f.Rule]++
 	}
 	// The deliberate gaps: a 支委会, a 党小组会, a quarter's 党课.
-	for _, rule := range []string{meetings.RuleCommittee, meetings.RuleGroupMeeting, meetings.RuleLecture} {
+	for _, rule := range []string{compliance.RuleCommittee, compliance.RuleGroupMeeting, compliance.RuleLecture} {
 		if rulesSeen[rule] == 0 {
 			t.Errorf("no %s finding: the demo should show a missed meeting", rule)
 		}
 	}
-	for _, rule := range []string{meetings.RuleMembersMeeting, meetings.RuleLifeMeeting, meetings.RuleIdeology} {
+	for _, rule := range []string{compliance.RuleMembersMeeting, compliance.RuleLifeMeeting, compliance.RuleIdeology} {
 		for _, f := range fs {
 			if f.Rule == rule && f.Severity == "error" {
 				t.Errorf("unexpected: %s", f.Line())
@@ -45,7 +45,7 @@ func TestDemoYearOfMeetings(t *testing.T) {
 	// The member out of contact and the one in 新疆 are reminded of.
 	absent := map[string]bool{}
 	for _, f := range fs {
-		if f.Rule == meetings.RuleAbsence {
+		if f.Rule == compliance.RuleAbsence {
 			absent[f.Person] = true
 		}
 	}
@@ -76,7 +76,7 @@ func TestDemoAdmissionMinutesFillTheVote(t *testing.T) {
 					t.Errorf("%s: step 15 %s %+v, minutes %s %+v", dec.PersonName, st.Date, st.Vote, m.Date, dec.Vote)
 				}
 			}
-			if meetings.VerdictOf(&m, &dec) != meetings.Passed {
+			if compliance.VerdictOf(&m, &dec) != compliance.Passed {
 				t.Errorf("%s: vote did not pass", dec.Subject)
 			}
 			linked++

@@ -24,7 +24,9 @@ import (
 type App struct {
 	Store  *data.Store
 	Window fyne.Window
-	// Now returns today's date; tests replace it to get stable results.
+	// Now returns today's date. It drives the store's clock too (NewApp
+	// hands it to Store.SetClock), so a test that sets it moves the screens,
+	// the store's checks and the exports to the same day.
 	Now func() civil.Date
 
 	mu        sync.Mutex
@@ -33,7 +35,9 @@ type App struct {
 
 // NewApp wires the shared context of the screens.
 func NewApp(store *data.Store, w fyne.Window) *App {
-	return &App{Store: store, Window: w, Now: civil.Today}
+	a := &App{Store: store, Window: w, Now: store.Clock()}
+	store.SetClock(func() civil.Date { return a.Now() })
+	return a
 }
 
 // Today is the date the rules and defaults use.

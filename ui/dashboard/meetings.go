@@ -9,7 +9,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
@@ -24,22 +24,22 @@ const meetingsCardTitle = "三会一课（本期完成情况）"
 // past year that ended without their meetings (red) and the members without
 // 组织生活 for months.
 func meetingsCard(a *core.App, today civil.Date) fyne.CanvasObject {
-	d, err := meetings.Load(a.Store)
+	d, err := compliance.Load(a.Store)
 	if d == nil {
 		l := widget.NewLabel("无法读取三会一课记录：" + err.Error())
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
 		return widget.NewCard(meetingsCardTitle, "", l)
 	}
-	c := meetings.New(d, today)
+	c := compliance.New(d, today)
 	return widget.NewCard(meetingsCardTitle, "",
 		container.NewGridWithColumns(2, currentStatusRows(c, &d.Settings), meetingNotes(c, &d.Settings, today)))
 }
 
-func currentStatusRows(c *meetings.Compliance, ms *data.MeetingSettings) fyne.CanvasObject {
+func currentStatusRows(c *compliance.Compliance, ms *data.MeetingSettings) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for _, st := range c.Current() {
-		if st.State == meetings.NotRequired {
+		if st.State == compliance.NotRequired {
 			continue
 		}
 		rows.Add(widgets.Columns([]float32{170, 150},
@@ -55,13 +55,13 @@ func currentStatusRows(c *meetings.Compliance, ms *data.MeetingSettings) fyne.Ca
 
 // statusLabel: ✓ 已完成 in green; 待召开 with the days left, amber once
 // within the reminder days; 未完成 in red.
-func statusLabel(st meetings.Status, leadDays int) *widget.Label {
+func statusLabel(st compliance.Status, leadDays int) *widget.Label {
 	l := widgets.TruncatedLabel("")
 	switch st.State {
-	case meetings.Done:
+	case compliance.Done:
 		l.SetText("✓ 已完成")
 		l.Importance = widget.SuccessImportance
-	case meetings.Due:
+	case compliance.Due:
 		text := fmt.Sprintf("待召开，剩余 %d 天", st.DaysLeft)
 		if len(st.MissingGroups) > 0 {
 			text = fmt.Sprintf("%d 个党小组待召开，剩余 %d 天", len(st.MissingGroups), st.DaysLeft)
@@ -70,7 +70,7 @@ func statusLabel(st meetings.Status, leadDays int) *widget.Label {
 		if st.DaysLeft <= leadDays {
 			l.Importance = widget.WarningImportance
 		}
-	case meetings.Overdue:
+	case compliance.Overdue:
 		l.SetText("未完成")
 		l.Importance = widget.DangerImportance
 	default:
@@ -82,7 +82,7 @@ func statusLabel(st meetings.Status, leadDays int) *widget.Label {
 
 // meetingNotes are the 思政课 of the semester, the misses of the past year
 // and the long absences, one line each.
-func meetingNotes(c *meetings.Compliance, ms *data.MeetingSettings, today civil.Date) fyne.CanvasObject {
+func meetingNotes(c *compliance.Compliance, ms *data.MeetingSettings, today civil.Date) fyne.CanvasObject {
 	t := c.Classes(today)
 	classes := widget.NewLabel(fmt.Sprintf("本学期思政课：听课 %d/%d 次，授课 %d/%d 课时", t.Listens, t.ListenTarget,
 		t.TeachHours, t.TeachTarget))
@@ -94,7 +94,7 @@ func meetingNotes(c *meetings.Compliance, ms *data.MeetingSettings, today civil.
 	notes := container.NewVBox(classes)
 	missed := 0
 	for _, f := range c.Findings() {
-		if f.Severity == rules.SeverityError && f.Rule != meetings.RuleListen && f.Rule != meetings.RuleTeach {
+		if f.Severity == rules.SeverityError && f.Rule != compliance.RuleListen && f.Rule != compliance.RuleTeach {
 			missed++
 		}
 	}

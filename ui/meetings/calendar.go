@@ -16,7 +16,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
 	"partyoffice/ui/widgets"
 )
@@ -57,26 +57,26 @@ func newComplianceCalendar(s *meetingsScreen) *complianceCalendar {
 }
 
 // calendarStates are the states in the order the legend explains them.
-var calendarStates = []meetings.State{meetings.Done, meetings.Due, meetings.Overdue, meetings.Upcoming, meetings.NotRequired}
+var calendarStates = []compliance.State{compliance.Done, compliance.Due, compliance.Overdue, compliance.Upcoming, compliance.NotRequired}
 
-func stateColor(s meetings.State) color.NRGBA {
+func stateColor(s compliance.State) color.NRGBA {
 	switch s {
-	case meetings.Done:
+	case compliance.Done:
 		return colorGreen
-	case meetings.Due:
+	case compliance.Due:
 		return colorAmber
-	case meetings.Overdue:
+	case compliance.Overdue:
 		return colorRed
 	}
 	return colorGrey
 }
 
 // stateFill is lighter for the states that ask nothing of the user.
-func stateFill(s meetings.State) color.NRGBA {
+func stateFill(s compliance.State) color.NRGBA {
 	switch s {
-	case meetings.Upcoming:
+	case compliance.Upcoming:
 		return tint(colorGrey, 0x18)
-	case meetings.NotRequired:
+	case compliance.NotRequired:
 		return tint(colorGrey, 0x0C)
 	}
 	return tint(stateColor(s), 0x30)
@@ -120,7 +120,7 @@ func (c *complianceCalendar) monthHeader() fyne.CanvasObject {
 	return widgets.Columns([]float32{calendarHeaderWidth}, widgets.BoldLabel("会议类型 / 要求"), months)
 }
 
-func (c *complianceCalendar) typeRow(row meetings.CalendarRow) fyne.CanvasObject {
+func (c *complianceCalendar) typeRow(row compliance.CalendarRow) fyne.CanvasObject {
 	requirement := string(data.NotRequired)
 	if row.Rule != nil {
 		requirement = row.Rule.Requirement()
@@ -147,7 +147,7 @@ func (c *complianceCalendar) showWarnings() {
 	var list, missed []rules.Finding
 	for _, f := range c.s.comp.Findings() {
 		switch {
-		case f.Rule == meetings.RuleListen || f.Rule == meetings.RuleTeach || f.Rule == meetings.RuleAbsence:
+		case f.Rule == compliance.RuleListen || f.Rule == compliance.RuleTeach || f.Rule == compliance.RuleAbsence:
 		case f.Severity == rules.SeverityError:
 			missed = append(missed, f)
 		default:
@@ -184,9 +184,9 @@ func findingLabel(f rules.Finding) *widget.Label {
 
 // cellTapped opens the sittings of the cell (its month's, else its
 // period's), or says what the period requires.
-func (c *complianceCalendar) cellTapped(row meetings.CalendarRow, cell meetings.Cell) {
+func (c *complianceCalendar) cellTapped(row compliance.CalendarRow, cell compliance.Cell) {
 	ids := cell.MeetingIDs
-	if len(ids) == 0 && cell.State == meetings.Done && cell.Status != nil {
+	if len(ids) == 0 && cell.State == compliance.Done && cell.Status != nil {
 		ids = cell.Status.MeetingIDs
 	}
 	switch len(ids) {
@@ -219,13 +219,13 @@ func (c *complianceCalendar) listMeetings(title string, ids []uint) {
 
 // explain says where a cell's period stands, with a way to record the
 // missing sitting when its month has begun.
-func (c *complianceCalendar) explain(row meetings.CalendarRow, cell meetings.Cell) {
+func (c *complianceCalendar) explain(row compliance.CalendarRow, cell compliance.Cell) {
 	a := c.s.a
 	text := cellExplanation(row, cell, a.Today())
 	body := container.NewVBox(widgets.WrappedLabel(text))
 	d := dialog.NewCustomWithoutButtons(fmt.Sprintf("%d年%d月 %s", c.year, cell.Month, row.Type), body, a.Window)
 	buttons := []fyne.CanvasObject{widget.NewButton("关闭", d.Hide)}
-	if date, ok := sittingDateFor(c.year, cell.Month, a.Today()); ok && cell.State != meetings.NotRequired {
+	if date, ok := sittingDateFor(c.year, cell.Month, a.Today()); ok && cell.State != compliance.NotRequired {
 		add := widget.NewButtonWithIcon("登记这次会议", theme.ContentAddIcon(), func() {
 			d.Hide()
 			ShowMeetingForm(a, &data.Meeting{Types: []data.MeetingType{row.Type}, Date: date})
@@ -239,12 +239,12 @@ func (c *complianceCalendar) explain(row meetings.CalendarRow, cell meetings.Cel
 }
 
 // cellExplanation: "2026年第二季度（2026-04-01 至 2026-06-30）要求每季度1次，已召开 0 次：待召开，剩余 16 天。"
-func cellExplanation(row meetings.CalendarRow, cell meetings.Cell, today civil.Date) string {
+func cellExplanation(row compliance.CalendarRow, cell compliance.Cell, today civil.Date) string {
 	st := cell.Status
 	if st == nil {
 		return string(cell.State)
 	}
-	if cell.State == meetings.NotRequired {
+	if cell.State == compliance.NotRequired {
 		return fmt.Sprintf("%s不作要求：%s。", st.Period.Label, st.Reason)
 	}
 	s := fmt.Sprintf("%s（%s 至 %s）要求%s，已召开 %d 次：%s", st.Period.Label, st.Period.Start, st.Period.End,
@@ -252,7 +252,7 @@ func cellExplanation(row meetings.CalendarRow, cell meetings.Cell, today civil.D
 	if len(st.MissingGroups) > 0 {
 		s += "（" + strings.Join(st.MissingGroups, "、") + "尚未召开）"
 	}
-	if cell.State == meetings.Due {
+	if cell.State == compliance.Due {
 		s += fmt.Sprintf("，剩余 %d 天", st.Period.DaysLeft(today))
 	}
 	return s + "。"
@@ -275,12 +275,12 @@ func sittingDateFor(year, month int, today civil.Date) (civil.Date, bool) {
 // how many sittings the month had.
 type calendarCell struct {
 	widget.BaseWidget
-	State meetings.State
+	State compliance.State
 	Count int // sittings held in the month
 	onTap func()
 }
 
-func newCalendarCell(cell meetings.Cell, onTap func()) *calendarCell {
+func newCalendarCell(cell compliance.Cell, onTap func()) *calendarCell {
 	c := &calendarCell{State: cell.State, Count: len(cell.MeetingIDs), onTap: onTap}
 	c.ExtendBaseWidget(c)
 	return c
@@ -294,7 +294,7 @@ func (c *calendarCell) CreateRenderer() fyne.WidgetRenderer {
 	state := canvas.NewText(string(c.State), stateColor(c.State))
 	state.TextSize = theme.CaptionTextSize()
 	state.Alignment = fyne.TextAlignCenter
-	if c.State == meetings.NotRequired || c.State == meetings.Upcoming {
+	if c.State == compliance.NotRequired || c.State == compliance.Upcoming {
 		state.Color = colorGrey
 	}
 	lines := []fyne.CanvasObject{state}

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
@@ -24,7 +24,7 @@ import (
 type classLogView struct {
 	s         *meetingsScreen
 	semester  *widget.Select
-	tallies   []meetings.ClassTally // newest first
+	tallies   []compliance.ClassTally // newest first
 	summary   *widget.Label
 	listen    *widget.ProgressBar
 	teach     *widget.ProgressBar
@@ -114,7 +114,7 @@ func (v *classLogView) refresh() {
 }
 
 // current is the tally of the chosen semester.
-func (v *classLogView) current() meetings.ClassTally {
+func (v *classLogView) current() compliance.ClassTally {
 	for _, t := range v.tallies {
 		if t.Period.Label == v.semester.Selected {
 			return t
@@ -144,7 +144,7 @@ func (v *classLogView) show() {
 }
 
 // classSummary: "本学期（2026年春季学期，2026-02-01 至 2026-07-31）听课 3/4，授课 2/4 课时".
-func classSummary(t meetings.ClassTally, running bool) string {
+func classSummary(t compliance.ClassTally, running bool) string {
 	name := t.Period.Label
 	if running {
 		name = "本学期（" + t.Period.Label
@@ -175,7 +175,7 @@ func (v *classLogView) showWarnings(running bool) {
 	v.warnings.Objects = nil
 	if running {
 		for _, f := range v.s.comp.Findings() {
-			if f.Rule == meetings.RuleListen || f.Rule == meetings.RuleTeach {
+			if f.Rule == compliance.RuleListen || f.Rule == compliance.RuleTeach {
 				v.warnings.Add(findingLabel(f))
 			}
 		}

@@ -11,7 +11,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/ui/widgets"
 )
 
@@ -228,7 +228,7 @@ func (e *decisionEditor) fillFromAttendance() {
 func (e *decisionEditor) showResult() {
 	d := e.d()
 	m := &e.l.f.m
-	res, ok := meetings.Evaluate(m, d)
+	res, ok := compliance.Evaluate(m, d)
 	switch {
 	case e.badCount():
 		e.verdict.SetText("人数和票数请填写整数")
@@ -240,10 +240,10 @@ func (e *decisionEditor) showResult() {
 		e.verdict.SetText("未表决：只记录决定内容（经过表决的，请填写票数）")
 		e.verdict.Importance = widget.LowImportance
 	case res.Passed:
-		e.verdict.SetText(string(meetings.Passed) + "：" + res.Reason)
+		e.verdict.SetText(string(compliance.Passed) + "：" + res.Reason)
 		e.verdict.Importance = widget.SuccessImportance
 	default:
-		e.verdict.SetText(string(meetings.NotPassed) + "：" + res.Reason)
+		e.verdict.SetText(string(compliance.NotPassed) + "：" + res.Reason)
 		e.verdict.Importance = widget.DangerImportance
 	}
 	e.verdict.Refresh()

@@ -13,7 +13,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
@@ -63,7 +63,7 @@ type meetingForm struct {
 }
 
 // ShowMeetingForm opens the minutes of m for editing, or a blank sitting
-// dated today when m is nil. Saving goes through meetings.Save and then
+// dated today when m is nil. Saving goes through compliance.Save and then
 // tells every screen (a.NotifyChanged).
 func ShowMeetingForm(a *core.App, m *data.Meeting) {
 	f, err := newMeetingForm(a, m)
@@ -382,7 +382,7 @@ func (f *meetingForm) trySave() {
 	}
 }
 
-func (f *meetingForm) showOutcomes(outcomes []meetings.LinkOutcome) {
+func (f *meetingForm) showOutcomes(outcomes []compliance.LinkOutcome) {
 	if msgs := outcomeLines(outcomes); msgs != "" {
 		f.a.ShowInfo("会议记录已保存", msgs)
 	}
@@ -390,13 +390,13 @@ func (f *meetingForm) showOutcomes(outcomes []meetings.LinkOutcome) {
 
 // store saves the sitting; the form stays as it is when the store refuses,
 // with the reason above the buttons.
-func (f *meetingForm) store() ([]meetings.LinkOutcome, bool) {
+func (f *meetingForm) store() ([]compliance.LinkOutcome, bool) {
 	m, err := f.collect()
 	if err != nil {
 		f.Say(err.Error())
 		return nil, false
 	}
-	outcomes, err := meetings.Save(f.a.Store, &m)
+	outcomes, err := compliance.Save(f.a.Store, &m)
 	if err != nil {
 		f.Say("未保存：" + err.Error())
 		return nil, false
@@ -415,7 +415,7 @@ func (f *meetingForm) store() ([]meetings.LinkOutcome, bool) {
 	return outcomes, true
 }
 
-func outcomeLines(outcomes []meetings.LinkOutcome) string {
+func outcomeLines(outcomes []compliance.LinkOutcome) string {
 	lines := make([]string, len(outcomes))
 	for i, o := range outcomes {
 		lines[i] = o.Message

@@ -17,7 +17,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
@@ -29,8 +29,8 @@ import (
 // tabs, so switching tabs costs nothing.
 type meetingsScreen struct {
 	a    *core.App
-	data *meetings.Data
-	comp *meetings.Compliance
+	data *compliance.Data
+	comp *compliance.Compliance
 
 	list     *meetingList
 	calendar *complianceCalendar
@@ -67,7 +67,7 @@ func newMeetingsScreen(a *core.App) *meetingsScreen {
 
 // reload reads the whole record again and redraws every tab.
 func (s *meetingsScreen) reload() {
-	d, err := meetings.Load(s.a.Store)
+	d, err := compliance.Load(s.a.Store)
 	if d == nil {
 		s.a.ShowError("无法读取三会一课记录", err)
 		return
@@ -75,7 +75,7 @@ func (s *meetingsScreen) reload() {
 	if err != nil { // the settings could not be read: the defaults are in use
 		s.a.ShowError("三会一课设置有问题", err)
 	}
-	s.data, s.comp = d, meetings.New(d, s.a.Today())
+	s.data, s.comp = d, compliance.New(d, s.a.Today())
 	s.list.refresh()
 	s.calendar.refresh()
 	s.classes.refresh()
@@ -115,7 +115,7 @@ const spanAll = "全部"
 
 // spanChoices are the running month, quarter, semester and year, every
 // sitting, and each year with sittings (newest first).
-func spanChoices(d *meetings.Data, today civil.Date) []span {
+func spanChoices(d *compliance.Data, today civil.Date) []span {
 	ms := &d.Settings
 	running := func(label string, f data.Frequency) span {
 		p := ms.PeriodOf(f, today)
@@ -137,7 +137,7 @@ func spanChoices(d *meetings.Data, today civil.Date) []span {
 
 // meetingYears are the years with sittings or 思政课 records, and this
 // year, newest first.
-func meetingYears(d *meetings.Data, today civil.Date) []int {
+func meetingYears(d *compliance.Data, today civil.Date) []int {
 	seen := map[int]bool{today.Year: true}
 	for i := range d.Meetings {
 		seen[d.Meetings[i].Date.Year] = true
@@ -226,18 +226,18 @@ func meetingSubject(m *data.Meeting) string {
 // verdictSummary is what the sitting decided by vote: 通过, 不通过, 通过 2 项、不通过 1 项,
 // or nothing when no decision was put to a vote.
 func verdictSummary(m *data.Meeting) string {
-	count := map[meetings.Verdict]int{}
+	count := map[compliance.Verdict]int{}
 	for i := range m.Decisions {
-		count[meetings.VerdictOf(m, &m.Decisions[i])]++
+		count[compliance.VerdictOf(m, &m.Decisions[i])]++
 	}
-	passed, failed := count[meetings.Passed], count[meetings.NotPassed]
+	passed, failed := count[compliance.Passed], count[compliance.NotPassed]
 	switch {
 	case passed+failed == 0:
 		return ""
 	case passed+failed == 1 && passed == 1:
-		return string(meetings.Passed)
+		return string(compliance.Passed)
 	case passed+failed == 1:
-		return string(meetings.NotPassed)
+		return string(compliance.NotPassed)
 	case failed == 0:
 		return fmt.Sprintf("通过 %d 项", passed)
 	case passed == 0:

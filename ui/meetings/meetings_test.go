@@ -16,7 +16,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
 	"partyoffice/ui/widgets"
@@ -135,7 +135,7 @@ func TestMinutesFormRecordsASittingWithAttendanceAndAVote(t *testing.T) {
 	if a := m.AttendanceOf(li.ID); a == nil || a.Status != data.OnLeave || a.Reason != "外出培训" {
 		t.Errorf("李四's attendance = %+v, want 请假 外出培训", a)
 	}
-	if len(m.Decisions) != 1 || meetings.VerdictOf(&m, &m.Decisions[0]) != meetings.Passed {
+	if len(m.Decisions) != 1 || compliance.VerdictOf(&m, &m.Decisions[0]) != compliance.Passed {
 		t.Fatalf("decisions = %+v, want one that passed", m.Decisions)
 	}
 
@@ -149,7 +149,7 @@ func TestMinutesFormRecordsASittingWithAttendanceAndAVote(t *testing.T) {
 			continue
 		}
 		cell := cells[row*12+5]
-		if cell.State != meetings.Done || cell.Count != 1 {
+		if cell.State != compliance.Done || cell.Count != 1 {
 			t.Errorf("%s in June: %s with %d sittings, want 已完成 with 1", ty, cell.State, cell.Count)
 		}
 	}

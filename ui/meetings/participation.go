@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
-	"partyoffice/data/meetings"
+	"partyoffice/data/compliance"
 	"partyoffice/reports"
 	"partyoffice/ui/widgets"
 )
@@ -20,7 +20,7 @@ import (
 type participationView struct {
 	s        *meetingsScreen
 	period   *spanSelect
-	mx       meetings.Matrix
+	mx       compliance.Matrix
 	absent   map[uint]bool
 	cells    [][]string // precomputed, by row and column
 	headers  []string
@@ -196,7 +196,7 @@ func (v *participationView) summaryLine(p span) string {
 		expected += r.Expected
 		present += r.Present
 	}
-	total := meetings.MatrixRow{Expected: expected, Present: present}
+	total := compliance.MatrixRow{Expected: expected, Present: present}
 	return fmt.Sprintf("%s共 %d 次会议、%d 人；应参加 %d 人次，出席 %d 人次，出席率 %s", p.describe(),
 		len(v.mx.Meetings), len(v.mx.Rows), expected, present, reports.RateText(&total))
 }
@@ -222,7 +222,7 @@ func (v *participationView) showAbsences() {
 }
 
 // absenceLabel: red once the months are full, amber in the month before.
-func absenceLabel(ab meetings.Absence, months int, past bool) *widget.Label {
+func absenceLabel(ab compliance.Absence, months int, past bool) *widget.Label {
 	since := fmt.Sprintf("最近一次参加是 %s", ab.Since)
 	if !ab.Attended {
 		since = fmt.Sprintf("自 %s 起没有参加记录", ab.Since)

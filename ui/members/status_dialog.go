@@ -219,7 +219,7 @@ func (d *statusDialog) trySubmit() { _ = d.submit() }
 func (d *statusDialog) submit() error {
 	e, err := d.event()
 	if err == nil {
-		err = data.ValidateEvent(&d.p, &e)
+		err = data.ValidateEvent(&d.p, &e, d.a.Today())
 	}
 	if err == nil {
 		err = d.a.Store.AddStatusEvent(d.p.ID, e)

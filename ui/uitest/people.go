@@ -7,8 +7,8 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/compliance"
 	"partyoffice/data/idcard"
-	"partyoffice/data/meetings"
 	"partyoffice/ui/core"
 )
 
@@ -113,7 +113,7 @@ func HoldMeeting(t *testing.T, a *core.App, date civil.Date, types ...data.Meeti
 	}
 	m := basis.NewMeeting(types, date, nil)
 	m.Host, m.Recorder = "王五", "张三"
-	if _, err := meetings.Save(a.Store, &m); err != nil {
+	if _, err := compliance.Save(a.Store, &m); err != nil {
 		t.Fatalf("save sitting: %v", err)
 	}
 	return m

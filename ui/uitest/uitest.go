@@ -56,7 +56,7 @@ func TopDialogHasText(c fyne.Canvas, part string) bool {
 var Today = civil.New(2026, 6, 15)
 
 // OpenStore opens an empty store in a temporary folder (a file, not
-// :memory:, see stack-notes) and closes it when the test ends.
+// :memory:, see docs/ARCHITECTURE.md#sqlite) and closes it when the test ends.
 func OpenStore(t *testing.T) *data.Store {
 	t.Helper()
 	s, err := data.Open(t.TempDir())

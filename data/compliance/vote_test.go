@@ -1,10 +1,11 @@
-package meetings
+package compliance
 
 import (
 	"strings"
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -62,7 +63,7 @@ func TestSaveLinksOnlyPassedVotes(t *testing.T) {
 	defer s.Close()
 	for _, name := range []string{"甲", "乙", "丙", "丁"} {
 		if err := s.CreatePerson(&data.Person{Name: name, Stage: data.StageFull,
-			JoinDate: day("2010-07-01"), FullDate: day("2011-07-01")}); err != nil {
+			JoinDate: datatest.Day("2010-07-01"), FullDate: datatest.Day("2011-07-01")}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -71,7 +72,7 @@ func TestSaveLinksOnlyPassedVotes(t *testing.T) {
 	}
 	pass, fail := &data.Person{Name: "通过者"}, &data.Person{Name: "未通过者"}
 	for _, p := range []*data.Person{pass, fail} {
-		if err := s.NewApplicant(p, day("2023-03-01")); err != nil {
+		if err := s.NewApplicant(p, datatest.Day("2023-03-01")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -79,7 +80,7 @@ func TestSaveLinksOnlyPassedVotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := basis.NewMeeting([]data.MeetingType{data.TypeMembersMeeting}, day("2026-06-20"), nil)
+	m := basis.NewMeeting([]data.MeetingType{data.TypeMembersMeeting}, datatest.Day("2026-06-20"), nil)
 	m.Host, m.Recorder = "甲", "乙"
 	v := m.SuggestedVote()
 	m.Decisions = []data.MeetingDecision{

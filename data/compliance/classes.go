@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"partyoffice/data/rules"
 )
 
-// ClassTally is the 支部书记's 思政课 in one semester (domain.md §9 R4, R5):
+// ClassTally is the 支部书记's 思政课 in one semester (docs/rules.md, local requirements R4, R5):
 // 听课 counted by visits, 授课 by 课时.
 type ClassTally struct {
 	Period       data.Period // the semester, holidays before it included

@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -13,7 +14,7 @@ func TestQuarterEndsDecideTheMembersMeeting(t *testing.T) {
 	d := branch(10)
 	d.hold("2026-03-31", data.TypeMembersMeeting) // last day of Q1
 	d.hold("2026-07-01", data.TypeMembersMeeting) // first day of Q3
-	c := New(d, day("2026-11-28"))
+	c := New(d, datatest.Day("2026-11-28"))
 	want := map[string]State{
 		"2026-01-15": Done, "2026-03-31": Done, // Q1: the 31 March sitting
 		"2026-04-01": Overdue, "2026-06-30": Overdue, // Q2: none
@@ -22,11 +23,11 @@ func TestQuarterEndsDecideTheMembersMeeting(t *testing.T) {
 		"2027-01-01": Upcoming, // Q1 2027
 	}
 	for on, state := range want {
-		if s := c.Status(data.TypeMembersMeeting, day(on)); s.State != state {
+		if s := c.Status(data.TypeMembersMeeting, datatest.Day(on)); s.State != state {
 			t.Errorf("%s: %s, want %s (%+v)", on, s.State, state, s)
 		}
 	}
-	if s := c.Status(data.TypeMembersMeeting, day("2026-03-01")); s.Held != 1 || s.MeetingIDs[0] != 1 {
+	if s := c.Status(data.TypeMembersMeeting, datatest.Day("2026-03-01")); s.Held != 1 || s.MeetingIDs[0] != 1 {
 		t.Errorf("Q1 held %+v", s)
 	}
 }
@@ -45,7 +46,7 @@ func TestReminderBeforeTheQuarterEnds(t *testing.T) {
 		{"2026-06-19", []string{"本季度（2026年第二季度）尚未召开支部党员大会，剩余 12 天"}, rules.SeverityReminder},
 		{"2026-07-02", []string{"2026年第二季度未召开支部党员大会"}, rules.SeverityError},
 	} {
-		fs := findingsOf(New(d, day(c.today)).Findings(), RuleMembersMeeting)
+		fs := findingsOf(New(d, datatest.Day(c.today)).Findings(), RuleMembersMeeting)
 		if c.want == nil {
 			if len(fs) != 0 {
 				t.Errorf("%s: unexpected\n%s", c.today, messages(fs))
@@ -53,7 +54,7 @@ func TestReminderBeforeTheQuarterEnds(t *testing.T) {
 			continue
 		}
 		mustContain(t, fs, c.want...)
-		if fs[0].Severity != c.sev || fs[0].Due != day("2026-06-30") {
+		if fs[0].Severity != c.sev || fs[0].Due != datatest.Day("2026-06-30") {
 			t.Errorf("%s: %s due %s", c.today, fs[0].Severity, fs[0].Due)
 		}
 	}
@@ -61,7 +62,7 @@ func TestReminderBeforeTheQuarterEnds(t *testing.T) {
 
 func TestMissedPeriodsAreReportedForOneYearOnly(t *testing.T) {
 	d := branch(10)
-	fs := findingsOf(New(d, day("2026-11-28")).Findings(), RuleThemeDay)
+	fs := findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleThemeDay)
 	// 2025-11 … 2026-10 ended unmet (12), and November is running with 3 days left.
 	var errs, reminders int
 	for _, f := range fs {
@@ -74,8 +75,8 @@ func TestMissedPeriodsAreReportedForOneYearOnly(t *testing.T) {
 	if errs != 12 || reminders != 1 {
 		t.Errorf("%d errors, %d reminders:\n%s", errs, reminders, messages(fs))
 	}
-	d.Settings.TrackFrom = day("2026-09-01")
-	fs = findingsOf(New(d, day("2026-11-28")).Findings(), RuleThemeDay)
+	d.Settings.TrackFrom = datatest.Day("2026-09-01")
+	fs = findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleThemeDay)
 	if len(fs) != 3 {
 		t.Errorf("with TrackFrom September: %d findings\n%s", len(fs), messages(fs))
 	}
@@ -84,13 +85,13 @@ func TestMissedPeriodsAreReportedForOneYearOnly(t *testing.T) {
 func TestSemesterCrossingTheNewYear(t *testing.T) {
 	d := branch(10)
 	m := d.hold("2026-01-20", data.TypeIdeology) // in the autumn semester of 2025
-	c := New(d, day("2026-03-10"))
-	autumn := c.Status(data.TypeIdeology, day("2025-09-10"))
+	c := New(d, datatest.Day("2026-03-10"))
+	autumn := c.Status(data.TypeIdeology, datatest.Day("2025-09-10"))
 	if autumn.State != Done || autumn.Period.Label != "2025年秋季学期" || autumn.MeetingIDs[0] != m.ID {
 		t.Errorf("autumn 2025: %+v", autumn)
 	}
-	spring := c.Status(data.TypeIdeology, day("2026-03-10"))
-	if spring.State != Due || spring.Period.Start != day("2026-02-01") || spring.Period.End != day("2026-07-31") {
+	spring := c.Status(data.TypeIdeology, datatest.Day("2026-03-10"))
+	if spring.State != Due || spring.Period.Start != datatest.Day("2026-02-01") || spring.Period.End != datatest.Day("2026-07-31") {
 		t.Errorf("spring 2026: %+v", spring)
 	}
 	cal := c.Calendar(2026)
@@ -108,7 +109,7 @@ func TestSemesterCrossingTheNewYear(t *testing.T) {
 	}
 	// A sitting in the August holiday counts for the autumn semester.
 	d.hold("2026-08-25", data.TypeIdeology)
-	if s := New(d, day("2026-11-28")).Status(data.TypeIdeology, day("2026-12-01")); s.State != Done {
+	if s := New(d, datatest.Day("2026-11-28")).Status(data.TypeIdeology, datatest.Day("2026-12-01")); s.State != Done {
 		t.Errorf("autumn 2026 after an August sitting: %s", s.State)
 	}
 }
@@ -127,7 +128,7 @@ func calendarRow(t *testing.T, cal Calendar, typ data.MeetingType) CalendarRow {
 func TestCalendarQuarterDoneCoversItsMonths(t *testing.T) {
 	d := branch(10)
 	d.hold("2026-02-14", data.TypeMembersMeeting, data.TypeThemeDay)
-	cal := New(d, day("2026-11-28")).Calendar(2026)
+	cal := New(d, datatest.Day("2026-11-28")).Calendar(2026)
 	dy := calendarRow(t, cal, data.TypeMembersMeeting)
 	for m := 0; m < 3; m++ {
 		if dy.Cells[m].State != Done {
@@ -151,29 +152,29 @@ func TestCalendarQuarterDoneCoversItsMonths(t *testing.T) {
 
 func TestBranchWithoutCommittee(t *testing.T) {
 	small := branch(6) // fewer than 7 正式党员
-	s := New(small, day("2026-11-28")).Status(data.TypeCommittee, day("2026-05-01"))
+	s := New(small, datatest.Day("2026-11-28")).Status(data.TypeCommittee, datatest.Day("2026-05-01"))
 	if s.State != NotRequired || !strings.Contains(s.Reason, "不足7人") {
 		t.Errorf("6 members: %+v", s)
 	}
-	if fs := findingsOf(New(small, day("2026-11-28")).Findings(), RuleCommittee); len(fs) != 0 {
+	if fs := findingsOf(New(small, datatest.Day("2026-11-28")).Findings(), RuleCommittee); len(fs) != 0 {
 		t.Errorf("findings for a branch without 支委会:\n%s", messages(fs))
 	}
 	big := branch(7)
-	if s := New(big, day("2026-11-28")).Status(data.TypeCommittee, day("2026-05-01")); s.State != Overdue {
+	if s := New(big, datatest.Day("2026-11-28")).Status(data.TypeCommittee, datatest.Day("2026-05-01")); s.State != Overdue {
 		t.Errorf("7 members: %s", s.State)
 	}
 	big.Branch.NoCommittee = true
-	if s := New(big, day("2026-11-28")).Status(data.TypeCommittee, day("2026-05-01")); s.State != NotRequired || s.Reason != "支部不设支委会" {
+	if s := New(big, datatest.Day("2026-11-28")).Status(data.TypeCommittee, datatest.Day("2026-05-01")); s.State != NotRequired || s.Reason != "支部不设支委会" {
 		t.Errorf("NoCommittee: %+v", s)
 	}
 	// The count is the register at the end of the period: members who join
 	// later do not make an earlier month require a 支委会.
 	grow := branch(6)
 	p := grow.People[0]
-	p.ID, p.Name, p.JoinDate, p.FullDate = 99, "后来者", day("2020-01-01"), day("2026-06-15")
+	p.ID, p.Name, p.JoinDate, p.FullDate = 99, "后来者", datatest.Day("2020-01-01"), datatest.Day("2026-06-15")
 	grow.People = append(grow.People, p)
-	c := New(grow, day("2026-11-28"))
-	if c.Status(data.TypeCommittee, day("2026-05-01")).State != NotRequired || c.Status(data.TypeCommittee, day("2026-07-01")).State != Overdue {
+	c := New(grow, datatest.Day("2026-11-28"))
+	if c.Status(data.TypeCommittee, datatest.Day("2026-05-01")).State != NotRequired || c.Status(data.TypeCommittee, datatest.Day("2026-07-01")).State != Overdue {
 		t.Error("a 7th 正式党员 from June should require 支委会 from June on only")
 	}
 }
@@ -181,20 +182,20 @@ func TestBranchWithoutCommittee(t *testing.T) {
 func TestEveryGroupHoldsItsOwnMeeting(t *testing.T) {
 	d := branch(10)
 	d.holdGroup("2026-10-12", 1)
-	c := New(d, day("2026-11-28"))
-	oct := c.Status(data.TypeGroupMeeting, day("2026-10-01"))
+	c := New(d, datatest.Day("2026-11-28"))
+	oct := c.Status(data.TypeGroupMeeting, datatest.Day("2026-10-01"))
 	if oct.State != Overdue || len(oct.MissingGroups) != 1 || oct.MissingGroups[0] != "二组" || oct.Required != 2 {
 		t.Errorf("October: %+v", oct)
 	}
 	d.holdGroup("2026-10-20", 2)
-	if s := New(d, day("2026-11-28")).Status(data.TypeGroupMeeting, day("2026-10-01")); s.State != Done {
+	if s := New(d, datatest.Day("2026-11-28")).Status(data.TypeGroupMeeting, datatest.Day("2026-10-01")); s.State != Done {
 		t.Errorf("both groups met: %+v", s)
 	}
-	fs := findingsOf(New(d, day("2026-11-28")).Findings(), RuleGroupMeeting)
+	fs := findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleGroupMeeting)
 	mustContain(t, fs, "本月（2026年11月）一组、二组尚未召开党小组会，剩余 3 天")
 	// A group without members in the register is not asked to meet.
 	d.Groups = append(d.Groups, data.PartyGroup{Model: data.Model{ID: 3}, Name: "空组"})
-	if s := New(d, day("2026-11-28")).Status(data.TypeGroupMeeting, day("2026-10-01")); s.State != Done {
+	if s := New(d, datatest.Day("2026-11-28")).Status(data.TypeGroupMeeting, datatest.Day("2026-10-01")); s.State != Done {
 		t.Errorf("empty group required: %+v", s)
 	}
 }
@@ -204,31 +205,31 @@ func TestSettingsChangeTheRequirement(t *testing.T) {
 	d.hold("2026-10-08", data.TypeLecture)
 	lecture := d.Settings.TypeRule(data.TypeLecture)
 	lecture.Every, lecture.Times = data.EverySemester, 2
-	s := New(d, day("2026-11-28")).Status(data.TypeLecture, day("2026-10-08"))
+	s := New(d, datatest.Day("2026-11-28")).Status(data.TypeLecture, datatest.Day("2026-10-08"))
 	if s.State != Due || s.Required != 2 || s.Held != 1 {
 		t.Errorf("党课 每学期2次: %+v", s)
 	}
 	d.Settings.LeadDays[data.EverySemester] = 90
-	mustContain(t, findingsOf(New(d, day("2026-11-28")).Findings(), RuleLecture),
+	mustContain(t, findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleLecture),
 		"本学期（2026年秋季学期）党课应上2次，已上1次，尚差1次，剩余 65 天")
 	lecture.Every, lecture.Times = data.NotRequired, 0
-	if s := New(d, day("2026-11-28")).Status(data.TypeLecture, day("2026-10-08")); s.State != NotRequired {
+	if s := New(d, datatest.Day("2026-11-28")).Status(data.TypeLecture, datatest.Day("2026-10-08")); s.State != NotRequired {
 		t.Errorf("不作要求: %s", s.State)
 	}
 	d.Settings.Types = append(d.Settings.Types, data.MeetingTypeRule{Type: "志愿服务", Scope: data.ScopeMembers,
 		Every: data.EveryQuarter, Times: 1})
-	fs := findingsOf(New(d, day("2026-11-28")).Findings(), RuleOtherType)
+	fs := findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleOtherType)
 	mustContain(t, fs, "2026年第三季度未召开志愿服务")
 }
 
 func TestCurrentListsEveryType(t *testing.T) {
 	d := branch(10)
-	cur := New(d, day("2026-11-28")).Current()
+	cur := New(d, datatest.Day("2026-11-28")).Current()
 	if len(cur) != len(d.Settings.Types) {
 		t.Fatalf("%d statuses", len(cur))
 	}
 	for _, s := range cur {
-		if !s.Period.Contains(day("2026-11-28")) {
+		if !s.Period.Contains(datatest.Day("2026-11-28")) {
 			t.Errorf("%s: period %s does not contain today", s.Type, s.Period.Label)
 		}
 	}
@@ -237,27 +238,27 @@ func TestCurrentListsEveryType(t *testing.T) {
 func TestNothingIsMissedBeforeTheRecordBegins(t *testing.T) {
 	empty := branch(10)
 	empty.Settings.TrackFrom = civil.Date{}
-	c := New(empty, day("2026-11-28"))
+	c := New(empty, datatest.Day("2026-11-28"))
 	for _, f := range c.Findings() {
 		if f.Severity == rules.SeverityError {
 			t.Errorf("a branch with no minutes yet told it missed: %s", f.Line())
 		}
 	}
-	if s := c.Status(data.TypeThemeDay, day("2026-11-28")); s.State != Due {
+	if s := c.Status(data.TypeThemeDay, datatest.Day("2026-11-28")); s.State != Due {
 		t.Errorf("the running month is still due: %s", s.State)
 	}
-	if s := c.Status(data.TypeThemeDay, day("2026-10-01")); s.State != NotRequired || !strings.Contains(s.Reason, "考核起始日期") {
+	if s := c.Status(data.TypeThemeDay, datatest.Day("2026-10-01")); s.State != NotRequired || !strings.Contains(s.Reason, "考核起始日期") {
 		t.Errorf("October before the record: %+v", s)
 	}
 }
 
 func TestABranchWithoutMembersIsNotJudged(t *testing.T) {
 	d := branch(0)
-	c := New(d, day("2027-01-20")) // 思政课 and every period near its end
+	c := New(d, datatest.Day("2027-01-20")) // 思政课 and every period near its end
 	if fs := c.Findings(); len(fs) != 0 {
 		t.Errorf("findings for an empty register:\n%s", messages(fs))
 	}
-	if s := c.Status(data.TypeThemeDay, day("2027-01-20")); s.State != NotRequired || !strings.Contains(s.Reason, "没有党员") {
+	if s := c.Status(data.TypeThemeDay, datatest.Day("2027-01-20")); s.State != NotRequired || !strings.Contains(s.Reason, "没有党员") {
 		t.Errorf("status: %+v", s)
 	}
 }

@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
 
 // fiveYears is a branch of 80 members in 3 groups with five years of the
@@ -58,7 +59,7 @@ func fiveYears() *Data {
 // the findings.
 func BenchmarkStatisticsFiveYears(b *testing.B) {
 	d := fiveYears()
-	today := day("2025-12-28")
+	today := datatest.Day("2025-12-28")
 	b.ReportMetric(float64(len(d.Meetings)), "sittings")
 	b.ResetTimer()
 	for b.Loop() {
@@ -76,7 +77,7 @@ func BenchmarkStatisticsFiveYears(b *testing.B) {
 // BenchmarkFindings is what `check` and the 工作台 pay on top of loading.
 func BenchmarkFindings(b *testing.B) {
 	d := fiveYears()
-	today := day("2025-12-28")
+	today := datatest.Day("2025-12-28")
 	b.ResetTimer()
 	for b.Loop() {
 		New(d, today).Findings()
@@ -93,7 +94,7 @@ func BenchmarkLoadAndJudgeFiveYears(b *testing.B) {
 	}
 	defer s.Close()
 	storeFiveYears(b, s, fiveYears())
-	today := day("2025-12-28")
+	today := datatest.Day("2025-12-28")
 	b.ResetTimer()
 	for b.Loop() {
 		d, err := Load(s)

@@ -1,4 +1,4 @@
-// Package meetings judges the branch's meeting record (三会一课, 主题党日,
+// Package compliance judges the branch's meeting record (三会一课, 主题党日,
 // 组织生活会, 民主评议, 意识形态专题会议, 专题研讨) against its settings: which
 // required meetings of each month, quarter, semester and year are done, due
 // or missed; the 支部书记's 思政课; who has not taken part in 组织生活 for six
@@ -8,7 +8,7 @@
 //
 // The records themselves, their settings and the 应到 of each sitting live in
 // package data (meeting*.go).
-package meetings
+package compliance
 
 import (
 	"partyoffice/data"

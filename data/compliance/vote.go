@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"partyoffice/data/rules"
 )
 
-// VoteKindOf is the rule of domain.md §2.3 a decision's vote follows: the
+// VoteKindOf is the vote rule of docs/rules.md a decision's vote follows: the
 // 发展党员 votes their own, elections theirs, any other decision a 党员大会's
 // or, at a 支委会, a committee's.
 func VoteKindOf(m *data.Meeting, d *data.MeetingDecision) rules.VoteKind {

@@ -1,10 +1,11 @@
-package meetings
+package compliance
 
 import (
 	"strings"
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -25,7 +26,7 @@ func TestYearAndQuarterSummary(t *testing.T) {
 	d.hold("2026-03-08", data.TypeThemeDay)
 	d.hold("2026-05-20", data.TypeMembersMeeting)
 	d.hold("2026-05-21", data.TypeMembersMeeting)
-	c := New(d, day("2026-11-28"))
+	c := New(d, datatest.Day("2026-11-28"))
 
 	from, to, label := Span(2026, 0)
 	year := c.Summary(from, to, label)
@@ -63,7 +64,7 @@ func TestYearAndQuarterSummary(t *testing.T) {
 	}
 	small := branch(5)
 	from, to, label = Span(2026, 2)
-	if r := summaryRow(t, New(small, day("2026-11-28")).Summary(from, to, label), data.TypeCommittee); !strings.Contains(r.Conclusion(), "不设支委会") {
+	if r := summaryRow(t, New(small, datatest.Day("2026-11-28")).Summary(from, to, label), data.TypeCommittee); !strings.Contains(r.Conclusion(), "不设支委会") {
 		t.Errorf("支委会 of a small branch: %s", r.Conclusion())
 	}
 }
@@ -71,30 +72,30 @@ func TestYearAndQuarterSummary(t *testing.T) {
 func TestClassesPerSemester(t *testing.T) {
 	d := branch(10)
 	logs := []data.ClassLog{
-		{Date: day("2025-12-01"), Kind: data.ClassListen, Hours: 1},
-		{Date: day("2026-01-10"), Kind: data.ClassListen, Hours: 1}, // autumn 2025 (crosses the new year)
-		{Date: day("2026-01-12"), Kind: data.ClassTeach, Hours: 2},
-		{Date: day("2026-03-05"), Kind: data.ClassTeach, Hours: 3},
-		{Date: day("2026-10-09"), Kind: data.ClassListen, Hours: 1},
+		{Date: datatest.Day("2025-12-01"), Kind: data.ClassListen, Hours: 1},
+		{Date: datatest.Day("2026-01-10"), Kind: data.ClassListen, Hours: 1}, // autumn 2025 (crosses the new year)
+		{Date: datatest.Day("2026-01-12"), Kind: data.ClassTeach, Hours: 2},
+		{Date: datatest.Day("2026-03-05"), Kind: data.ClassTeach, Hours: 3},
+		{Date: datatest.Day("2026-10-09"), Kind: data.ClassListen, Hours: 1},
 	}
 	d.ClassLogs = logs
-	c := New(d, day("2026-11-28"))
-	autumn := c.Classes(day("2025-10-01"))
+	c := New(d, datatest.Day("2026-11-28"))
+	autumn := c.Classes(datatest.Day("2025-10-01"))
 	if autumn.Period.Label != "2025年秋季学期" || autumn.Listens != 2 || autumn.TeachHours != 2 || autumn.ListenMet() {
 		t.Errorf("autumn 2025: %+v", autumn)
 	}
-	spring := c.Classes(day("2026-05-01"))
+	spring := c.Classes(datatest.Day("2026-05-01"))
 	if spring.Listens != 0 || spring.TeachHours != 3 || spring.TeachMet() {
 		t.Errorf("spring 2026: %+v", spring)
 	}
-	if n := len(c.ClassTallies(day("2026-01-01"), day("2026-12-31"))); n != 3 {
+	if n := len(c.ClassTallies(datatest.Day("2026-01-01"), datatest.Day("2026-12-31"))); n != 3 {
 		t.Errorf("%d semesters touch 2026", n)
 	}
-	fs := New(d, day("2026-11-28")).Findings()
+	fs := New(d, datatest.Day("2026-11-28")).Findings()
 	listen := findingsOf(fs, RuleListen)
 	mustContain(t, listen, "2026年春季学期支部书记听思政课 0 次，应不少于 4 次")
 	mustContain(t, listen, "2025年秋季学期支部书记听思政课 2 次")
-	for _, f := range findingsOf(New(d, day("2027-03-01")).Findings(), RuleListen) {
+	for _, f := range findingsOf(New(d, datatest.Day("2027-03-01")).Findings(), RuleListen) {
 		if strings.Contains(f.Message, "2025年秋季学期") {
 			t.Errorf("a semester ended more than a year ago reported: %s", f.Message)
 		}
@@ -111,13 +112,13 @@ func TestClassesPerSemester(t *testing.T) {
 	}
 	// The running semester is reminded of only near its end.
 	var reminders []rules.Finding
-	for _, f := range findingsOf(New(d, day("2027-01-10")).Findings(), RuleTeach) {
+	for _, f := range findingsOf(New(d, datatest.Day("2027-01-10")).Findings(), RuleTeach) {
 		if f.Severity == rules.SeverityReminder {
 			reminders = append(reminders, f)
 		}
 	}
 	mustContain(t, reminders, "本学期（2026年秋季学期）支部书记讲思政课 0 课时", "剩余 22 天")
-	if early := findingsOf(New(d, day("2026-11-28")).Findings(), RuleTeach); len(early) != 2 {
+	if early := findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleTeach); len(early) != 2 {
 		t.Errorf("two ended semesters short and no reminder 64 days before the end:\n%s", messages(early))
 	}
 }

@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"fmt"

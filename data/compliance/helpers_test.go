@@ -1,4 +1,4 @@
-package meetings
+package compliance
 
 import (
 	"fmt"
@@ -6,17 +6,9 @@ import (
 	"testing"
 
 	"partyoffice/data"
-	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
-
-func day(s string) civil.Date {
-	d, err := civil.ParseISO(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
 
 // branch is an in-memory branch of n 正式党员 in two 党小组 (IDs 1 and 2),
 // with the default settings judged from 2024; the judgements need no
@@ -27,12 +19,12 @@ func branch(n int) *Data {
 		Groups:   []data.PartyGroup{{Model: data.Model{ID: 1}, Name: "一组"}, {Model: data.Model{ID: 2}, Name: "二组"}},
 		Settings: data.DefaultMeetingSettings(),
 	}
-	d.Settings.TrackFrom = day("2024-01-01")
+	d.Settings.TrackFrom = datatest.Day("2024-01-01")
 	for i := 1; i <= n; i++ {
 		g := uint(i%2 + 1)
 		d.People = append(d.People, data.Person{Model: data.Model{ID: uint(i)}, Name: fmt.Sprintf("党员%02d", i),
 			Stage: data.StageFull, Roll: data.RollActive, Standing: data.StandingNormal,
-			JoinDate: day("2010-07-01"), FullDate: day("2011-07-01"), GroupID: &g})
+			JoinDate: datatest.Day("2010-07-01"), FullDate: datatest.Day("2011-07-01"), GroupID: &g})
 	}
 	return d
 }
@@ -40,7 +32,7 @@ func branch(n int) *Data {
 // hold records a sitting on date with everyone in the register present and
 // returns it (valid until the next hold).
 func (d *Data) hold(date string, types ...data.MeetingType) *data.Meeting {
-	m := data.Meeting{Model: data.Model{ID: uint(len(d.Meetings) + 1)}, Date: day(date), Types: types}
+	m := data.Meeting{Model: data.Model{ID: uint(len(d.Meetings) + 1)}, Date: datatest.Day(date), Types: types}
 	for _, p := range data.RegisterAsOf(d.People, m.Date) {
 		m.Attendance = append(m.Attendance, data.MeetingAttendance{PersonID: p.ID, Name: p.Name,
 			Status: data.Present, Expected: true, Voter: p.Stage == data.StageFull})

@@ -1,9 +1,10 @@
-package meetings
+package compliance
 
 import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
 )
 
@@ -18,25 +19,25 @@ func TestSixMonthAbsenceWarning(t *testing.T) {
 			set(m, 3, data.Absent) // 党员03: absent since May only
 		}
 	}
-	fs := findingsOf(New(d, day("2026-07-15")).Findings(), RuleAbsence)
+	fs := findingsOf(New(d, datatest.Day("2026-07-15")).Findings(), RuleAbsence)
 	if len(fs) != 2 {
 		t.Fatalf("want 党员01 and 党员02:\n%s", messages(fs))
 	}
 	mustContain(t, fs, "党员01：最近一次参加组织生活是 2026-01-10，此后已连续 6 个月没有参加党的组织生活", "请假 0 次、缺席 6 次")
 	mustContain(t, fs, "党员02：", "请假 6 次、缺席 0 次")
 	for _, f := range fs {
-		if f.Severity != rules.SeverityReminder || f.Due != day("2026-07-10") || f.PersonID == 0 {
+		if f.Severity != rules.SeverityReminder || f.Due != datatest.Day("2026-07-10") || f.PersonID == 0 {
 			t.Errorf("finding %+v", f)
 		}
 	}
 	// A month before the limit it is a heads-up with the date.
-	early := findingsOf(New(d, day("2026-06-12")).Findings(), RuleAbsence)
+	early := findingsOf(New(d, datatest.Day("2026-06-12")).Findings(), RuleAbsence)
 	mustContain(t, early, "党员01：", "到 2026-07-10 将满 6 个月")
 	// Attending anything (even as 列席) resets the count.
 	m := d.hold("2026-07-12", data.TypeLecture)
 	set(m, 1, data.Present)
 	set(m, 2, data.Present)
-	if fs := findingsOf(New(d, day("2026-07-15")).Findings(), RuleAbsence); len(fs) != 0 {
+	if fs := findingsOf(New(d, datatest.Day("2026-07-15")).Findings(), RuleAbsence); len(fs) != 0 {
 		t.Errorf("after attending:\n%s", messages(fs))
 	}
 }
@@ -45,7 +46,7 @@ func TestAbsenceIgnoresPeopleNotExpectedOrNotInTheRegister(t *testing.T) {
 	d := branch(4)
 	d.People[3].Standing = data.StandingSuspended // 停止党籍: takes no part
 	d.People[2].Roll = data.RollTransferred
-	d.People[2].RollDate = day("2026-02-01")
+	d.People[2].RollDate = datatest.Day("2026-02-01")
 	d.hold("2026-01-10", data.TypeMembersMeeting)
 	for _, date := range []string{"2026-03-10", "2026-05-10", "2026-07-10"} {
 		m := d.hold(date, data.TypeCommittee)
@@ -55,7 +56,7 @@ func TestAbsenceIgnoresPeopleNotExpectedOrNotInTheRegister(t *testing.T) {
 		set(m, 2, data.Absent) // not expected: not a miss
 		set(m, 4, data.Absent)
 	}
-	if fs := findingsOf(New(d, day("2026-08-15")).Findings(), RuleAbsence); len(fs) != 0 {
+	if fs := findingsOf(New(d, datatest.Day("2026-08-15")).Findings(), RuleAbsence); len(fs) != 0 {
 		t.Errorf("unexpected:\n%s", messages(fs))
 	}
 	// A member with no attendance at all is counted from the first sitting.
@@ -64,7 +65,7 @@ func TestAbsenceIgnoresPeopleNotExpectedOrNotInTheRegister(t *testing.T) {
 	newcomer.ID, newcomer.Name, newcomer.Standing, newcomer.Roll = 9, "新党员", data.StandingNormal, data.RollActive
 	m := d.hold("2026-08-01", data.TypeMembersMeeting)
 	set(m, 9, data.Absent)
-	fs := findingsOf(New(d, day("2026-08-15")).Findings(), RuleAbsence)
+	fs := findingsOf(New(d, datatest.Day("2026-08-15")).Findings(), RuleAbsence)
 	mustContain(t, fs, "新党员：自 2026-01-10 以来已连续 7 个月")
 }
 
@@ -79,7 +80,7 @@ func TestParticipationMatrix(t *testing.T) {
 	set(m2, 1, data.Attender) // 党员01 is in 二组: 列席
 	set(m2, 4, data.Absent)
 	d.hold("2026-04-05", data.TypeThemeDay) // outside the span
-	mx := New(d, day("2026-11-28")).Participation(day("2026-03-01"), day("2026-03-31"))
+	mx := New(d, datatest.Day("2026-11-28")).Participation(datatest.Day("2026-03-01"), datatest.Day("2026-03-31"))
 	if len(mx.Meetings) != 2 || len(mx.Rows) != 4 {
 		t.Fatalf("%d sittings, %d rows", len(mx.Meetings), len(mx.Rows))
 	}

@@ -1,0 +1,148 @@
+package main
+
+// The one table of subcommands and of the registers that `export` and
+// `import` handle besides the 党员名册. Nothing is registered from init
+// functions: adding a command is one entry in commandTable (help lists them
+// in this order) plus its run method; adding an export or import register is
+// one entry in exportKinds or importKinds plus a help line.
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"partyoffice/data"
+	"partyoffice/reports"
+)
+
+// command is one subcommand: its help entry and the function that runs it.
+type command struct {
+	name    string
+	args    string   // argument synopsis for the help text
+	summary string   // what it does
+	options []string // one help line per option
+	run     func(c *cli, args []string) error
+}
+
+// commandTable is every subcommand in the order help lists them: the
+// everyday ones first, version and help last. It is a function, not a
+// package variable, because help lists the table it is part of (a variable
+// would be an initialization cycle).
+func commandTable() []command {
+	return []command{
+		{name: "demo", summary: "在空的数据库中载入一个示例学校党支部（约35名党员、3个党小组），用来试用",
+			run: (*cli).demo},
+		{name: "import", args: "members 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
+			summary: "从 Excel 表格导入党员名册（先找表头行，按列名和列中的值对应；其他党建系统导出的名册也可以导入）" +
+				"；import activists 导入入党申请人、积极分子和发展对象及其各步骤的日期" +
+				"；import meetings 导入用 Excel 记的会议台账",
+			options: slices.Concat([]string{
+				"--dry-run    只检查并报告，不写入任何数据",
+				"--skip-bad   跳过有错误的行，只导入没有错误的行（默认：有一行错误就什么都不导入）",
+				"--update     已登记的人（按身份证号对应，没有身份证号时按工号，再按姓名和出生日期），用表格中的信息更新（默认：跳过这些人）",
+				"--json       以 JSON 输出结果：imported, updated, skipped, errors, warnings（按值判断过的列另有 column_suggestions）",
+			}, devImportHelp, meetingImportHelp),
+			run: (*cli).importMembers},
+		{name: "export", args: "members --out 文件.xlsx [--as-of 日期] [--mask]",
+			summary: "把党员名册导出为可打印的 Excel 表格" +
+				"；也可导出发展党员的各种名册" +
+				"；以及三会一课开展情况统计表、党员参加组织生活考勤表和会议记录",
+			options: slices.Concat([]string{
+				"--out        保存到哪个文件（必须以 .xlsx 结尾）",
+				"--as-of      名册截至的日期，例如 2026-06-30（默认：今天）",
+				"--mask       隐去身份证号中间几位、手机号和住址，用于公示或外发",
+			}, devExportHelp(), meetingExportHelp),
+			run: (*cli).exportMembers},
+		{name: "backup", args: "[--out 文件]",
+			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
+			run:     (*cli).backup},
+		{name: "restore", args: "备份文件",
+			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）",
+			run:     (*cli).restore},
+		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
+		{name: "check", args: "[--json] [--on 日期]",
+			summary: "检查发展党员记录和三会一课：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
+			options: []string{
+				"--json       以 JSON 数组输出：person, id_number, rule, severity (error|reminder), message, due",
+				"--on         按哪一天检查，例如 2026-12-01（默认：今天）；该日以后的记录不计",
+			},
+			run: (*cli).check},
+		{name: "handover", args: "--out 文件 [--password-file 密码文件] [--list 清单.xlsx]",
+			summary: "制作移交包：全部数据和附件打包成一个文件，交给下一任书记（每个文件带校验值）",
+			options: []string{
+				"--out            移交包保存到哪个文件，例如 --out 移交包.poh",
+				"--password-file  从这个文件的第一行读取密码，给移交包加密（AES-256）；不写则不加密",
+				"--list           同时导出可打印的移交清单（Excel），供移交人、接收人、监交人签字",
+			},
+			run: (*cli).handover},
+		{name: "receive", args: "文件 [--password-file 密码文件] [--yes]",
+			summary: "接收移交包：逐一核对校验值，显示其中的内容，确认后替换数据文件夹中的数据（替换前自动备份）",
+			options: []string{
+				"--password-file  从这个文件的第一行读取移交包的密码",
+				"--yes            不再询问，直接替换（用于脚本）",
+			},
+			run: (*cli).receive},
+		{name: "version", summary: "显示版本", run: (*cli).version},
+		{name: "help", summary: "显示本说明", run: (*cli).help},
+	}
+}
+
+func findCommand(name string) *command {
+	commands := commandTable()
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// registerKind is a register that export or import handles besides the
+// 党员名册. run gets the command's whole argument list (the kind's name
+// included) and parses its own options.
+type registerKind struct {
+	title string
+	run   func(c *cli, args []string) error
+}
+
+// exportKinds maps the REPORT argument of `export` (other than members) to
+// its register: the 发展党员 registers, then the 三会一课 reports.
+func exportKinds() map[string]registerKind {
+	kinds := devExportKinds()
+	for i := range reports.MeetingReports {
+		kind := &reports.MeetingReports[i]
+		kinds[kind.Kind] = registerKind{title: kind.Title,
+			run: func(c *cli, args []string) error { return c.exportMeetings(kind, args) }}
+	}
+	return kinds
+}
+
+// importKinds maps the REPORT argument of `import` (other than members) to
+// its register.
+func importKinds() map[string]registerKind {
+	return map[string]registerKind{
+		"activists": {title: "入党申请人、积极分子和发展对象名册", run: (*cli).importActivists},
+		"meetings":  {title: "会议记录（三会一课台账）", run: (*cli).importMeetings},
+	}
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintf(w, "党支部工作台 %s\n\n", data.AppVersion)
+	fmt.Fprintln(w, "用法：")
+	fmt.Fprintln(w, "  partyoffice                          打开程序窗口")
+	fmt.Fprintln(w, "  partyoffice [--data 文件夹] 命令 [参数]")
+	fmt.Fprintln(w, "\n命令：")
+	for _, c := range commandTable() {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		for _, o := range c.options {
+			fmt.Fprintf(w, "      %s\n", o)
+		}
+	}
+	fmt.Fprintln(w, "\n全局选项：")
+	fmt.Fprintf(w, "  --data 文件夹   数据所在的文件夹，也可以用环境变量 %s 指定\n", dataEnv)
+	if dir, err := defaultDataDir(); err == nil {
+		fmt.Fprintf(w, "                  默认：%s\n", dir)
+	}
+	fmt.Fprintln(w, "\n退出码：0 成功；1 失败；2 命令写得不对；3 数据文件夹正被另一个窗口使用；4 数据文件已损坏")
+}
