@@ -366,7 +366,7 @@ func (t *Timeline) datesFor(n int) (earliest, due civil.Date) {
 	case StepAssessment:
 		return civil.Date{}, monthsAfter(t.LastAssessed(), 6)
 	case StepCandidate:
-		return monthsAfter(t.Activist, 12), civil.Date{}
+		return monthsFrom(t.Activist, 12), civil.Date{}
 	case StepBranchMeeting:
 		if t.Version == RuleVersion2026 && t.PreReviewPassed {
 			return civil.Date{}, monthsAfter(t.PreReview, 1)
@@ -385,10 +385,20 @@ func (t *Timeline) datesFor(n int) (earliest, due civil.Date) {
 	return civil.Date{}, civil.Date{}
 }
 
-// monthsAfter is d + n months, zero for a zero date.
+// monthsAfter is the deadline "within n months of d": n months after the
+// latest day d can mean (docs/rules.md, "Partial dates"); zero for a zero date.
 func monthsAfter(d civil.Date, n int) civil.Date {
 	if d.IsZero() {
 		return d
 	}
-	return d.AddMonths(n)
+	return d.Last().AddMonths(n)
+}
+
+// monthsFrom is the earliest day "n months after d" can be: n months after
+// the earliest day d can mean; zero for a zero date.
+func monthsFrom(d civil.Date, n int) civil.Date {
+	if d.IsZero() {
+		return d
+	}
+	return d.First().AddMonths(n)
 }

@@ -183,12 +183,22 @@ func surelyAfter(a, b civil.Date) bool { return a.First().After(b.Last()) }
 func surelyBefore(a, b civil.Date) bool { return a.Last().Before(b.First()) }
 
 // lateBy reports that a came surely more than n months after from (a
-// deadline of "within n months" missed).
-func lateBy(a, from civil.Date, n int) bool { return surelyAfter(a, from.AddMonths(n)) }
+// deadline of "within n months" missed): even from's latest day plus n
+// months is before a's earliest day.
+func lateBy(a, from civil.Date, n int) bool { return surelyAfter(a, deadline(from, n)) }
 
 // earlyBy reports that a came surely less than n months after from (a
-// waiting time of "n months or more" not kept).
-func earlyBy(a, from civil.Date, n int) bool { return surelyBefore(a, from.AddMonths(n)) }
+// waiting time of "n months or more" not kept): even from's earliest day
+// plus n months is after a's latest day.
+func earlyBy(a, from civil.Date, n int) bool { return surelyBefore(a, earliest(from, n)) }
+
+// deadline is the last day of "within n months of from": n months after the
+// latest day from can mean ("2025-09" + 1 month = 2025-10-30).
+func deadline(from civil.Date, n int) civil.Date { return from.Last().AddMonths(n) }
+
+// earliest is the first day of "n months after from": n months after the
+// earliest day from can mean ("2024" + 12 months = 2025-01-01).
+func earliest(from civil.Date, n int) civil.Date { return from.First().AddMonths(n) }
 
 // notAfter reports that a is surely not after b (a strict order a > b broken).
 func notAfter(a, b civil.Date) bool { return !a.Last().After(b.First()) }

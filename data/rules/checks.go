@@ -18,9 +18,9 @@ func checkAge(x *personCheck) {
 	if applied.IsZero() || birth.IsZero() {
 		return
 	}
-	if applied.Last().Before(birth.First().AddYears(18)) {
+	if applied.Last().Before(earliest(birth, 12*18)) {
 		x.errorf("D1", "%s 递交入党申请书时未满18周岁（出生于 %s，%s 才满18周岁）",
-			applied, birth, birth.AddYears(18))
+			applied, birth, earliest(birth, 12*18))
 	}
 }
 
@@ -42,7 +42,7 @@ func checkTalk(x *personCheck) {
 	if applied.IsZero() {
 		return
 	}
-	due := applied.AddMonths(1)
+	due := deadline(applied, 1)
 	if talk := x.t.Talked; !talk.IsZero() {
 		if lateBy(talk, applied, 1) {
 			x.remind("D2", due, "%s 递交入党申请书，%s 才派人谈话，超过了一个月", applied, talk)
@@ -73,7 +73,7 @@ func checkActivist(x *personCheck) {
 	}
 	if n := x.c.opt.ActivistWaitMonths; n > 0 && earlyBy(activist, applied, n) {
 		x.remind("D3", civil.Date{}, "%s 递交入党申请书，%s 就确定为入党积极分子，不满%d个月（本地要求一般申请满%d个月，即 %s 以后）",
-			applied, activist, n, n, applied.AddMonths(n))
+			applied, activist, n, n, earliest(applied, n))
 	}
 }
 
@@ -85,7 +85,7 @@ func checkCandidate(x *personCheck) {
 	}
 	if earlyBy(candidate, activist, 12) {
 		x.errorf("D4", "%s 确定为发展对象时，确定为入党积极分子（%s）还不满一年，最早应为 %s",
-			candidate, activist, activist.AddMonths(12))
+			candidate, activist, earliest(activist, 12))
 	}
 }
 
@@ -260,7 +260,7 @@ func checkPreReviewToVote(x *personCheck) {
 		return
 	}
 	pr := x.t.PreReview
-	due := pr.AddMonths(1)
+	due := deadline(pr, 1)
 	if meeting := x.t.First(data.StepBranchMeeting); meeting != nil {
 		if lateBy(meeting.Date, pr, 1) {
 			x.remind("D8", due, "上级党委预审合格（%s）后，%s 才召开支部大会，超过了一个月", pr, meeting.Date)
@@ -311,7 +311,7 @@ func checkApproval(x *personCheck) {
 		return
 	}
 	m := meeting.Date
-	due, limit := m.AddMonths(3), m.AddMonths(6)
+	due, limit := deadline(m, 3), deadline(m, 6)
 	if appr := x.t.Latest(data.StepApproval); appr != nil {
 		switch {
 		case lateBy(appr.Date, m, 6):
@@ -371,7 +371,7 @@ func checkTransfer(x *personCheck) {
 			x.errorf("D12", "讨论%s的支部大会（%s）早于预备期满之日（%s）；应在预备期满后讨论", tr.Decision(), m, end)
 		}
 		if tr.Approval != nil && lateBy(tr.Approval.Date, m, 3) {
-			x.remind("D12", m.AddMonths(3), "讨论%s的支部大会（%s）后 %s 才审批，超过了三个月", tr.Decision(), m, tr.Approval.Date)
+			x.remind("D12", deadline(m, 3), "讨论%s的支部大会（%s）后 %s 才审批，超过了三个月", tr.Decision(), m, tr.Approval.Date)
 		}
 		if tr.Decision() == data.DecisionExtend && tr.Approved() {
 			end = tr.Meeting.ExtendTo
@@ -395,7 +395,7 @@ func remindTransfer(x *personCheck) {
 		}
 	case final.Approval == nil:
 		m := final.Meeting.Date
-		due := m.AddMonths(3)
+		due := deadline(m, 3)
 		switch {
 		case x.overdue(due):
 			x.remind("D12", due, "讨论%s的支部大会（%s）已超过三个月，上级党委还没有审批", final.Decision(), m)
