@@ -16,7 +16,10 @@ import (
 // reminders still work.
 type Timeline struct {
 	Person  *Person
-	Version string // the 细则 version the record follows
+	Version string // the 细则 version the record follows (RecordVersion)
+	// VersionKnown is false when the record has no date to choose the
+	// version by: Version is then only the branch's default.
+	VersionKnown bool
 
 	records [StepCount + 1][]DevStep // by step number, each by date
 
@@ -82,7 +85,8 @@ func NewTimeline(p *Person, steps []DevStep) Timeline {
 // while using it. Checking a thousand people this way allocates almost
 // nothing.
 func TimelineAsOf(p *Person, steps []DevStep, on civil.Date, branchVersion string) Timeline {
-	t := Timeline{Person: p, Version: VersionOf(p, branchVersion)}
+	t := Timeline{Person: p}
+	t.Version, t.VersionKnown = RecordVersion(p, steps, branchVersion)
 	if !recordsSorted(steps) {
 		steps = append([]DevStep(nil), steps...)
 		sort.SliceStable(steps, func(i, j int) bool { return recordLess(&steps[i], &steps[j]) })

@@ -146,8 +146,17 @@ func (x *personCheck) add(rule string, sev Severity, due civil.Date, format stri
 	}
 	x.out = append(x.out, Finding{
 		PersonID: x.p.ID, Person: x.p.Name, IDNumber: x.p.IDNumber, Rule: rule, Severity: sev, Due: due,
-		Message: x.p.Name + "：" + fmt.Sprintf(format, args...) + "（依据：" + r.Basis() + "）",
+		Message: x.p.Name + "：" + fmt.Sprintf(format, args...) + x.versionNote() + "（依据：" + r.Basis() + "）",
 	})
+}
+
+// versionNote says that the version was not chosen from the record, which
+// has no date to choose it by (docs/rules.md, "Rule versions").
+func (x *personCheck) versionNote() string {
+	if x.t.VersionKnown {
+		return ""
+	}
+	return "（记录中没有任何日期，无法确定适用哪一版细则，暂按支部默认的" + x.version() + "版检查）"
 }
 
 func (x *personCheck) errorf(rule, format string, args ...any) {

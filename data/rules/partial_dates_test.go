@@ -99,12 +99,12 @@ var partialDateCases = []ruleCase{
 		steps: withStep(7, func(st *data.DevStep) { st.Date, st.End = d("2025-07"), d("2025-07-31") }), rule: "D5", absent: true},
 	{name: "D5 decision month only, 公示 ends the next month", version: data.RuleVersion2026,
 		steps: withStep(7, func(st *data.DevStep) { st.Date, st.End = d("2025-07"), d("2025-08-01") }),
-		rule: "D5", sev: SeverityError, frag: "晚于"},
+		rule:  "D5", sev: SeverityError, frag: "晚于"},
 	{name: "D5 公示 start month only, five working days possible", version: data.RuleVersion2026,
 		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End = d("2025-07"), d("2025-07-14") }), rule: "D5", absent: true},
 	{name: "D5 three working days", version: data.RuleVersion2026,
 		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End = d("2025-07-14"), d("2025-07-16") }),
-		rule: "D5", sev: SeverityError, frag: "只有 3 个工作日"},
+		rule:  "D5", sev: SeverityError, frag: "只有 3 个工作日"},
 
 	// D6: 政审 and training before the 支部大会.
 	{name: "D6 政审 month only, may be before", steps: setDate(10, "2025-10"), rule: "D6", absent: true},
