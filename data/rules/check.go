@@ -105,6 +105,7 @@ var personChecks = []func(x *personCheck){
 	checkCandidate,       // D4
 	checkPublicity,       // D5 (2026.05)
 	checkReviewTraining,  // D6
+	checkContacts,        // R-CONTACT
 	checkIntroducers,     // D7
 	checkMissingSteps,    // R-MISSING
 	checkPreReviewToVote, // D8, R-MEETING (2026.05)

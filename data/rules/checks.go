@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -221,6 +222,24 @@ func checkIntroducers(x *personCheck) {
 	}
 }
 
+// checkContacts is R-CONTACT: each 培养联系人 a 正式党员 not under 留党察看 on
+// the day assigned (细则第九条), as the 入党介绍人 are (D7). Imported records
+// store the people the sheet names, eligible or not; this check is what
+// reports them.
+func checkContacts(x *personCheck) {
+	for _, rec := range x.t.Records(data.StepContacts) {
+		for _, sp := range rec.PeopleIn(data.RoleContact) {
+			q := x.c.lookup(sp.PersonID)
+			if q == nil {
+				continue // named only (outside the register): nothing to check against
+			}
+			if problem := data.EligibilityProblem(q, x.c.d.Events[q.ID], rec.Date); problem != "" {
+				x.errorf(RuleContact, "%s 指定的培养联系人%s不符合条件：%s", rec.Date, q.Name, problem)
+			}
+		}
+	}
+}
+
 func (c *Checker) lookup(id *uint) *data.Person {
 	if id == nil {
 		return nil
@@ -235,20 +254,32 @@ func joinedElsewhere(p *data.Person, d civil.Date) bool {
 }
 
 // checkMissingSteps is R-MISSING: a 支部大会 on a person whose record lacks a
-// step the 细则 requires before it.
+// step the 细则 requires before it, and an approval (审批 recorded) without
+// the 谈话, the 培养联系人, the 备案/同意 of the 发展对象 or the 上级党委谈话.
+// One finding names every missing step.
 func checkMissingSteps(x *personCheck) {
 	meeting := x.t.First(data.StepBranchMeeting)
-	if meeting == nil || joinedElsewhere(x.p, meeting.Date) {
-		return
+	approval := x.t.First(data.StepApproval)
+	var required []int
+	if meeting != nil && !joinedElsewhere(x.p, meeting.Date) {
+		required = append(required, data.StepActivist, data.StepCandidate, data.StepCommitteeReview,
+			data.StepPreReview, data.StepPledge)
 	}
+	if approval != nil && !joinedElsewhere(x.p, approval.Date) {
+		required = append(required, data.StepTalk, data.StepContacts, data.StepCandidateFiled, data.StepSuperiorTalk)
+	}
+	slices.Sort(required)
 	var missing []string
-	for _, n := range []int{data.StepActivist, data.StepCandidate, data.StepCommitteeReview,
-		data.StepPreReview, data.StepPledge} {
+	for _, n := range required {
 		if !x.t.Has(n) {
 			missing = append(missing, x.step(n))
 		}
 	}
-	if len(missing) > 0 {
+	switch {
+	case len(missing) == 0:
+	case approval != nil:
+		x.errorf(RuleMissingStep, "%s 上级党委审批，但没有登记%s", approval.Date, strings.Join(missing, "、"))
+	default:
 		x.errorf(RuleMissingStep, "%s 召开支部大会讨论接收预备党员，但没有登记%s", meeting.Date, strings.Join(missing, "、"))
 	}
 }
@@ -427,39 +458,83 @@ func differ(a, b civil.Date) bool {
 	return !a.IsZero() && !b.IsZero() && (surelyBefore(a, b) || surelyAfter(a, b))
 }
 
-// checkOrder is D14: application < talk ≤ activist < 发展对象 < 预审 <
-// 支部大会 < 审批 < 转正 meeting < 转正 approval, over the recorded dates.
-// Pairs D3 and D4 already judge are left to them.
+// checkOrder is D14 over the whole chain (docs/rules.md, D14): the spine of
+// the procedure in order, and the steps that hang off it not before the
+// step they follow. Each pair out of order is one finding naming both
+// steps. 申请→积极分子 and 积极分子→发展对象 are D3's and D4's.
 func checkOrder(x *personCheck) {
-	type point struct {
-		step int
-		date civil.Date
-	}
-	t := &x.t
-	chain := []point{{data.StepApply, t.Applied}, {data.StepTalk, t.Talked}, {data.StepActivist, t.Activist},
-		{data.StepCandidate, t.Candidate}, {data.StepPreReview, t.PreReview},
-		{data.StepBranchMeeting, t.DateOf(data.StepBranchMeeting)}, {data.StepApproval, t.Approval}}
-	for _, tr := range t.Transfers {
-		chain = append(chain, point{data.StepTransferMeeting, tr.Meeting.Date})
-		if tr.Approval != nil {
-			chain = append(chain, point{data.StepTransferApproval, tr.Approval.Date})
-		}
-	}
-	var prev *point
-	for i := range chain {
-		cur := &chain[i]
+	var prev *orderPoint
+	for _, cur := range x.spine() {
 		if cur.date.IsZero() {
 			continue
 		}
 		if prev != nil && !judgedElsewhere(prev.step, cur.step) {
-			sameDayAllowed := prev.step == data.StepTalk && cur.step == data.StepActivist
-			if sameDayAllowed && surelyBefore(cur.date, prev.date) {
-				x.errorf("D14", "%s（%s）早于%s（%s），先后顺序不对", x.step(cur.step), cur.date, x.step(prev.step), prev.date)
-			} else if !sameDayAllowed && notAfter(cur.date, prev.date) {
-				x.errorf("D14", "%s（%s）不晚于%s（%s），先后顺序不对", x.step(cur.step), cur.date, x.step(prev.step), prev.date)
-			}
+			x.checkPair(*prev, cur, cur.sameDay)
 		}
-		prev = cur
+		prev = &cur
+	}
+	for _, pr := range afterPairs {
+		from, to := x.point(pr.from, false), x.point(pr.to, false)
+		if !from.date.IsZero() && !to.date.IsZero() {
+			x.checkPair(from, to, true)
+		}
+	}
+}
+
+// orderPoint is a step's date in the chain; sameDay says the step may fall
+// on the day of the one before it.
+type orderPoint struct {
+	step    int
+	date    civil.Date
+	sameDay bool
+}
+
+// spine is the chain in order: 申请 ≤ 谈话 ≤ 积极分子 < 发展对象 ≤ 支委会审查 <
+// 预审 < 志愿书 < 支部大会 < 上级党委谈话 < 审批 < 宣誓, then per 转正 decision
+// 转正申请 < 转正讨论 < 转正审批.
+func (x *personCheck) spine() []orderPoint {
+	chain := []orderPoint{x.point(data.StepApply, false), x.point(data.StepTalk, true), x.point(data.StepActivist, true),
+		x.point(data.StepCandidate, false), x.point(data.StepCommitteeReview, true),
+		{step: data.StepPreReview, date: x.t.PreReview}, x.point(data.StepPledge, false),
+		x.point(data.StepBranchMeeting, false), x.point(data.StepSuperiorTalk, false), {step: data.StepApproval, date: x.t.Approval},
+		x.point(data.StepOath, false), x.point(data.StepTransferApply, false)}
+	for _, tr := range x.t.Transfers {
+		chain = append(chain, orderPoint{step: data.StepTransferMeeting, date: tr.Meeting.Date})
+		if tr.Approval != nil {
+			chain = append(chain, orderPoint{step: data.StepTransferApproval, date: tr.Approval.Date})
+		}
+	}
+	return chain
+}
+
+// afterPairs are steps that must not come before another one, off the
+// spine: the 政审 and the training after the 发展对象 is chosen, the
+// 预备期 steps after the approval.
+var afterPairs = []struct{ from, to int }{
+	{data.StepCandidate, data.StepPoliticalReview}, {data.StepCandidate, data.StepTraining},
+	{data.StepApproval, data.StepApprovalFiled}, {data.StepApproval, data.StepGrouped},
+	{data.StepApproval, data.StepProbation},
+}
+
+// point is the first record's date of step n (a training by its start).
+func (x *personCheck) point(n int, sameDay bool) orderPoint {
+	pt := orderPoint{step: n, sameDay: sameDay}
+	if st := x.t.First(n); st != nil {
+		pt.date = st.Date
+		if n == data.StepTraining && !st.Start.IsZero() {
+			pt.date = st.Start
+		}
+	}
+	return pt
+}
+
+// checkPair reports b before a (or on the same day, unless allowed).
+func (x *personCheck) checkPair(a, b orderPoint, sameDay bool) {
+	switch {
+	case sameDay && surelyBefore(b.date, a.date):
+		x.errorf("D14", "%s（%s）早于%s（%s），先后顺序不对", x.step(b.step), b.date, x.step(a.step), a.date)
+	case !sameDay && notAfter(b.date, a.date):
+		x.errorf("D14", "%s（%s）不晚于%s（%s），先后顺序不对", x.step(b.step), b.date, x.step(a.step), a.date)
 	}
 }
 

@@ -288,7 +288,7 @@ var ruleCases = []ruleCase{
 
 	// D14 order
 	{name: "D14 talk before the application", steps: setDate(2, "2024-01-05"), rule: "D14", sev: SeverityError,
-		frag: "第2步“党组织派人谈话”（2024-01-05）不晚于第1步"},
+		frag: "第2步“党组织派人谈话”（2024-01-05）早于第1步"},
 	{name: "D14 talk on the day of the activist", steps: setDate(2, "2024-07-15"), rule: "D14", absent: true},
 	{name: "D14 approval before the meeting", steps: setDate(17, "2025-10-09"), rule: "D14", sev: SeverityError},
 	{name: "D14 approval on the meeting day", steps: setDate(17, "2025-10-10"), rule: "D14", sev: SeverityError},

@@ -51,7 +51,8 @@ const (
 	RuleOathDue      = "R-OATH"      // (local, unverified) 入党宣誓 within a month of approval
 	RuleTransferDue  = "R-TRANSFER"  // 预备期满: the 转正 支部大会 is due
 	RuleConfirmDue   = "R-CONFIRM"   // 转正审批 within three months of the meeting (coming)
-	RuleMissingStep  = "R-MISSING"   // a step required before the 支部大会 is not recorded
+	RuleMissingStep  = "R-MISSING"   // a step required before the 支部大会 or by the approval is not recorded
+	RuleContact      = "R-CONTACT"   // a 培养联系人 not a 正式党员 on the day assigned
 	RuleNegative     = "R-RESULT"    // later steps recorded after a 不合格/不同意
 	RuleJoinDate     = "R-JOIN"      // the register's 入党日期 differs from the 支部大会
 	RuleYoungTeacher = "R-YOUNG"     // (local) yearly 优秀青年教师 target (domain.md §9 R3)
@@ -75,13 +76,14 @@ var common = []struct {
 	{"D2", "第七条", "第七条", sourceRules, "党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话", false, false},
 	{RuleTalkDue, "第七条", "第七条", sourceRules, "收到入党申请书后一个月内派人谈话", false, false},
 	{"D3", "第八条", "第八条", sourceRules, "入党积极分子从递交入党申请书的人中确定，确定日期应晚于申请日期（本地：一般申请满半年）", false, false},
+	{RuleContact, "第九条", "第九条", sourceRules, "党组织应指定一至两名正式党员作入党积极分子的培养联系人；预备党员和受留党察看处分、尚未恢复党员权利的党员不能作培养联系人", false, false},
 	{RuleAssessDue, "第十一条", "第十一条", sourceRules, "党支部每半年对入党积极分子进行一次考察", false, false},
 	{"D4", "第十三条", "第十三条", sourceRules, "入党积极分子经过一年以上培养教育和考察，方可列为发展对象", false, false},
 	{RuleCandidateDue, "第十三条", "第十三条", sourceRules, "入党积极分子培养考察满一年后，可讨论确定为发展对象", false, false},
 	{"D5", "", "第十三条", sourceRules, "确定发展对象前应公示不少于5个工作日，并报上级党委同意", false, false},
 	{"D6", "第十六、十七条", "第十六、十七条", sourceRules, "未经政治审查或政审不合格的，不能发展入党；集中培训一般不少于3天或24学时，未经培训的，除个别特殊情况外不能发展入党；二者均应在支部大会之前完成", false, false},
 	{"D7", "第十四条", "第十四条", sourceRules, "发展对象应有两名正式党员作入党介绍人；预备党员和受留党察看处分、尚未恢复党员权利的党员不能作入党介绍人", false, false},
-	{RuleMissingStep, "第十三至二十条", "第十三至十九条", sourceRules, "支部大会讨论前，应已确定发展对象、经支部委员会审查和上级党委预审合格、填写入党志愿书", true, false},
+	{RuleMissingStep, "第十三至二十条", "第十三至十九条", sourceRules, "支部大会讨论前，应已确定发展对象、经支部委员会审查和上级党委预审合格、填写入党志愿书；审批前，应已派人谈话、指定培养联系人、确定发展对象报上级党委备案（2026年修订：同意），并由上级党委派人谈话", true, false},
 	{"D8", "", "第十八、十九条", sourceRules, "上级党委预审合格后，党支部应在一个月内召开支部大会讨论", false, false},
 	{RuleMeetingDue, "", "第十八、十九条", sourceRules, "预审合格后一个月内召开支部大会", false, false},
 	{"D9", "第二十、二十一条", "第十九、二十条", sourceRules, "有表决权的到会人数必须超过应到会有表决权人数的半数；赞成人数超过应到会有表决权的正式党员的半数才能通过，会前正式提出的书面意见统计在票数内", false, false},
@@ -94,7 +96,7 @@ var common = []struct {
 	{RuleConfirmDue, "第三十三条", "第三十三条", sourceRules, "讨论转正的支部大会后三个月内报上级党委审批", true, false},
 	{"D13", "第七条", "第七条", sourceCharter, "预备党员转为正式党员，转正日期为预备期满之日（不是支部大会或审批的日期）", false, false},
 	{RuleJoinDate, "第七条", "第七条", sourceCharter, "入党时间（加入党组织日期）为支部大会通过其为预备党员之日", false, false},
-	{"D14", "第五至三十三条", "第五至三十三条", sourceRules, "申请、谈话、确定积极分子、确定发展对象、预审、支部大会、审批、转正讨论、转正审批应依次进行", true, false},
+	{"D14", "第五至三十三条", "第五至三十三条", sourceRules, "申请、谈话、确定积极分子、确定发展对象、支委会审查、上级党委预审、填写志愿书、支部大会、上级党委谈话、审批、宣誓、转正申请、转正讨论、转正审批应依次进行；政审、集中培训在确定发展对象之后，预备期的各步在审批之后", true, false},
 	{"D15", "", "", sourceDues, "预备党员从支部大会通过之月起交纳党费", false, false},
 	{RuleOathDue, "", "", sourceLocal, "新党员一般在批准后一个月内面向党旗进行入党宣誓（宣誓见细则2026年修订第二十九条；一个月的时限为本地做法）", true, true},
 	{RuleYoungTeacher, "", "", sourceR3, "每个中小学校党支部每年至少发展1名优秀青年教师入党", false, true},
