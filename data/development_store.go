@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 const entityDevStep = "发展党员记录"
@@ -28,6 +29,9 @@ type DevData struct {
 	Events map[uint][]StatusEvent // by person ID, oldest first
 	// YoungTeacherTarget is the yearly 优秀青年教师 target (R3), 0 = none.
 	YoungTeacherTarget int
+	// Holidays is the official holiday and 调休 table with the user's years
+	// (HolidayTable), for the working days of the 公示.
+	Holidays holidays.Table
 }
 
 // LoadDevData loads the branch, the people, every step record and the status
@@ -45,6 +49,10 @@ func (s *Store) LoadDevData() (DevData, error) {
 		return d, err
 	}
 	d.YoungTeacherTarget = s.YoungTeacherTarget()
+	// A stored table that does not parse (only a damaged file can hold one:
+	// SetUserHolidays checks) leaves the official table; the settings
+	// screen shows HolidayTable's error.
+	d.Holidays, _ = s.HolidayTable()
 	d.Events, err = allStatusEvents(s.db)
 	return d, err
 }

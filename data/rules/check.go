@@ -5,6 +5,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 // Options are the local, user-changeable parts of the checks.
@@ -16,14 +17,16 @@ type Options struct {
 	// this many months old before the person becomes an activist (D3
 	// reminder); 0 turns it off.
 	ActivistWaitMonths int
-	// Calendar counts the working days of the 公示 (D5).
+	// Calendar counts the working days of the 公示 (D5); nil means the
+	// branch's table (DevData.Holidays: official, with the user's years),
+	// else the official one.
 	Calendar WorkCalendar
 }
 
-// DefaultOptions are 60 days ahead, the 6-month local rule of D3 and
-// Monday-to-Friday working days (暂算).
+// DefaultOptions are 60 days ahead, the 6-month local rule of D3 and the
+// branch's holiday table.
 func DefaultOptions() Options {
-	return Options{Horizon: 60, ActivistWaitMonths: 6, Calendar: Weekdays{}}
+	return Options{Horizon: 60, ActivistWaitMonths: 6}
 }
 
 // Checker runs the checks over loaded data; it indexes the people once so
@@ -36,8 +39,12 @@ type Checker struct {
 
 // NewChecker prepares the checks over d.
 func NewChecker(d data.DevData, opt Options) *Checker {
-	if opt.Calendar == nil {
-		opt.Calendar = Weekdays{}
+	switch {
+	case opt.Calendar != nil:
+	case len(d.Holidays.Years()) > 0:
+		opt.Calendar = d.Holidays
+	default:
+		opt.Calendar = holidays.Official()
 	}
 	c := &Checker{d: d, opt: opt, people: make(map[uint]*data.Person, len(d.People))}
 	for i := range d.People {

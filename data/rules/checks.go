@@ -100,8 +100,8 @@ func checkPublicity(x *personCheck) {
 	if start.IsZero() {
 		x.errorf("D5", "%s 确定为发展对象，没有登记公示期；确定发展对象前应公示不少于5个工作日", c)
 	} else {
-		if n := WorkingDays(x.c.opt.Calendar, start, end); n < 5 {
-			x.errorf("D5", "公示期 %s 至 %s 只有 %d 个工作日%s，少于5个工作日", start, end, n, x.workdayNote())
+		if n, uncovered := WorkingDays(x.c.opt.Calendar, start, end); n < 5 {
+			x.errorf("D5", "公示期 %s 至 %s 只有 %d 个工作日%s，少于5个工作日", start, end, n, workdayNote(uncovered))
 		}
 		if surelyAfter(end, c) {
 			x.errorf("D5", "公示期到 %s 才结束，晚于确定为发展对象的日期 %s；应公示期满后再确定", end, c)
@@ -122,12 +122,16 @@ func checkPublicity(x *personCheck) {
 	}
 }
 
-// workdayNote labels a count made without a holiday table.
-func (x *personCheck) workdayNote() string {
-	if x.c.opt.Calendar.Provisional() {
-		return "（暂算：只除去周六、周日，未计节假日和调休）"
+// workdayNote labels a count made without the holiday table of a year.
+func workdayNote(uncovered []int) string {
+	if len(uncovered) == 0 {
+		return ""
 	}
-	return ""
+	years := make([]string, len(uncovered))
+	for i, y := range uncovered {
+		years[i] = strconv.Itoa(y) + "年"
+	}
+	return "（" + strings.Join(years, "、") + "的节假日安排未收录，暂按周一至周五计算）"
 }
 
 // checkReviewTraining is D6: 政审 passed and 集中培训 (3 days or 24 学时)

@@ -146,12 +146,13 @@ var ruleCases = []ruleCase{
 	// D5 公示 and 上级党委同意 (2026.05)
 	{name: "D5 公示 over a weekend: 4 working days", version: data.RuleVersion2026,
 		steps: withStep(7, func(st *data.DevStep) { st.Start = d("2025-07-11") }),
-		rule:  "D5", sev: SeverityError, frag: "只有 4 个工作日（暂算"},
+		opt:   func(o *Options) { o.Calendar = Weekdays{} },
+		rule:  "D5", sev: SeverityError, frag: "只有 4 个工作日（2025年的节假日安排未收录，暂按周一至周五计算）"},
 	{name: "D5 not in the 2014 rules", version: data.RuleVersion2014,
 		steps: withStep(7, func(st *data.DevStep) { st.Start = d("2025-07-11") }), rule: "D5", absent: true},
 	{name: "D5 holiday table: a Monday holiday", version: data.RuleVersion2026,
 		opt: func(o *Options) {
-			o.Calendar = HolidayTable{Holidays: map[civil.Date]bool{d("2025-07-14"): true}}
+			o.Calendar = holidayTable("年份 2025\n2025-07-14 休")
 		}, rule: "D5", sev: SeverityError, frag: "只有 4 个工作日，"},
 	{name: "D5 公示 ends after the decision", version: data.RuleVersion2026,
 		steps: withStep(7, func(st *data.DevStep) { st.End = d("2025-07-21") }), rule: "D5", sev: SeverityError, frag: "晚于"},

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/holidays"
 )
 
 // D14 over the whole chain, each pair just in order and just out of it
@@ -110,5 +111,31 @@ func TestOrderMissingStepsAndContacts(t *testing.T) {
 		for _, v := range versions {
 			runRuleCase(t, c, v)
 		}
+	}
+}
+
+// D5 with the official holiday table (the default): a 公示 over 国庆 counts
+// only working days; a year without a table says 暂按周一至周五计算.
+var publicityCases = []ruleCase{
+	{name: "D5 公示 over 国庆 2025: 4 working days", version: data.RuleVersion2026,
+		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End, st.Date = d("2025-09-30"), d("2025-10-11"), d("2025-10-12") }),
+		rule:  "D5", sev: SeverityError, frag: "只有 4 个工作日，少于5个工作日"},
+	{name: "D5 公示 over 国庆 2025 to the Monday: 5", version: data.RuleVersion2026,
+		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End, st.Date = d("2025-09-30"), d("2025-10-13"), d("2025-10-14") }),
+		rule:  "D5", absent: true},
+	{name: "D5 公示 in a year without a table", version: data.RuleVersion2026,
+		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End, st.Date = d("2027-10-01"), d("2027-10-06"), d("2027-10-08") }),
+		on:    "2027-11-01", rule: "D5", sev: SeverityError, frag: "（2027年的节假日安排未收录，暂按周一至周五计算）"},
+	{name: "D5 the branch's table covers 2027", version: data.RuleVersion2026,
+		steps: withStep(7, func(st *data.DevStep) { st.Start, st.End, st.Date = d("2027-10-01"), d("2027-10-06"), d("2027-10-08") }),
+		opt: func(o *Options) {
+			o.Calendar = holidays.Official().Merge(holidayTable("年份 2027\n2027-10-01..2027-10-07 休"))
+		},
+		on: "2027-11-01", rule: "D5", sev: SeverityError, frag: "只有 0 个工作日，"},
+}
+
+func TestPublicityWorkingDays(t *testing.T) {
+	for _, c := range publicityCases {
+		runRuleCase(t, c, c.version)
 	}
 }
