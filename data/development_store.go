@@ -154,11 +154,12 @@ func (tx *Tx) SaveDevStep(st *DevStep) error { return tx.saveDevStep(st, typedEn
 type stepEntry struct {
 	resolve           func(tx *Tx, st *DevStep, p *Person) error
 	created, modified string // audit actions
+	validate          func(st *DevStep, version string, today civil.Date) error
 }
 
 var (
-	typedEntry    = stepEntry{(*Tx).resolvePeople, "新增", "修改"}
-	importedEntry = stepEntry{(*Tx).namePeople, "导入", "导入更新"}
+	typedEntry    = stepEntry{(*Tx).resolvePeople, "新增", "修改", ValidateDevStep}
+	importedEntry = stepEntry{(*Tx).namePeople, "导入", "导入更新", ValidateImportedStep}
 )
 
 func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
@@ -195,7 +196,7 @@ func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 func (tx *Tx) checkRecord(st *DevStep, p *Person, version string, entry stepEntry) ([]DevStep, error) {
 	st.Note = CleanText(st.Note)
 	st.Number = CleanText(st.Number)
-	if err := ValidateDevStep(st, version, civil.Today()); err != nil {
+	if err := entry.validate(st, version, civil.Today()); err != nil {
 		return nil, err
 	}
 	others, err := tx.otherRecords(p.ID, st.ID)

@@ -123,6 +123,7 @@ var personChecks = []func(x *personCheck){
 	checkRegisterDates,   // R-JOIN, D13, D11
 	checkOrder,           // D14
 	checkNegativeResults, // R-RESULT
+	checkDecisions,       // R-DECISION
 	remindAssessment,     // R-ASSESS
 	remindCandidate,      // R-CANDIDATE
 	remindOath,           // R-OATH

@@ -314,22 +314,26 @@ func checkPreReviewToVote(x *personCheck) {
 }
 
 // checkVotes is D9 on each 支部大会: quorum and majority (§2.3, strict ">").
+// Meetings recorded without counts (typical of imported history) give one
+// reminder per person naming them all, not one per meeting.
 func checkVotes(x *personCheck) {
+	var unrecorded []string
+	check := func(st *data.DevStep, what string) {
+		if !st.Vote.Recorded() {
+			unrecorded = append(unrecorded, st.Date.String()+"（"+what+"）")
+		} else if !VotePassed(VoteAdmission, st.Vote) {
+			x.errorf("D9", "%s 的支部大会（%s）：%s", st.Date, what, EvaluateVote(VoteAdmission, st.Vote).Reason)
+		}
+	}
 	if m := x.t.First(data.StepBranchMeeting); m != nil {
-		checkVote(x, m, "讨论接收预备党员")
+		check(m, "讨论接收预备党员")
 	}
 	for _, tr := range x.t.Transfers {
-		checkVote(x, tr.Meeting, "讨论"+tr.Decision())
+		check(tr.Meeting, "讨论"+tr.Decision())
 	}
-}
-
-func checkVote(x *personCheck, st *data.DevStep, what string) {
-	if !st.Vote.Recorded() {
-		x.remind("D9", civil.Date{}, "%s 的支部大会（%s）没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效", st.Date, what)
-		return
-	}
-	if !VotePassed(VoteAdmission, st.Vote) {
-		x.errorf("D9", "%s 的支部大会（%s）：%s", st.Date, what, EvaluateVote(VoteAdmission, st.Vote).Reason)
+	if len(unrecorded) > 0 {
+		x.remind("D9", civil.Date{}, "%s 的支部大会没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效",
+			strings.Join(unrecorded, "、"))
 	}
 }
 
@@ -545,6 +549,24 @@ func (x *personCheck) checkPair(a, b orderPoint, sameDay bool) {
 func judgedElsewhere(from, to int) bool {
 	return from == data.StepApply && to == data.StepActivist || // D3
 		from == data.StepActivist && to == data.StepCandidate // D4
+}
+
+// checkDecisions is R-DECISION: a decision left blank (imported history:
+// 政审结论, 预审结果, 审批结果, 推荐方式) stays unrecorded, never inferred;
+// one finding names every blank.
+func checkDecisions(x *personCheck) {
+	var blanks []string
+	for n := 1; n <= data.StepCount; n++ {
+		recs := x.t.Records(n)
+		for i := range recs {
+			if what := data.BlankDecision(&recs[i]); what != "" {
+				blanks = append(blanks, x.step(n)+"（"+recs[i].Date.String()+"）的"+what)
+			}
+		}
+	}
+	if len(blanks) > 0 {
+		x.errorf(RuleDecision, "没有登记%s；结论由党组织决定后如实补登", strings.Join(blanks, "，"))
+	}
 }
 
 // checkNegativeResults is R-RESULT: a 不合格 or 不同意 followed by later steps.

@@ -53,6 +53,7 @@ const (
 	RuleConfirmDue   = "R-CONFIRM"   // 转正审批 within three months of the meeting (coming)
 	RuleMissingStep  = "R-MISSING"   // a step required before the 支部大会 or by the approval is not recorded
 	RuleContact      = "R-CONTACT"   // a 培养联系人 not a 正式党员 on the day assigned
+	RuleDecision     = "R-DECISION"  // a decision (结果, 推荐方式) left blank, e.g. by an import
 	RuleNegative     = "R-RESULT"    // later steps recorded after a 不合格/不同意
 	RuleJoinDate     = "R-JOIN"      // the register's 入党日期 differs from the 支部大会
 	RuleYoungTeacher = "R-YOUNG"     // (local) yearly 优秀青年教师 target (domain.md §9 R3)
@@ -84,6 +85,7 @@ var common = []struct {
 	{"D6", "第十六、十七条", "第十六、十七条", sourceRules, "未经政治审查或政审不合格的，不能发展入党；集中培训一般不少于3天或24学时，未经培训的，除个别特殊情况外不能发展入党；二者均应在支部大会之前完成", false, false},
 	{"D7", "第十四条", "第十四条", sourceRules, "发展对象应有两名正式党员作入党介绍人；预备党员和受留党察看处分、尚未恢复党员权利的党员不能作入党介绍人", false, false},
 	{RuleMissingStep, "第十三至二十条", "第十三至十九条", sourceRules, "支部大会讨论前，应已确定发展对象、经支部委员会审查和上级党委预审合格、填写入党志愿书；审批前，应已派人谈话、指定培养联系人、确定发展对象报上级党委备案（2026年修订：同意），并由上级党委派人谈话", true, false},
+	{RuleDecision, "第八、十六、十九、二十五条", "第八、十六、十八、二十五条", sourceRules, "推荐方式、政审结论、预审结果、审批结果等由党组织决定并如实登记，不得推定", true, false},
 	{"D8", "", "第十八、十九条", sourceRules, "上级党委预审合格后，党支部应在一个月内召开支部大会讨论", false, false},
 	{RuleMeetingDue, "", "第十八、十九条", sourceRules, "预审合格后一个月内召开支部大会", false, false},
 	{"D9", "第二十、二十一条", "第十九、二十条", sourceRules, "有表决权的到会人数必须超过应到会有表决权人数的半数；赞成人数超过应到会有表决权的正式党员的半数才能通过，会前正式提出的书面意见统计在票数内", false, false},
