@@ -261,3 +261,35 @@ func TestABranchWithoutMembersIsNotJudged(t *testing.T) {
 		t.Errorf("status: %+v", s)
 	}
 }
+
+// A weekly type (the seed's 每周党员学习) is judged per ISO week: a sitting
+// on Sunday counts for its Monday-to-Sunday week, not the next one.
+func TestWeeklyStudyIsJudgedPerISOWeek(t *testing.T) {
+	const weekly data.MeetingType = "每周党员学习"
+	d := branch(6)
+	d.Settings.Types = append(d.Settings.Types, data.MeetingTypeRule{Type: weekly, Scope: data.ScopeMembers,
+		Every: data.EveryWeek, Times: 1, Local: true, Basis: "本支部要求"})
+	d.Settings.TrackFrom = day("2026-11-02")
+	d.hold("2026-11-08", weekly) // Sunday of week 45
+	d.hold("2026-11-09", weekly) // Monday of week 46
+	d.hold("2026-11-29", weekly) // Sunday of week 48
+	c := New(d, day("2026-12-04"))
+	for on, state := range map[string]State{
+		"2026-11-02": Done,    // week 45: the Sunday sitting
+		"2026-11-15": Done,    // week 46 (Sunday 15th): the Monday sitting
+		"2026-11-16": Overdue, // week 47: none
+		"2026-11-23": Done,    // week 48
+		"2026-12-04": Due,     // week 49 running
+	} {
+		if s := c.Status(weekly, day(on)); s.State != state {
+			t.Errorf("%s (%s): %s, want %s", on, s.Period.Label, s.State, state)
+		}
+	}
+	fs := c.Findings()
+	mustContain(t, fs, "2026年第47周", "每周党员学习")
+	for _, f := range fs {
+		if strings.Contains(f.Message, "第48周") || strings.Contains(f.Message, "第46周") {
+			t.Errorf("a week with its sitting is reported: %s", f.Line())
+		}
+	}
+}
