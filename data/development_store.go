@@ -29,6 +29,9 @@ type DevData struct {
 	Events map[uint][]StatusEvent // by person ID, oldest first
 	// YoungTeacherTarget is the yearly 优秀青年教师 target (R3), 0 = none.
 	YoungTeacherTarget int
+	// NationalOnly: the branch checks the national rules only, not the
+	// local requirements (LocalRequirements; the 优秀青年教师 target).
+	NationalOnly bool
 	// Holidays is the official holiday and 调休 table with the user's years
 	// (HolidayTable), for the working days of the 公示.
 	Holidays holidays.Table
@@ -49,6 +52,7 @@ func (s *Store) LoadDevData() (DevData, error) {
 		return d, err
 	}
 	d.YoungTeacherTarget = s.YoungTeacherTarget()
+	d.NationalOnly = !s.LocalRequirements()
 	// A stored table that does not parse (only a damaged file can hold one:
 	// SetUserHolidays checks) leaves the official table; the settings
 	// screen shows HolidayTable's error.

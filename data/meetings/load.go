@@ -45,6 +45,9 @@ func Load(s *data.Store) (*Data, error) {
 		return nil, err
 	}
 	d.Settings, err = s.MeetingSettings()
+	if !s.LocalRequirements() {
+		d.Settings = d.Settings.NationalOnly() // docs/rules.md, "Local requirements"
+	}
 	return d, err
 }
 

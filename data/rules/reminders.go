@@ -73,8 +73,8 @@ func remindOath(x *personCheck) {
 func (c *Checker) youngTeachers(on civil.Date) []Finding {
 	target := c.d.YoungTeacherTarget
 	r, ok := RuleFor(data.BranchRuleVersion(c.d.Branch.RuleVersion), RuleYoungTeacher)
-	if target <= 0 || !ok || len(c.d.People) == 0 {
-		return nil // nothing to say of a branch not yet entered
+	if target <= 0 || !ok || len(c.d.People) == 0 || c.d.NationalOnly {
+		return nil // nothing to say of a branch not yet entered, or without the local requirements
 	}
 	received := 0
 	var pipeline []string
