@@ -153,9 +153,10 @@ func (x *personCheck) add(rule string, sev Severity, due civil.Date, format stri
 	if !ok {
 		return
 	}
+	text := x.p.Name + "：" + fmt.Sprintf(format, args...) + x.versionNote()
 	x.out = append(x.out, Finding{
 		PersonID: x.p.ID, Person: x.p.Name, IDNumber: x.p.IDNumber, Rule: rule, Severity: sev, Due: due,
-		Message: x.p.Name + "：" + fmt.Sprintf(format, args...) + x.versionNote() + "（依据：" + r.Basis() + "）",
+		Message: text + "（依据：" + r.Basis() + "）", Printed: text + "（依据：" + r.PrintedBasis() + "）",
 	})
 }
 

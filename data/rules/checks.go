@@ -332,7 +332,7 @@ func checkVotes(x *personCheck) {
 		check(tr.Meeting, "讨论"+tr.Decision())
 	}
 	if len(unrecorded) > 0 {
-		x.remind("D9", civil.Date{}, "%s 的支部大会没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效",
+		x.remind("D9", civil.Date{}, "%s的支部大会没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效",
 			strings.Join(unrecorded, "、"))
 	}
 }

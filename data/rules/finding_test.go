@@ -132,3 +132,26 @@ func TestRulebook(t *testing.T) {
 		}
 	}
 }
+
+// Paper cites the document's name and only verified article numbers; the
+// screen keeps the article with its marker (docs/rules.md, "Citations").
+func TestPrintedCitations(t *testing.T) {
+	steps := setDate(3, "2024-07-21")(fullPath()) // D4
+	for version, want := range map[string]struct{ screen, paper string }{
+		data.RuleVersion2014: {"（依据：细则（2014）第十三条）", "（依据：《中国共产党发展党员工作细则》（2014年）第十三条）"},
+		data.RuleVersion2026: {"（依据：细则（2026.05）第十三条，条文序号待核对原文）", "（依据：《中国共产党发展党员工作细则》（2026年修订））"},
+	} {
+		fs := findingsOf(checkOne(subjectPerson(version), register(), steps, "2026-11-28", DefaultOptions()), "D4")
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, want.screen) || !strings.HasSuffix(fs[0].ForPrint(), want.paper) {
+			t.Errorf("%s: screen %q, paper %q", version, fs[0].Message, fs[0].ForPrint())
+		}
+	}
+	for _, v := range data.RuleVersions {
+		for _, r := range Rules(v.ID) {
+			p := r.PrintedBasis()
+			if strings.Contains(p, "待核对") || strings.Contains(p, "未核实") || (!r.Verified() && r.Article != "" && strings.Contains(p, r.Article)) {
+				t.Errorf("%s %s printed as %q", v.ID, r.ID, p)
+			}
+		}
+	}
+}

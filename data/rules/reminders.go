@@ -101,5 +101,5 @@ func (c *Checker) youngTeachers(on civil.Date) []Finding {
 		msg += "正在培养：" + strings.Join(pipeline, "、")
 	}
 	return []Finding{{Rule: RuleYoungTeacher, Severity: SeverityReminder, Due: civil.New(on.Year, 12, 31),
-		Message: msg + "（依据：" + r.Basis() + "）"}}
+		Message: msg + "（依据：" + r.Basis() + "）", Printed: msg + "（依据：" + r.PrintedBasis() + "）"}}
 }

@@ -41,6 +41,31 @@ func (r Rule) Basis() string {
 	return s
 }
 
+// Verified reports that the rule's article number has been checked
+// against the official text: only then is it printed (docs/rules.md,
+// "Citations").
+func (r Rule) Verified() bool { return !r.Unverified }
+
+// PrintedBasis is the citation on paper (移交清单, anything signed): the
+// document's full name, and the article only where verified. Never the
+// on-screen marker 待核对原文.
+func (r Rule) PrintedBasis() string {
+	s := r.Source
+	switch r.Source {
+	case sourceRules:
+		s = "《中国共产党发展党员工作细则》"
+		if v := data.RuleVersionByID(r.Version); v != nil {
+			s = v.Title
+		}
+	case sourceCharter:
+		s = "《中国共产党章程》"
+	}
+	if r.Verified() && !r.Local {
+		s += r.Article
+	}
+	return s
+}
+
 // Our own rule IDs, beside D1–D14 of domain.md §1.3:
 const (
 	RuleTalkDue      = "R-TALK"      // 谈话 due within a month of the application (coming)
