@@ -10,7 +10,7 @@ import (
 	"partyoffice/data/idcard"
 )
 
-// The date, age, people and vote checks of domain.md §1.3 on what is
+// The date, age, people and vote checks of docs/rules.md on what is
 // recorded. Each names its rule; the texts and articles are in rulebook.
 
 // checkAge is D1: 年满18周岁 on the day of the application.

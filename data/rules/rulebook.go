@@ -1,20 +1,23 @@
-// Package rules checks the 发展党员 records against domain.md §1–§2: the
-// dates and ages of §1.3 (D1–D14, with the computed D11, D13, D15 in
-// data.Timeline), the votes of §2.3 and the reminders of what is coming.
-// Everything here is a pure function of values (people, step records,
-// status history, a date): no database, no clock, no GORM.
+// Package rules checks the 发展党员 records against the rules as
+// implemented in docs/rules.md: the dates and ages (D1–D14, with the
+// computed D11, D13, D15 in data.Timeline), the votes (D9) and the reminders
+// of what is coming. Everything here is a pure function of values (people,
+// step records, status history, a date, a holiday table): no database, no
+// clock, no GORM.
 //
 // The rules themselves are data (rulebook): per version of the 细则, each
-// rule's ID, article, text and source. A rule that a version does not have
-// (the 公示 of D5 before 2026) is simply not checked for records following
-// that version.
+// rule's ID, article, text and source, and whether the article is verified
+// (docs/rules.md, "Citations"). A rule that a version does not have (the
+// 公示 of D5 before 2026) is simply not checked for records following that
+// version; which version a record follows is docs/rules.md, "Rule
+// versions"; how month- and year-only dates are judged, "Partial dates".
 package rules
 
 import "partyoffice/data"
 
 // Rule is one checked requirement in one version of the rules.
 type Rule struct {
-	ID      string // D1…D14 (domain.md §1.3) or R-… (our own, see below)
+	ID      string // D1…D15 or R-… (docs/rules.md lists them all)
 	Version string // data.RuleVersion2014 / data.RuleVersion2026
 	Article string // "第十三条"; "" for local practice
 	Source  string // the document: 细则, 党章, 本地要求 …
@@ -22,7 +25,7 @@ type Rule struct {
 	// Unverified marks article numbers not yet checked against the official
 	// text (待核对原文): all of 2026.05, and the few 2014 numbers inferred.
 	Unverified bool
-	Local      bool // a local practice (domain.md "(local)"), not a national rule
+	Local      bool // a local practice (docs/rules.md, "Local requirements"), not a national rule
 }
 
 // Basis is the citation printed in messages: "细则（2014）第十三条".
@@ -66,7 +69,7 @@ func (r Rule) PrintedBasis() string {
 	return s
 }
 
-// Our own rule IDs, beside D1–D14 of domain.md §1.3:
+// Our own rule IDs, beside D1–D15 (docs/rules.md, 发展党员 rules):
 const (
 	RuleTalkDue      = "R-TALK"      // 谈话 due within a month of the application (coming)
 	RuleAssessDue    = "R-ASSESS"    // half-yearly assessment of an activist due
@@ -81,7 +84,7 @@ const (
 	RuleDecision     = "R-DECISION"  // a decision (结果, 推荐方式) left blank, e.g. by an import
 	RuleNegative     = "R-RESULT"    // later steps recorded after a 不合格/不同意
 	RuleJoinDate     = "R-JOIN"      // the register's 入党日期 differs from the 支部大会
-	RuleYoungTeacher = "R-YOUNG"     // (local) yearly 优秀青年教师 target (domain.md §9 R3)
+	RuleYoungTeacher = "R-YOUNG"     // (local) yearly 优秀青年教师 target (docs/rules.md)
 )
 
 const (
@@ -164,7 +167,7 @@ func RuleFor(version, id string) (Rule, bool) {
 	return r, ok
 }
 
-// Rules lists the rules of a version in the order of domain.md, for a
+// Rules lists the rules of a version in the order of docs/rules.md, for a
 // settings screen that shows them.
 func Rules(version string) []Rule {
 	var out []Rule
