@@ -455,6 +455,13 @@ func (b *devImporter) matchPeople(c rowCheck, v *DevRow) {
 			case q != nil:
 				id := q.ID
 				sp.PersonID, sp.Name = &id, q.Name
+				if need != nil && need.Members && !st.Date.IsZero() {
+					// History is imported as it was; the rules report it
+					// afterwards (D7, R-CONTACT), the preview says it now.
+					if problem := data.EligibilityProblem(q, nil, st.Date); problem != "" {
+						c.warnf(peopleColumns[st.Step], "%s：%s（将照表导入，检查时会提示）", sp.Role, problem)
+					}
+				}
 			case need != nil && need.Members:
 				c.errorf(peopleColumns[st.Step], "%s", problem)
 			}

@@ -152,7 +152,10 @@ func TestDevImportContactIsChecked(t *testing.T) {
 	path := devSheet(t,
 		[]any{"姓名", "公民身份号码", "申请入党时间", "确定为入党积极分子时间", "培养联系人", "指定培养联系人时间"},
 		[]any{"联系人不符", makeID("19990101", 71), "2024-03-01", "2024-09-01", "王预备", "2024-09-01"})
-	importDev(t, s, path, data.ImportSkipExisting)
+	imp, _ := importDev(t, s, path, data.ImportSkipExisting)
+	if w := imp.Warnings(); len(w) != 1 || w[0].Column != "培养联系人" || !strings.Contains(w[0].Message, "王预备是预备党员") {
+		t.Errorf("the preview should warn of the 培养联系人: %v", w)
+	}
 	if fs := findingsFor(t, s, "联系人不符")[rules.RuleContact]; len(fs) != 1 || !strings.Contains(fs[0].Message, "王预备是预备党员") {
 		t.Errorf("want R-CONTACT for 王预备, got %v", fs)
 	}
