@@ -338,14 +338,6 @@ func fillTalker(st *data.DevStep) bool {
 	return true
 }
 
-func fillText(field *string, value string) bool {
-	if *field != "" {
-		return false
-	}
-	*field = value
-	return true
-}
-
 // asSaved is the record as the import will save it: for a person already
 // stored, merged into the stored record of the step (data.MergeDevStep).
 func (b *devImporter) asSaved(c rowCheck, st *data.DevStep) data.DevStep {
@@ -520,13 +512,6 @@ func (b *devImporter) hasMeeting(c rowCheck, v *DevRow) bool {
 	}
 	e := c.out.Existing
 	return e != nil && data.LatestDevStep(b.stored[e.ID], data.StepBranchMeeting) != nil
-}
-
-func (r *DevRow) stepDate(n int) civil.Date {
-	if st := r.latest(n); st != nil {
-		return st.Date
-	}
-	return civil.Date{}
 }
 
 // dateColumns name the column of each step's date, for messages.

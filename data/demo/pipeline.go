@@ -7,6 +7,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/holidays"
+	"partyoffice/data/rules"
 )
 
 // The 发展党员 pipeline of the demo branch: applicants, activists and 发展对象
@@ -364,13 +365,7 @@ func (f *filler) fillPlan() error {
 func fiveWorkingDaysTo(start, end civil.Date) civil.Date {
 	cal := holidays.Official()
 	for {
-		n := 0
-		for d := start; !d.After(end); d = d.AddDays(1) {
-			if cal.Workday(d) {
-				n++
-			}
-		}
-		if n >= 5 {
+		if n, _ := rules.WorkingDays(cal, start, end); n >= 5 {
 			return start
 		}
 		start = start.AddDays(-1)

@@ -319,8 +319,12 @@ var ruleCases = []ruleCase{
 		rule: RuleOathDue, sev: SeverityReminder, frag: "已超过一个月"},
 }
 
-func TestRules(t *testing.T) {
-	for _, c := range ruleCases {
+func TestRules(t *testing.T) { runRuleCases(t, ruleCases) }
+
+// runRuleCases runs each case under its version, or both.
+func runRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
 		versions := []string{data.RuleVersion2014, data.RuleVersion2026}
 		if c.version != both {
 			versions = []string{c.version}

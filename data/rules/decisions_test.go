@@ -22,13 +22,7 @@ var decisionCases = []ruleCase{
 	{name: "R-DECISION a blank optional result is not a decision missing", steps: blankResult(12), rule: RuleDecision, absent: true},
 }
 
-func TestBlankDecisionsAreReportedNotInferred(t *testing.T) {
-	for _, c := range decisionCases {
-		for _, v := range []string{data.RuleVersion2014, data.RuleVersion2026} {
-			runRuleCase(t, c, v)
-		}
-	}
-}
+func TestBlankDecisionsAreReportedNotInferred(t *testing.T) { runRuleCases(t, decisionCases) }
 
 // Imported 支部大会 without counts: one D9 reminder per person naming every
 // meeting, not one per meeting.

@@ -102,17 +102,7 @@ var orderCases = []ruleCase{
 		rule: RuleContact, sev: SeverityError, frag: "留党察看"},
 }
 
-func TestOrderMissingStepsAndContacts(t *testing.T) {
-	for _, c := range orderCases {
-		versions := []string{data.RuleVersion2014, data.RuleVersion2026}
-		if c.version != both {
-			versions = []string{c.version}
-		}
-		for _, v := range versions {
-			runRuleCase(t, c, v)
-		}
-	}
-}
+func TestOrderMissingStepsAndContacts(t *testing.T) { runRuleCases(t, orderCases) }
 
 // D5 with the official holiday table (the default): a 公示 over 国庆 counts
 // only working days; a year without a table says 暂按周一至周五计算.
@@ -134,8 +124,4 @@ var publicityCases = []ruleCase{
 		on: "2027-11-01", rule: "D5", sev: SeverityError, frag: "只有 0 个工作日，"},
 }
 
-func TestPublicityWorkingDays(t *testing.T) {
-	for _, c := range publicityCases {
-		runRuleCase(t, c, c.version)
-	}
-}
+func TestPublicityWorkingDays(t *testing.T) { runRuleCases(t, publicityCases) }

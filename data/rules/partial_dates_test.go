@@ -204,14 +204,4 @@ var partialDateCases = []ruleCase{
 	{name: "R-JOIN year only, surely differs", person: joinDate("2024"), rule: RuleJoinDate, sev: SeverityError},
 }
 
-func TestPartialDatesAreJudgedInTheRecordsFavour(t *testing.T) {
-	for _, c := range partialDateCases {
-		versions := []string{data.RuleVersion2014, data.RuleVersion2026}
-		if c.version != both {
-			versions = []string{c.version}
-		}
-		for _, v := range versions {
-			runRuleCase(t, c, v)
-		}
-	}
-}
+func TestPartialDatesAreJudgedInTheRecordsFavour(t *testing.T) { runRuleCases(t, partialDateCases) }
