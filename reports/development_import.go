@@ -325,9 +325,12 @@ var fillIns = []struct {
 // decisionColumns are the decisions a sheet may leave blank: they stay
 // unrecorded, never inferred (domain.md §7.2), with a warning here and the
 // rule engine's R-DECISION afterwards (docs/rules.md).
-var decisionColumns = map[int]string{
-	data.StepActivist: hSource, data.StepPoliticalReview: hReviewResult,
-	data.StepPreReview: hPreReviewRes, data.StepApproval: hApprovalResult,
+var decisionColumns = []struct {
+	step   int
+	column string
+}{
+	{data.StepActivist, hSource}, {data.StepPoliticalReview, hReviewResult},
+	{data.StepPreReview, hPreReviewRes}, {data.StepApproval, hApprovalResult},
 }
 
 func fillTalker(st *data.DevStep) bool {
@@ -366,7 +369,8 @@ func (b *devImporter) readStep8(v *DevRow) {
 }
 
 func (b *devImporter) fillDefaults(c rowCheck, v *DevRow) {
-	for n, column := range decisionColumns {
+	for _, dc := range decisionColumns {
+		n, column := dc.step, dc.column
 		st := v.latest(n)
 		if st == nil {
 			continue

@@ -38,13 +38,19 @@ func Official() Table {
 	return t
 }
 
-// maxLines bounds a user's table (about 20 lines a year).
-const maxLines = 5000
+// maxLines and maxBytes bound a user's table (about 20 lines a year).
+const (
+	maxLines = 5000
+	maxBytes = 256 << 10
+)
 
 // Parse reads a table (the format is described at the top of official.txt).
 // Errors name the line, in Chinese.
 func Parse(text string) (Table, error) {
 	t := Table{off: map[civil.Date]bool{}, work: map[civil.Date]bool{}, years: map[int]string{}}
+	if len(text) > maxBytes {
+		return t, fmt.Errorf("节假日表太长（%d 字节，最多 %d 字节）", len(text), maxBytes)
+	}
 	lines := strings.Split(text, "\n")
 	if len(lines) > maxLines {
 		return t, fmt.Errorf("节假日表太长（%d 行，最多 %d 行）", len(lines), maxLines)

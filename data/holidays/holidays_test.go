@@ -58,6 +58,7 @@ func TestParseRefusesWhatItCannotRead(t *testing.T) {
 		"年份 abc",
 		"年份",
 		strings.Repeat("\n", maxLines+1),
+		"# " + strings.Repeat("长", maxBytes),
 	} {
 		if _, err := Parse(text); err == nil {
 			t.Errorf("%q: want an error", text)
