@@ -290,3 +290,23 @@ func TestStepDefs(t *testing.T) {
 		t.Error("6 repeats, 15 does not")
 	}
 }
+
+// An extension of the 预备期 is refused only when no day of partial dates
+// allows six to twelve months after the original end.
+func TestExtensionProblemWithPartialDates(t *testing.T) {
+	for _, c := range []struct {
+		joined, to string
+		ok         bool
+	}{
+		{"2025-10-10", "2027-04-10", true}, {"2025-10-10", "2027-04-09", false},
+		{"2025-10-10", "2027-10-10", true}, {"2025-10-10", "2027-10-11", false},
+		{"2025-10", "2027-04-01", true}, {"2025-10", "2027-03-31", false},
+		{"2025-10", "2027-10-31", true}, {"2025-10", "2027-11-01", false},
+		{"2025", "2027-03", true}, {"2025", "2026-06", false}, {"2025", "2028-01", false},
+		{"2025-10-10", "2027-04", true}, {"2025-10-10", "2027-03", false},
+	} {
+		if err := ExtensionProblem(d(c.joined), d(c.to)); (err == nil) != c.ok {
+			t.Errorf("joined %s, extended to %s: %v, want ok %v", c.joined, c.to, err, c.ok)
+		}
+	}
+}

@@ -386,10 +386,11 @@ func checkExtension(x *personCheck) {
 		if x.t.BranchMeeting.IsZero() {
 			continue
 		}
-		end, to := x.t.BranchMeeting.AddMonths(12), tr.Meeting.ExtendTo
-		if surelyBefore(to, end.AddMonths(6)) || surelyAfter(to, end.AddMonths(12)) {
+		m, to := x.t.BranchMeeting, tr.Meeting.ExtendTo
+		lo, hi := earliest(m, 18), deadline(m, 24) // 预备期 12 months + 6 to 12
+		if surelyBefore(to, lo) || surelyAfter(to, hi) {
 			x.errorf("D11", "延长预备期至 %s，不在半年到一年之间（原预备期 %s 期满，应延长至 %s 到 %s 之间）",
-				to, end, end.AddMonths(6), end.AddMonths(12))
+				to, m.AddMonths(12), lo, hi)
 		}
 	}
 }

@@ -178,6 +178,14 @@ var partialDateCases = []ruleCase{
 		rule: "D11", absent: true},
 	{name: "D11 extended to a year, surely over", person: stage(data.StageProbationer), steps: extended("2028"),
 		rule: "D11", sev: SeverityError},
+	{name: "D11 meeting year only, extension may fit", person: stage(data.StageProbationer),
+		steps: then(setDate(15, "2025"), extended("2027-03")), rule: "D11", absent: true},
+	{name: "D11 meeting year only, extension surely short", person: stage(data.StageProbationer),
+		steps: then(setDate(15, "2025"), extended("2026-06")), rule: "D11", sev: SeverityError},
+	{name: "D11 meeting month only, extension at its last day + 24 months", person: stage(data.StageProbationer),
+		steps: then(setDate(15, "2025-10"), extended("2027-10-31")), rule: "D11", absent: true},
+	{name: "D11 meeting month only, a day later", person: stage(data.StageProbationer),
+		steps: then(setDate(15, "2025-10"), extended("2027-11-01")), rule: "D11", sev: SeverityError},
 
 	// D12: the 转正 meeting not before 预备期满; its approval within three months.
 	{name: "D12 转正 meeting month only, may be after", steps: setDate(23, "2026-10"), rule: "D12", absent: true},
