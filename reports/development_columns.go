@@ -58,54 +58,47 @@ func (r *DevRow) stepValue(n int, field func(*data.DevStep) any) any {
 // Headers of the development columns. Person columns use the data.Field*
 // names of the 党员名册, so their checks' messages name the same column.
 const (
-	hApplied         = "申请入党时间"
-	hTalked          = "谈话时间"
-	hTalkers         = "谈话人"
-	hSource          = "推荐方式"
-	hLeague          = "团组织推优时间"
-	hActivist        = "确定为入党积极分子时间"
-	hActivistFiled   = "备案时间"
-	hContacts        = "培养联系人"
-	hContactsDate    = "指定培养联系人时间"
-	hReports         = "思想汇报次数"
-	hLastReport      = "最近一次思想汇报"
-	hLastAssessment  = "最近一次考察"
-	hStage           = "发展阶段"
-	hCandidate       = "确定为发展对象时间"
-	hPublicity       = "公示日期"
-	hCandidateFiled  = "发展对象备案时间" // step 8; 上级党委同意时间 in 2026.05 records (candidateFiledHeader)
-	hCandidateAgree  = "上级党委同意时间"
-	hCandidateEither = "上级党委备案（同意）时间"
-	hVoteExpected    = "应到"
-	hVotePresent     = "实到"
-	hVoteFor         = "赞成"
-	hVoteAgainst     = "反对"
-	hVoteAbstain     = "弃权"
-	hPlanned         = "拟发展时间"
-	hPlannedStage    = "拟发展为"
-	hYoungTeacher    = "优秀青年教师"
-	hIntroducers     = data.FieldIntroducers
-	hIntroDate       = "确定入党介绍人时间"
-	hReview          = "政审时间"
-	hReviewResult    = "政审结论"
-	hTraining        = "集中培训时间"
-	hHours           = "培训学时"
-	hTrainingResult  = "结业情况"
-	hCommittee       = "支委会审查时间"
-	hPreReview       = "上级党委预审时间"
-	hPreReviewRes    = "预审结果"
-	hPledgeDate      = "填写入党志愿书时间"
-	hPledgeNumber    = "志愿书编号"
-	hMeeting         = "支部大会时间"
-	hSuperiorTalk    = "上级党委谈话时间"
-	hSuperiorTalker  = "上级党委谈话人"
-	hApproval        = "审批时间"
-	hApprovalResult  = "审批结果"
-	hJoin            = "入党时间"
-	hProbationEnd    = "预备期满时间"
-	hExtended        = "延长预备期至"
-	hFull            = "转正时间"
-	hPlanNote        = "计划备注"
+	hApplied        = "申请入党时间"
+	hTalked         = "谈话时间"
+	hTalkers        = "谈话人"
+	hSource         = "推荐方式"
+	hLeague         = "团组织推优时间"
+	hActivist       = "确定为入党积极分子时间"
+	hActivistFiled  = "备案时间"
+	hContacts       = "培养联系人"
+	hContactsDate   = "指定培养联系人时间"
+	hReports        = "思想汇报次数"
+	hLastReport     = "最近一次思想汇报"
+	hLastAssessment = "最近一次考察"
+	hStage          = "发展阶段"
+	hCandidate      = "确定为发展对象时间"
+	hPublicity      = "公示日期"
+	hCandidateFiled = "发展对象备案时间"
+	hPlanned        = "拟发展时间"
+	hPlannedStage   = "拟发展为"
+	hYoungTeacher   = "优秀青年教师"
+	hIntroducers    = data.FieldIntroducers
+	hIntroDate      = "确定入党介绍人时间"
+	hReview         = "政审时间"
+	hReviewResult   = "政审结论"
+	hTraining       = "集中培训时间"
+	hHours          = "培训学时"
+	hTrainingResult = "结业情况"
+	hCommittee      = "支委会审查时间"
+	hPreReview      = "上级党委预审时间"
+	hPreReviewRes   = "预审结果"
+	hPledgeDate     = "填写入党志愿书时间"
+	hPledgeNumber   = "志愿书编号"
+	hMeeting        = "支部大会时间"
+	hSuperiorTalk   = "上级党委谈话时间"
+	hSuperiorTalker = "上级党委谈话人"
+	hApproval       = "审批时间"
+	hApprovalResult = "审批结果"
+	hJoin           = "入党时间"
+	hProbationEnd   = "预备期满时间"
+	hExtended       = "延长预备期至"
+	hFull           = "转正时间"
+	hPlanNote       = "计划备注"
 )
 
 // devColumns is every development column by header.
@@ -576,6 +569,17 @@ func SplitNames(s string) []string {
 	}
 	return out
 }
+
+// Headers of step 8 by version and of the 支部大会's vote counts.
+const (
+	hCandidateAgree  = "上级党委同意时间"     // step 8 in 2026.05 records
+	hCandidateEither = "上级党委备案（同意）时间" // step 8 when rows follow both versions
+	hVoteExpected    = "应到"
+	hVotePresent     = "实到"
+	hVoteFor         = "赞成"
+	hVoteAgainst     = "反对"
+	hVoteAbstain     = "弃权"
+)
 
 // candidateFiledColumn is step 8: the 上级党委's 备案 of the 发展对象 (2014)
 // or its 同意 (2026.05). The import reads any of the three usual headers
