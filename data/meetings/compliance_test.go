@@ -285,6 +285,11 @@ func TestWeeklyStudyIsJudgedPerISOWeek(t *testing.T) {
 			t.Errorf("%s (%s): %s, want %s", on, s.Period.Label, s.State, state)
 		}
 	}
+	from, to, label := Span(2026, 4)
+	if r := summaryRow(t, c.Summary(from, to, label), weekly); r.Held != 3 || r.Done != 3 || len(r.Missed) != 1 ||
+		r.Missed[0] != "第47周" || r.Requirement != "每周1次" {
+		t.Errorf("统计表 row of the weekly type: %+v", r)
+	}
 	fs := c.Findings()
 	mustContain(t, fs, "2026年第47周", "每周党员学习")
 	for _, f := range fs {
