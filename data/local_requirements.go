@@ -7,8 +7,9 @@ import "gorm.io/gorm"
 // the 书记's 思政课 targets (4 次 / 4 课时 a semester) and the yearly
 // 优秀青年教师 target. A new branch starts with the national rules only and
 // the first-run wizard asks whether to switch them on; the demo branch has
-// them on. A branch set up before this setting existed keeps them on, as it
-// had them.
+// them on. A store where the setting was never written (a branch set up
+// before it existed, or no branch yet) keeps them on, as it had them: the
+// first save of 支部信息 writes "off" (defaultLocalOff).
 const settingLocalRequirements = "local_requirements"
 
 const (
@@ -18,14 +19,7 @@ const (
 
 // LocalRequirements reports whether the local requirements are checked.
 func (s *Store) LocalRequirements() bool {
-	switch s.Setting(settingLocalRequirements) {
-	case localOn:
-		return true
-	case localOff:
-		return false
-	}
-	b, _ := s.Branch()
-	return b.Name != "" // set up before the setting existed
+	return s.Setting(settingLocalRequirements) != localOff
 }
 
 // SetLocalRequirements switches the local requirements on or off (audited).

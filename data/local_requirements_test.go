@@ -6,9 +6,6 @@ import "testing"
 // the setting existed keeps the local requirements; the switch is stored.
 func TestLocalRequirementsSetting(t *testing.T) {
 	s := openTemp(t)
-	if s.LocalRequirements() {
-		t.Error("a store without a branch has the local requirements on")
-	}
 	if err := s.SaveBranch(Branch{Name: "测试小学党支部"}); err != nil {
 		t.Fatal(err)
 	}

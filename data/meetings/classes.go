@@ -15,7 +15,7 @@ import (
 // counted (docs/rules.md, R-LISTEN and R-TEACH).
 type ClassTally struct {
 	Period       data.Period // the semester, holidays before it included
-	Secretary    string      // the 书记 of 支部信息 ("" when not set: nothing counts)
+	Secretary    string      // the 书记 of 支部信息 ("" when not set: only records naming nobody count)
 	Listens      int         // 听课次数 of the 书记
 	TeachHours   int         // 授课课时 of the 书记
 	ListenTarget int
@@ -52,10 +52,13 @@ func (c *Compliance) Classes(on civil.Date) ClassTally {
 	return t
 }
 
-// bySecretary reports whether a record is the 书记's own (names compared
-// without spaces, as offices align two-character names).
+// bySecretary reports whether a record is the 书记's own: it names the 书记
+// (names compared without spaces, as offices align two-character names), or
+// names nobody, which the form means as the 书记 (data.SaveClassLog fills in
+// the 书记 of the day when one is set).
 func bySecretary(secretary string, l data.ClassLog) bool {
-	return secretary != "" && nameKey(l.Who) == nameKey(secretary)
+	who := nameKey(l.Who)
+	return who == "" || who == nameKey(secretary)
 }
 
 func nameKey(s string) string { return strings.Join(strings.Fields(data.CleanText(s)), "") }
@@ -63,12 +66,12 @@ func nameKey(s string) string { return strings.Join(strings.Fields(data.CleanTex
 // secretaryNote says why a semester's records may not count.
 func (t *ClassTally) secretaryNote() string {
 	switch {
+	case len(t.Others) == 0:
+		return ""
 	case t.Secretary == "":
-		return "（支部信息中没有设置书记，思政课记录无法计入，请先在支部信息中填写书记）"
-	case len(t.Others) > 0:
-		return fmt.Sprintf("（另有 %d 条非书记本人的记录，不计入）", len(t.Others))
+		return fmt.Sprintf("（支部信息中没有设置书记，注明了其他人的 %d 条记录不计入）", len(t.Others))
 	}
-	return ""
+	return fmt.Sprintf("（另有 %d 条非书记本人的记录，不计入）", len(t.Others))
 }
 
 // ClassTallies lists the semesters overlapping [from, to].

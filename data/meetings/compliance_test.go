@@ -298,3 +298,27 @@ func TestWeeklyStudyIsJudgedPerISOWeek(t *testing.T) {
 		}
 	}
 }
+
+// Without the local requirements the local types and the 思政课 are not
+// judged, and the caller's settings (which the settings screen edits and
+// saves) stay as stored.
+func TestNationalOnlyJudgesNoLocalRequirement(t *testing.T) {
+	d := branch(6)
+	d.NationalOnly = true
+	fs := New(d, day("2026-11-28")).Findings()
+	for _, rule := range []string{RuleIdeology, RuleStudy, RuleLecture, RuleListen, RuleTeach} {
+		if got := findingsOf(fs, rule); len(got) > 0 {
+			t.Errorf("%s judged without the local requirements:\n%s", rule, messages(got))
+		}
+	}
+	if len(findingsOf(fs, RuleMembersMeeting)) == 0 {
+		t.Error("the national 支部党员大会 is still judged")
+	}
+	if !d.Settings.TypeRule(data.TypeIdeology).Required() || d.Settings.ListenPerSemester != 4 {
+		t.Error("the stored settings were changed")
+	}
+	d.NationalOnly = false
+	if len(findingsOf(New(d, day("2026-11-28")).Findings(), RuleIdeology)) == 0 {
+		t.Error("with the local requirements on, 意识形态 is judged")
+	}
+}
