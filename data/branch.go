@@ -29,6 +29,9 @@ func (s *Store) SaveBranch(b Branch) error {
 		if err := tx.Save(&b).Error; err != nil {
 			return err
 		}
+		if err := defaultLocalOff(tx.DB, before); err != nil {
+			return err
+		}
 		return tx.Audit("修改", "支部信息", 1, "保存支部信息："+b.Name, before, b)
 	})
 }

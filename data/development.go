@@ -170,8 +170,48 @@ func RuleVersionFor(applied civil.Date, branchDefault string) string {
 	return chosen
 }
 
-// VersionOf is the version a person's record follows: their own, else the
-// branch's default.
+// RecordVersion is the version a person's record follows (docs/rules.md,
+// "Rule versions"): the person's own when set; else the one in force on the
+// earliest date the record has (any step's date or period; for a member
+// recorded without steps the 入党 or 转正 date), so people admitted in 2025
+// are judged by the 2014 rules whatever the branch's default. A record's
+// version governs all its steps, also those done after a newer version was
+// published: a procedure is finished under the rules it began with
+// (domain.md §0). With no date at all the branch's default is returned and
+// known is false: the checks say so instead of guessing silently.
+func RecordVersion(p *Person, steps []DevStep, branchDefault string) (version string, known bool) {
+	if RuleVersionByID(p.RuleVersion) != nil {
+		return p.RuleVersion, true
+	}
+	first := earliestDate(p, steps)
+	if first.IsZero() {
+		return BranchRuleVersion(branchDefault), false
+	}
+	return RuleVersionFor(first.First(), BranchRuleVersion(branchDefault)), true
+}
+
+// earliestDate is the earliest date in a person's record (zero when none).
+func earliestDate(p *Person, steps []DevStep) civil.Date {
+	var first civil.Date
+	consider := func(d civil.Date) {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	for i := range steps {
+		consider(steps[i].Date)
+		consider(steps[i].Start)
+	}
+	if len(steps) == 0 {
+		consider(p.JoinDate)
+		consider(p.FullDate)
+	}
+	return first
+}
+
+// VersionOf is the version a person's record follows as far as the person
+// alone says: their own, else the branch's default. RecordVersion, which
+// also reads the records' dates, is what the checks use.
 func VersionOf(p *Person, branchDefault string) string {
 	if RuleVersionByID(p.RuleVersion) != nil {
 		return p.RuleVersion

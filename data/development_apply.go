@@ -78,10 +78,22 @@ func checkTransferMeeting(st *DevStep, t *Timeline) error {
 	if st.Result != DecisionExtend || t.BranchMeeting.IsZero() {
 		return nil
 	}
-	end := t.BranchMeeting.AddMonths(12)
-	if st.ExtendTo.Before(end.AddMonths(6)) || st.ExtendTo.After(end.AddMonths(12)) {
+	return ExtensionProblem(t.BranchMeeting, st.ExtendTo)
+}
+
+// ExtensionProblem refuses an extension of the 预备期 (党章第七条: 不少于半年、
+// 不超过一年) that surely falls outside six to twelve months after the
+// original end, the 入党 date + 12 months. With dates known only to the month
+// or year it refuses only what no day inside them allows (docs/rules.md,
+// "Partial dates").
+func ExtensionProblem(joined, to civil.Date) error {
+	if joined.IsZero() {
+		return nil // no 入党 date to count from
+	}
+	lo, hi := monthsFrom(joined, 18), monthsAfter(joined, 24)
+	if to.Last().Before(lo) || to.First().After(hi) {
 		return fmt.Errorf("延长预备期应不少于半年、不超过一年：原预备期 %s 期满，延长至的日期应在 %s 到 %s 之间",
-			end, end.AddMonths(6), end.AddMonths(12))
+			joined.AddMonths(12), lo, hi)
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func EligibilityProblem(p *Person, history []StatusEvent, on civil.Date) string 
 	if full.IsZero() {
 		full = p.ProbationEnd() // 转正日期 not entered: 预备期满 is the best estimate
 	}
-	if !full.IsZero() && full.First().After(on) {
+	if !full.IsZero() && full.First().After(on.Last()) {
 		return fmt.Sprintf("%s在 %s 时还是预备党员（%s 才转为正式党员）", p.Name, on, full)
 	}
 	if p.Roll != RollActive && (p.RollDate.IsZero() || !p.RollDate.Last().After(on)) {
@@ -65,7 +65,7 @@ func periodCovering(history []StatusEvent, start, end EventKind, on civil.Date) 
 				break
 			}
 		}
-		if !from.Last().After(on) && (to.IsZero() || !to.First().Before(on)) {
+		if !from.Last().After(on.First()) && (to.IsZero() || !to.First().Before(on.Last())) {
 			return from, to, true
 		}
 	}

@@ -103,3 +103,38 @@ func TestImportDevelopmentUpdates(t *testing.T) {
 		t.Errorf("person after the update: %s %q %q", q.Stage, q.Post, q.Gender)
 	}
 }
+
+// A decision the sheet leaves blank stays unrecorded on import (the rule
+// engine reports it, R-DECISION); the form still asks for it.
+func TestImportKeepsBlankDecisionsBlank(t *testing.T) {
+	b := newDevBranch(t)
+	entry := DevEntry{
+		Person: Person{Name: "马丽", IDNumber: "640106199805040023", Gender: "女"},
+		Steps: []DevStep{
+			{Step: StepApply, Date: d("2023-03-01")},
+			{Step: StepActivist, Date: d("2024-01-10")}, // 推荐方式 blank
+			{Step: StepCandidate, Date: d("2025-03-20")},
+			{Step: StepPoliticalReview, Date: d("2025-04-01")}, // 政审结论 blank
+			{Step: StepPreReview, Date: d("2025-05-01")},       // 预审结果 blank
+		},
+	}
+	if res, err := b.s.ImportDevelopment([]DevEntry{entry}, ImportSkipExisting, "发展对象.xlsx"); err != nil || res.Imported != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	people, _ := b.s.People()
+	p := people[len(people)-1]
+	steps, _ := b.s.DevSteps(p.ID)
+	for _, st := range steps {
+		if st.Result != "" || st.Source != "" {
+			t.Errorf("step %d: a blank decision was recorded as %q%q", st.Step, st.Result, st.Source)
+		}
+	}
+	typed := DevStep{PersonID: p.ID, Step: StepPoliticalReview, Date: d("2025-04-02")}
+	if err := b.s.SaveDevStep(&typed); err == nil || !strings.Contains(err.Error(), "请填写结果") {
+		t.Errorf("the form should ask for the 政审结论, got %v", err)
+	}
+	bad := DevStep{Step: StepPoliticalReview, Date: d("2025-04-02"), Result: "大概合格"}
+	if err := ValidateImportedStep(&bad, RuleVersion2014, d("2026-01-01")); err == nil {
+		t.Error("an unknown result is refused on import too")
+	}
+}

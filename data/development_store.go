@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 const entityDevStep = "发展党员记录"
@@ -28,6 +29,12 @@ type DevData struct {
 	Events map[uint][]StatusEvent // by person ID, oldest first
 	// YoungTeacherTarget is the yearly 优秀青年教师 target (R3), 0 = none.
 	YoungTeacherTarget int
+	// NationalOnly: the branch checks the national rules only, not the
+	// local requirements (LocalRequirements; the 优秀青年教师 target).
+	NationalOnly bool
+	// Holidays is the official holiday and 调休 table with the user's years
+	// (HolidayTable), for the working days of the 公示.
+	Holidays holidays.Table
 }
 
 // LoadDevData loads the branch, the people, every step record and the status
@@ -45,6 +52,11 @@ func (s *Store) LoadDevData() (DevData, error) {
 		return d, err
 	}
 	d.YoungTeacherTarget = s.YoungTeacherTarget()
+	d.NationalOnly = !s.LocalRequirements()
+	// A stored table that does not parse (only a damaged file can hold one:
+	// SetUserHolidays checks) leaves the official table; the settings
+	// screen shows HolidayTable's error.
+	d.Holidays, _ = s.HolidayTable()
 	d.Events, err = allStatusEvents(s.db)
 	return d, err
 }
@@ -146,11 +158,12 @@ func (tx *Tx) SaveDevStep(st *DevStep) error { return tx.saveDevStep(st, typedEn
 type stepEntry struct {
 	resolve           func(tx *Tx, st *DevStep, p *Person) error
 	created, modified string // audit actions
+	validate          func(st *DevStep, version string, today civil.Date) error
 }
 
 var (
-	typedEntry    = stepEntry{(*Tx).resolvePeople, "新增", "修改"}
-	importedEntry = stepEntry{(*Tx).namePeople, "导入", "导入更新"}
+	typedEntry    = stepEntry{(*Tx).resolvePeople, "新增", "修改", ValidateDevStep}
+	importedEntry = stepEntry{(*Tx).namePeople, "导入", "导入更新", ValidateImportedStep}
 )
 
 func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
@@ -187,7 +200,7 @@ func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 func (tx *Tx) checkRecord(st *DevStep, p *Person, version string, entry stepEntry) ([]DevStep, error) {
 	st.Note = CleanText(st.Note)
 	st.Number = CleanText(st.Number)
-	if err := ValidateDevStep(st, version, tx.today); err != nil {
+	if err := entry.validate(st, version, tx.today); err != nil {
 		return nil, err
 	}
 	others, err := tx.otherRecords(p.ID, st.ID)

@@ -16,7 +16,10 @@ import (
 // reminders still work.
 type Timeline struct {
 	Person  *Person
-	Version string // the 细则 version the record follows
+	Version string // the 细则 version the record follows (RecordVersion)
+	// VersionKnown is false when the record has no date to choose the
+	// version by: Version is then only the branch's default.
+	VersionKnown bool
 
 	records [StepCount + 1][]DevStep // by step number, each by date
 
@@ -82,7 +85,8 @@ func NewTimeline(p *Person, steps []DevStep) Timeline {
 // while using it. Checking a thousand people this way allocates almost
 // nothing.
 func TimelineAsOf(p *Person, steps []DevStep, on civil.Date, branchVersion string) Timeline {
-	t := Timeline{Person: p, Version: VersionOf(p, branchVersion)}
+	t := Timeline{Person: p}
+	t.Version, t.VersionKnown = RecordVersion(p, steps, branchVersion)
 	if !recordsSorted(steps) {
 		steps = append([]DevStep(nil), steps...)
 		sort.SliceStable(steps, func(i, j int) bool { return recordLess(&steps[i], &steps[j]) })
@@ -366,7 +370,7 @@ func (t *Timeline) datesFor(n int) (earliest, due civil.Date) {
 	case StepAssessment:
 		return civil.Date{}, monthsAfter(t.LastAssessed(), 6)
 	case StepCandidate:
-		return monthsAfter(t.Activist, 12), civil.Date{}
+		return monthsFrom(t.Activist, 12), civil.Date{}
 	case StepBranchMeeting:
 		if t.Version == RuleVersion2026 && t.PreReviewPassed {
 			return civil.Date{}, monthsAfter(t.PreReview, 1)
@@ -385,10 +389,20 @@ func (t *Timeline) datesFor(n int) (earliest, due civil.Date) {
 	return civil.Date{}, civil.Date{}
 }
 
-// monthsAfter is d + n months, zero for a zero date.
+// monthsAfter is the deadline "within n months of d": n months after the
+// latest day d can mean (docs/rules.md, "Partial dates"); zero for a zero date.
 func monthsAfter(d civil.Date, n int) civil.Date {
 	if d.IsZero() {
 		return d
 	}
-	return d.AddMonths(n)
+	return d.Last().AddMonths(n)
+}
+
+// monthsFrom is the earliest day "n months after d" can be: n months after
+// the earliest day d can mean; zero for a zero date.
+func monthsFrom(d civil.Date, n int) civil.Date {
+	if d.IsZero() {
+		return d
+	}
+	return d.First().AddMonths(n)
 }

@@ -115,8 +115,48 @@ func TestTimelineAsOfAndOrder(t *testing.T) {
 	if tl := TimelineAsOf(p, steps, d("2024-12-31"), ""); !tl.Activist.IsZero() {
 		t.Errorf("as of 2024-12-31 no activist yet, got %s", tl.Activist)
 	}
-	if tl.Version != DefaultRuleVersion {
-		t.Errorf("version %q", tl.Version)
+	if tl.Version != RuleVersion2014 || !tl.VersionKnown {
+		t.Errorf("a record begun in 2024 follows 2014 whatever the default, got %q (known %v)", tl.Version, tl.VersionKnown)
+	}
+}
+
+// TestRecordVersionFromTheEarliestDate: the version comes from the earliest
+// date the record has, on both sides of 2026-05-18; none → the branch's
+// default, marked unknown.
+func TestRecordVersionFromTheEarliestDate(t *testing.T) {
+	member := func(join string) *Person { return &Person{Name: "李四", Stage: StageFull, JoinDate: d(join)} }
+	applicant := &Person{Name: "张三", Stage: StageActivist}
+	cases := []struct {
+		name   string
+		p      *Person
+		steps  []DevStep
+		branch string
+		want   string
+		known  bool
+	}{
+		{"no application, activist 2025", applicant, []DevStep{devRec(3, "2025-03-01"), devRec(7, "2026-06-01")},
+			RuleVersion2026, RuleVersion2014, true},
+		{"begun the day before 2026-05-18", applicant, []DevStep{devRec(2, "2026-05-17"), devRec(7, "2026-06-10")},
+			RuleVersion2026, RuleVersion2014, true},
+		{"begun on 2026-05-18", applicant, []DevStep{devRec(2, "2026-05-18"), devRec(7, "2026-06-10")},
+			RuleVersion2026, RuleVersion2026, true},
+		{"begun in May 2026, month only: may be before", applicant, []DevStep{devRec(1, "2026-05")},
+			RuleVersion2026, RuleVersion2014, true},
+		{"a 公示 start is a date of the record", applicant, []DevStep{{Step: 7, Date: d("2026-06-01"), Start: d("2026-05-10")}},
+			RuleVersion2026, RuleVersion2014, true},
+		{"branch keeps 2014 after 2026", applicant, []DevStep{devRec(1, "2026-06-01")},
+			RuleVersion2014, RuleVersion2014, true},
+		{"member without steps, admitted 2024", member("2024-07-01"), nil, RuleVersion2026, RuleVersion2014, true},
+		{"member without steps, admitted 2026-06", member("2026-06-01"), nil, RuleVersion2026, RuleVersion2026, true},
+		{"no date at all", &Person{Name: "王五", Stage: StageFull}, nil, RuleVersion2026, RuleVersion2026, false},
+		{"the person's own version wins", &Person{Name: "赵六", RuleVersion: RuleVersion2026},
+			[]DevStep{devRec(1, "2025-01-01")}, RuleVersion2026, RuleVersion2026, true},
+	}
+	for _, c := range cases {
+		got, known := RecordVersion(c.p, c.steps, c.branch)
+		if got != c.want || known != c.known {
+			t.Errorf("%s: got %q known %v, want %q known %v", c.name, got, known, c.want, c.known)
+		}
 	}
 }
 
@@ -248,5 +288,25 @@ func TestStepDefs(t *testing.T) {
 	}
 	if !StepDefFor(6).Repeats() || StepDefFor(15).Repeats() {
 		t.Error("6 repeats, 15 does not")
+	}
+}
+
+// An extension of the 预备期 is refused only when no day of partial dates
+// allows six to twelve months after the original end.
+func TestExtensionProblemWithPartialDates(t *testing.T) {
+	for _, c := range []struct {
+		joined, to string
+		ok         bool
+	}{
+		{"2025-10-10", "2027-04-10", true}, {"2025-10-10", "2027-04-09", false},
+		{"2025-10-10", "2027-10-10", true}, {"2025-10-10", "2027-10-11", false},
+		{"2025-10", "2027-04-01", true}, {"2025-10", "2027-03-31", false},
+		{"2025-10", "2027-10-31", true}, {"2025-10", "2027-11-01", false},
+		{"2025", "2027-03", true}, {"2025", "2026-06", false}, {"2025", "2028-01", false},
+		{"2025-10-10", "2027-04", true}, {"2025-10-10", "2027-03", false},
+	} {
+		if err := ExtensionProblem(d(c.joined), d(c.to)); (err == nil) != c.ok {
+			t.Errorf("joined %s, extended to %s: %v, want ok %v", c.joined, c.to, err, c.ok)
+		}
 	}
 }

@@ -17,6 +17,19 @@ import (
 // Dates after today are refused: a record says what happened. A record
 // with a period but no date is dated by the end of the period.
 func ValidateDevStep(st *DevStep, version string, today civil.Date) error {
+	return validateDevStep(st, version, today, false)
+}
+
+// ValidateImportedStep is ValidateDevStep for a record of history read from
+// a sheet: a decision the sheet leaves blank (政审结论, 预审结果, 审批结果,
+// 推荐方式) stays unrecorded instead of refusing the record. A decision is
+// recorded, never inferred; the rule engine reports the blank (R-DECISION,
+// docs/rules.md).
+func ValidateImportedStep(st *DevStep, version string, today civil.Date) error {
+	return validateDevStep(st, version, today, true)
+}
+
+func validateDevStep(st *DevStep, version string, today civil.Date, blankDecisions bool) error {
 	def := st.Def()
 	if def == nil {
 		return fmt.Errorf("发展党员的步骤应为第1至第%d步，现在是第%d步", StepCount, st.Step)
@@ -25,11 +38,45 @@ func ValidateDevStep(st *DevStep, version string, today civil.Date) error {
 	for _, check := range []func(*DevStep, *StepDef, civil.Date) string{
 		checkStepDates, checkStepFields, checkStepResult, checkStepVote, checkStepPeople,
 	} {
-		if msg := check(st, def, today); msg != "" {
+		msg := check(st, def, today)
+		if blankDecisions && msg != "" && BlankDecision(st) != "" {
+			msg = checkWithDecisionFilled(check, st, def, today)
+		}
+		if msg != "" {
 			return errors.New(title + "：" + msg)
 		}
 	}
 	return nil
+}
+
+// BlankDecision names the decision a record of a step that needs one
+// leaves blank ("" when none is missing): the 结果 of 政审, 预审, 审批 …
+// or the 推荐方式 of step 3.
+func BlankDecision(st *DevStep) string {
+	def := st.Def()
+	switch {
+	case def == nil:
+	case def.ResultRequired && st.Result == "":
+		return "结果（" + strings.Join(def.Results, "、") + "）"
+	case def.HasSource && st.Source == "":
+		return "推荐方式（" + SourceMembers + "或" + SourceLeague + "）"
+	}
+	return ""
+}
+
+// checkWithDecisionFilled runs a check as if the blank decision were given,
+// so only the blank itself is let through.
+func checkWithDecisionFilled(check func(*DevStep, *StepDef, civil.Date) string, st *DevStep, def *StepDef, today civil.Date) string {
+	probe := *st
+	if def.ResultRequired && probe.Result == "" {
+		probe.Result = def.Results[0]
+	}
+	if def.HasSource && probe.Source == "" {
+		probe.Source = SourceMembers
+	}
+	msg := check(&probe, def, today)
+	st.Date = probe.Date // checkStepDates may date a period's record by its end
+	return msg
 }
 
 func checkStepDates(st *DevStep, def *StepDef, today civil.Date) string {

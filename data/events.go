@@ -159,10 +159,8 @@ func ValidateEvent(p *Person, e *StatusEvent, today civil.Date) error {
 		}
 	}
 	if e.Kind == EventExtend {
-		end := p.JoinDate.AddMonths(12)
-		if e.EndDate.Before(end.AddMonths(6)) || e.EndDate.After(end.AddMonths(12)) {
-			return fmt.Errorf("延长预备期应不少于半年、不超过一年：延长至的日期应在 %s 到 %s 之间",
-				end.AddMonths(6), end.AddMonths(12))
+		if err := ExtensionProblem(p.JoinDate, e.EndDate); err != nil {
+			return err
 		}
 	}
 	if e.Kind == EventDiscipline && e.EndDate.After(e.Date.AddMonths(24)) {

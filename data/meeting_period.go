@@ -30,6 +30,8 @@ func (p Period) DaysLeft(on civil.Date) int {
 // Name is the period's word in reminders: 本月, 本季度, 本学期, 本年度.
 func (f Frequency) Name() string {
 	switch f {
+	case EveryWeek:
+		return "周"
 	case EveryMonth:
 		return "月"
 	case EveryQuarter:
@@ -59,6 +61,17 @@ func MonthPeriod(d civil.Date) Period {
 		Start: start, End: civil.New(d.Year, d.Month, civil.DaysIn(d.Year, d.Month))}
 }
 
+// WeekPeriod is the ISO 8601 week of d, Monday to Sunday, labelled by its
+// ISO year and number (2026-12-31 is in 2026年第53周, 2024-12-30 in
+// 2025年第1周).
+func WeekPeriod(d civil.Date) Period {
+	t := d.First().Time()
+	year, week := t.ISOWeek()
+	monday := civil.FromTime(t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)))
+	return Period{Every: EveryWeek, Label: fmt.Sprintf("%d年第%d周", year, week),
+		Start: monday, End: monday.AddDays(6)}
+}
+
 // QuarterPeriod is the quarter of d.
 func QuarterPeriod(d civil.Date) Period {
 	q := (d.Month-1)/3 + 1
@@ -79,6 +92,8 @@ func YearPeriod(d civil.Date) Period {
 // semester periods cover the whole calendar without gaps.
 func (ms *MeetingSettings) PeriodOf(f Frequency, d civil.Date) Period {
 	switch f {
+	case EveryWeek:
+		return WeekPeriod(d)
 	case EveryMonth:
 		return MonthPeriod(d)
 	case EveryQuarter:

@@ -93,7 +93,7 @@ func TestSettingsValidation(t *testing.T) {
 		{"builtin removed", func(ms *MeetingSettings) { ms.Types = ms.Types[1:] }, "不能删除"},
 		{"duplicate type", func(ms *MeetingSettings) { ms.Types = append(ms.Types, ms.Types[3]) }, "重复"},
 		{"zero times", func(ms *MeetingSettings) { ms.Types[0].Times = 0 }, "次数"},
-		{"bad frequency", func(ms *MeetingSettings) { ms.Types[0].Every = "每周" }, "频次"},
+		{"bad frequency", func(ms *MeetingSettings) { ms.Types[0].Every = "每两周" }, "频次"},
 		{"overlapping terms", func(ms *MeetingSettings) { ms.Terms[0].EndMonth = 9; ms.Terms[0].EndDay = 10 }, "重叠"},
 		{"bad day", func(ms *MeetingSettings) { ms.Terms[0].StartMonth, ms.Terms[0].StartDay = 2, 30 }, "不存在"},
 		{"semester backwards", func(ms *MeetingSettings) {
@@ -170,5 +170,32 @@ func TestParseClock(t *testing.T) {
 		if got, err := ParseClock(in); err == nil {
 			t.Errorf("ParseClock(%q) = %q, want an error", in, got)
 		}
+	}
+}
+
+// Weekly requirements are judged per ISO week: Monday to Sunday, numbered
+// in the ISO year (the last days of December may be week 1 of the next).
+func TestWeekPeriodIsTheISOWeek(t *testing.T) {
+	ms := DefaultMeetingSettings()
+	for _, c := range []struct{ on, label, start, end string }{
+		{"2026-12-04", "2026年第49周", "2026-11-30", "2026-12-06"}, // Friday
+		{"2026-11-30", "2026年第49周", "2026-11-30", "2026-12-06"}, // Monday
+		{"2026-12-06", "2026年第49周", "2026-11-30", "2026-12-06"}, // Sunday
+		{"2026-12-31", "2026年第53周", "2026-12-28", "2027-01-03"},
+		{"2027-01-03", "2026年第53周", "2026-12-28", "2027-01-03"},
+		{"2027-01-04", "2027年第1周", "2027-01-04", "2027-01-10"},
+		{"2024-12-30", "2025年第1周", "2024-12-30", "2025-01-05"},
+	} {
+		p := ms.PeriodOf(EveryWeek, d(c.on))
+		if p.Label != c.label || p.Start.String() != c.start || p.End.String() != c.end {
+			t.Errorf("%s: %s %s–%s, want %s %s–%s", c.on, p.Label, p.Start, p.End, c.label, c.start, c.end)
+		}
+	}
+	if got := len(ms.PeriodsBetween(EveryWeek, d("2026-11-30"), d("2026-12-13"))); got != 2 {
+		t.Errorf("two weeks, got %d", got)
+	}
+	ms.Types[len(ms.Types)-1].Every = EveryWeek
+	if err := ms.Validate(); err != nil {
+		t.Errorf("a weekly frequency is allowed: %v", err)
 	}
 }

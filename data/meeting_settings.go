@@ -18,6 +18,9 @@ import (
 type Frequency string
 
 const (
+	// EveryWeek is judged per ISO week, Monday to Sunday (每周党员学习):
+	// a week is counted for the year it belongs to by ISO 8601.
+	EveryWeek     Frequency = "每周"
 	EveryMonth    Frequency = "每月"
 	EveryQuarter  Frequency = "每季度"
 	EverySemester Frequency = "每学期"
@@ -26,7 +29,7 @@ const (
 )
 
 // Frequencies lists the choices of the settings form.
-var Frequencies = []Frequency{EveryMonth, EveryQuarter, EverySemester, EveryYear, NotRequired}
+var Frequencies = []Frequency{EveryWeek, EveryMonth, EveryQuarter, EverySemester, EveryYear, NotRequired}
 
 // AttendeeScope says who is expected (应到) at a type of meeting.
 type AttendeeScope string
@@ -131,7 +134,7 @@ func DefaultMeetingSettings() MeetingSettings {
 			{Name: "春季学期", StartMonth: 3, StartDay: 1, EndMonth: 7, EndDay: 31},
 			{Name: "秋季学期", StartMonth: 9, StartDay: 1, EndMonth: 1, EndDay: 31},
 		},
-		LeadDays:              map[Frequency]int{EveryMonth: 7, EveryQuarter: 20, EverySemester: 30, EveryYear: 60},
+		LeadDays:              map[Frequency]int{EveryWeek: 2, EveryMonth: 7, EveryQuarter: 20, EverySemester: 30, EveryYear: 60},
 		ListenPerSemester:     4,
 		TeachHoursPerSemester: 4,
 		AbsenceMonths:         6,
@@ -211,7 +214,12 @@ func (ms *MeetingSettings) complete() {
 		ms.Terms = def.Terms
 	}
 	if ms.LeadDays == nil {
-		ms.LeadDays = def.LeadDays
+		ms.LeadDays = map[Frequency]int{}
+	}
+	for f, n := range def.LeadDays {
+		if _, ok := ms.LeadDays[f]; !ok {
+			ms.LeadDays[f] = n // a frequency added by a later version (每周)
+		}
 	}
 	if ms.AbsenceMonths == 0 {
 		ms.AbsenceMonths = def.AbsenceMonths

@@ -139,6 +139,10 @@ func personColumns() []Column[DevRow] {
 		data.FieldRemark} {
 		out = append(out, liftColumn(memberColumn(h), person))
 	}
+	// 优秀青年教师 is read back, so the yearly target (R-YOUNG) counts
+	// imported people.
+	out = append(out, BoolColumn(hYoungTeacher, func(r *DevRow) *bool { return &r.Person.YoungTeacher },
+		"是否优秀青年教师", "优秀青年教师(是/否)"))
 	// The 预备党员名册 says 入党时间 and 转正时间, as 党支部工作手册 do.
 	join := liftColumn(memberColumn(data.FieldJoin), person)
 	full := liftColumn(memberColumn(data.FieldFull), person)
@@ -185,7 +189,7 @@ func stepColumns() []Column[DevRow] {
 		lastOfKind(hLastAssessment, data.KindAssessment, "最近考察时间", "最近一次考察时间", "半年考察时间", "考察时间"),
 		stepDate(hCandidate, data.StepCandidate, "确定发展对象时间", "列为发展对象时间", "确定为发展对象日期"),
 		stepPeriod(hPublicity, data.StepCandidate, true, "公示时间", "公示期", "公示起止日期", "发展对象公示时间"),
-		stepDate(hCandidateFiled, data.StepCandidateFiled, "报上级党委备案时间", "上级党委同意时间", "发展对象备案日期"),
+		candidateFiledColumn(),
 		introducersColumn(),
 		stepDate(hIntroDate, data.StepIntroducers, "确定入党介绍人日期", "确定介绍人时间"),
 		stepDate(hReview, data.StepPoliticalReview, "政审日期", "政治审查时间", "政审完成时间"),
@@ -204,6 +208,11 @@ func stepColumns() []Column[DevRow] {
 		stepPeople(hSuperiorTalker, data.StepSuperiorTalk, data.RoleTalker, "上级党委谈话人员"),
 		stepDate(hApproval, data.StepApproval, "上级党委审批时间", "审批日期", "党委审批时间", "上级党委审批日期"),
 		stepResult(hApprovalResult, data.StepApproval, readAgree, "审批意见", "上级党委审批结果"),
+		voteColumn(hVoteExpected, func(v *data.Vote) *int { return &v.Expected }, "应到人数", "应到会有表决权党员数", "应到会人数"),
+		voteColumn(hVotePresent, func(v *data.Vote) *int { return &v.Present }, "实到人数", "实到会有表决权党员数", "实到会人数"),
+		voteColumn(hVoteFor, func(v *data.Vote) *int { return &v.For }, "赞成票", "赞成人数", "赞成票数"),
+		voteColumn(hVoteAgainst, func(v *data.Vote) *int { return &v.Against }, "反对票", "反对人数", "反对票数"),
+		voteColumn(hVoteAbstain, func(v *data.Vote) *int { return &v.Abstain }, "弃权票", "弃权人数", "弃权票数"),
 		stageColumnDev(),
 	}
 }
@@ -226,8 +235,6 @@ func derivedColumns() []Column[DevRow] {
 		{Header: hPlannedStage, Width: 10, Center: true,
 			Get: plan(func(p *data.DevPlan) any { return string(p.Stage) })},
 		{Header: hPlanNote, Get: plan(func(p *data.DevPlan) any { return p.Note })},
-		{Header: hYoungTeacher, Kind: KindBool, Width: 8, Center: true,
-			Get: func(r *DevRow) any { return r.Person.YoungTeacher }},
 		{Header: hProbationEnd, Kind: KindDate, Width: 11, Center: true,
 			Get: func(r *DevRow) any { return r.Person.ProbationEnd() }},
 		{Header: hExtended, Kind: KindDate, Width: 11, Center: true,
@@ -561,4 +568,71 @@ func SplitNames(s string) []string {
 		}
 	}
 	return out
+}
+
+// Headers of step 8 by version and of the 支部大会's vote counts.
+const (
+	hCandidateAgree  = "上级党委同意时间"     // step 8 in 2026.05 records
+	hCandidateEither = "上级党委备案（同意）时间" // step 8 when rows follow both versions
+	hVoteExpected    = "应到"
+	hVotePresent     = "实到"
+	hVoteFor         = "赞成"
+	hVoteAgainst     = "反对"
+	hVoteAbstain     = "弃权"
+)
+
+// candidateFiledColumn is step 8: the 上级党委's 备案 of the 发展对象 (2014)
+// or its 同意 (2026.05). The import reads any of the three usual headers
+// and records 备案 or 同意 by the row's version (devImporter.readStep8); an
+// export names it by the version of its rows (candidateFiledHeader). A
+// 2026.05 record whose answer was not 同意 shows the answer, not a date.
+func candidateFiledColumn() Column[DevRow] {
+	c := stepDate(hCandidateFiled, data.StepCandidateFiled, hCandidateAgree, hCandidateEither,
+		"上级党委备案(同意)时间", "报上级党委备案时间", "发展对象备案日期", "上级党委同意日期")
+	c.Get = func(r *DevRow) any {
+		return r.stepValue(data.StepCandidateFiled, func(st *data.DevStep) any {
+			if st.Result != "" && st.Result != data.ResultAgree {
+				return st.Result
+			}
+			return st.Date
+		})
+	}
+	return c
+}
+
+// candidateFiledHeader is the step-8 header for rows of these versions:
+// 发展对象备案时间 (2014), 上级党委同意时间 (2026.05), 上级党委备案（同意）时间
+// when the rows follow both.
+func candidateFiledHeader(versions map[string]bool) string {
+	switch {
+	case len(versions) > 1:
+		return hCandidateEither
+	case versions[data.RuleVersion2026]:
+		return hCandidateAgree
+	}
+	return hCandidateFiled
+}
+
+// voteColumn is a count of the vote of the 支部大会 (step 15), read back so
+// imported history carries it.
+func voteColumn(header string, field func(*data.Vote) *int, aliases ...string) Column[DevRow] {
+	return Column[DevRow]{
+		Header: header, Aliases: aliases, Kind: KindNumber, Width: 6,
+		Get: func(r *DevRow) any {
+			return r.stepValue(data.StepBranchMeeting, func(st *data.DevStep) any {
+				if !st.Vote.Recorded() {
+					return nil
+				}
+				return *field(&st.Vote)
+			})
+		},
+		Set: func(r *DevRow, s string) error {
+			n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(s, "人"), "票"))
+			if err != nil || n < 0 || n > 10000 {
+				return fmt.Errorf("“%s”不是人数：请填写整数，例如 12", s)
+			}
+			*field(&r.record(data.StepBranchMeeting).Vote) = n
+			return nil
+		},
+	}
 }

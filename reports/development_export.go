@@ -61,7 +61,7 @@ var (
 	CandidateRegister = sync.OnceValue(func() *Register[DevRow] {
 		return devRegister("发展对象名册", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEthnicity,
 			data.FieldEducation, data.FieldIDNumber, data.FieldPost,
-			hApplied, hActivist, hCandidate, hPublicity, hPlanned, hIntroducers, hIntroDate,
+			hApplied, hActivist, hCandidate, hPublicity, hCandidateFiled, hPlanned, hIntroducers, hIntroDate,
 			hReview, hReviewResult, hTraining, hHours, hTrainingResult, hCommittee, hPreReview, hPreReviewRes,
 			hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult, data.FieldRemark)
 	})
@@ -101,7 +101,28 @@ func exportStage(path string, store *data.Store, opt DevExportOptions, stage dat
 		return err
 	}
 	rows := x.stageRows(stage)
-	return WriteRegister(path, reg, x.document(reg.Name, false), rows, opt.Progress)
+	return WriteRegister(path, x.step8Named(reg, rows), x.document(reg.Name, false), rows, opt.Progress)
+}
+
+// step8Named is reg with the step-8 column named for the versions the rows
+// follow (备案 in 2014, 同意 in 2026.05: candidateFiledHeader); reg itself
+// when it has no such column.
+func (x *devExport) step8Named(reg *Register[DevRow], rows []DevRow) *Register[DevRow] {
+	for i, c := range reg.Columns {
+		if c.Header != hCandidateFiled {
+			continue
+		}
+		versions := map[string]bool{}
+		for j := range rows {
+			v, _ := data.RecordVersion(&rows[j].Person, x.d.Steps[rows[j].Person.ID], x.d.Branch.RuleVersion)
+			versions[v] = true
+		}
+		out := &Register[DevRow]{Name: reg.Name, FreezeColumns: reg.FreezeColumns, Portrait: reg.Portrait,
+			MinHeaderMatches: reg.MinHeaderMatches, Columns: append([]Column[DevRow](nil), reg.Columns...)}
+		out.Columns[i].Header = candidateFiledHeader(versions)
+		return out
+	}
+	return reg
 }
 
 // ExportDevPlan writes the year's 发展党员计划名册 with, on a second sheet,

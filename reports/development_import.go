@@ -139,11 +139,12 @@ type devImporter struct {
 	stored        map[uint][]data.DevStep // records of the people already stored
 	firstRow      map[string]int          // ID number → the row it first appeared in
 	assumed       map[string]int          // header of a missing column → rows given a default for it
+	blank         map[string]int          // header of a missing decision column → rows left without it
 }
 
 func newDevImporter(res *RegisterImport[DevRow], store *data.Store, today civil.Date) (*devImporter, error) {
 	b := &devImporter{res: res, today: today, firstRow: map[string]int{}, assumed: map[string]int{},
-		byIDNumber: map[string]data.Person{}}
+		blank: map[string]int{}, byIDNumber: map[string]data.Person{}}
 	if store == nil {
 		b.names = newNameIndex(nil)
 		return b, nil
@@ -195,6 +196,7 @@ func (b *devImporter) row(r *ImportedRow[DevRow]) ActivistRow {
 	}
 	b.keepLeagueDate(v)
 	b.dateFromAnchors(c, v)
+	b.readStep8(v)
 	b.fillDefaults(c, v)
 	b.matchPeople(c, v)
 	b.checkRecords(c, v)
@@ -282,11 +284,9 @@ func stepTitle(n int) string { return data.StepDefFor(n).Title(data.DefaultRuleV
 // and the office can put the right name in the development record later.
 const unnamed = "未注明"
 
-// fillIns are what a record needs that registers often leave out: the
-// talker of a 谈话, the 推荐方式, the results of the 政审, the 预审 and the
-// approval. A record the sheet gives without one gets the usual value (a
-// register lists the people still on their way, so their 政审 was passed),
-// with a warning, or a notice for the sheet when the column is missing.
+// fillIns are what a record needs that registers often leave out and that
+// is no decision: the talker of a 谈话, recorded as 未注明 with a warning (or
+// a notice for the sheet when the column is missing).
 var fillIns = []struct {
 	step   int
 	column string
@@ -294,11 +294,18 @@ var fillIns = []struct {
 	fill   func(st *data.DevStep) bool
 }{
 	{data.StepTalk, hTalkers, unnamed, fillTalker},
-	{data.StepActivist, hSource, data.SourceMembers, func(st *data.DevStep) bool { return fillText(&st.Source, data.SourceMembers) }},
-	{data.StepPoliticalReview, hReviewResult, data.ResultPass, func(st *data.DevStep) bool { return fillText(&st.Result, data.ResultPass) }},
-	{data.StepPreReview, hPreReviewRes, data.ResultPass, func(st *data.DevStep) bool { return fillText(&st.Result, data.ResultPass) }},
 	{data.StepSuperiorTalk, hSuperiorTalker, unnamed, fillTalker},
-	{data.StepApproval, hApprovalResult, data.ResultAgree, func(st *data.DevStep) bool { return fillText(&st.Result, data.ResultAgree) }},
+}
+
+// decisionColumns are the decisions a sheet may leave blank: they stay
+// unrecorded, never inferred (domain.md §7.2), with a warning here and the
+// rule engine's R-DECISION afterwards (docs/rules.md).
+var decisionColumns = []struct {
+	step   int
+	column string
+}{
+	{data.StepActivist, hSource}, {data.StepPoliticalReview, hReviewResult},
+	{data.StepPreReview, hPreReviewRes}, {data.StepApproval, hApprovalResult},
 }
 
 func fillTalker(st *data.DevStep) bool {
@@ -306,14 +313,6 @@ func fillTalker(st *data.DevStep) bool {
 		return false
 	}
 	st.People = append(st.People, data.DevStepPerson{Role: data.RoleTalker, Name: unnamed})
-	return true
-}
-
-func fillText(field *string, value string) bool {
-	if *field != "" {
-		return false
-	}
-	*field = value
 	return true
 }
 
@@ -330,7 +329,36 @@ func (b *devImporter) asSaved(c rowCheck, st *data.DevStep) data.DevStep {
 	return out
 }
 
+// readStep8 records the 上级党委's answer of step 8 as the sheet dates it:
+// in a 2026.05 record the date is that of its 同意 (the column is headed
+// 上级党委同意时间 or 上级党委备案（同意）时间), in a 2014 record that of the
+// 备案, which has no answer to record.
+func (b *devImporter) readStep8(v *DevRow) {
+	st := v.latest(data.StepCandidateFiled)
+	if st == nil || st.Result != "" || st.Date.IsZero() {
+		return
+	}
+	if version, _ := data.RecordVersion(&v.Person, v.Steps, b.branchVersion); version == data.RuleVersion2026 {
+		st.Result = data.ResultAgree
+	}
+}
+
 func (b *devImporter) fillDefaults(c rowCheck, v *DevRow) {
+	for _, dc := range decisionColumns {
+		n, column := dc.step, dc.column
+		st := v.latest(n)
+		if st == nil {
+			continue
+		}
+		if saved := b.asSaved(c, st); data.BlankDecision(&saved) == "" {
+			continue // given by the sheet, or kept from the stored record
+		}
+		if b.res.Has(column) {
+			c.warnf(column, "没有填写：%s的%s不登记（不会推定），导入后请在发展记录中补登", stepTitle(n), column)
+		} else {
+			b.blank[column]++
+		}
+	}
 	for _, f := range fillIns {
 		st := v.latest(f.step)
 		if st == nil {
@@ -359,6 +387,15 @@ func (b *devImporter) notices() []string {
 			out = append(out, fmt.Sprintf("表格中没有“%s”列：%d 人的%s已按“%s”登记，请导入后在发展记录中核对",
 				f.column, n, f.column, f.value))
 		}
+	}
+	columns := make([]string, 0, len(b.blank))
+	for column := range b.blank {
+		columns = append(columns, column)
+	}
+	sort.Strings(columns)
+	for _, column := range columns {
+		out = append(out, fmt.Sprintf("表格中没有“%s”列：%d 人的%s未登记（不会推定），请导入后在发展记录中补登",
+			column, b.blank[column], column))
 	}
 	return out
 }
@@ -389,6 +426,13 @@ func (b *devImporter) matchPeople(c rowCheck, v *DevRow) {
 			case q != nil:
 				id := q.ID
 				sp.PersonID, sp.Name = &id, q.Name
+				if need != nil && need.Members && !st.Date.IsZero() {
+					// History is imported as it was; the rules report it
+					// afterwards (D7, R-CONTACT), the preview says it now.
+					if problem := data.EligibilityProblem(q, nil, st.Date); problem != "" {
+						c.warnf(peopleColumns[st.Step], "%s：%s（将照表导入，检查时会提示）", sp.Role, problem)
+					}
+				}
 			case need != nil && need.Members:
 				c.errorf(peopleColumns[st.Step], "%s", problem)
 			}
@@ -407,7 +451,7 @@ func (c rowCheck) samePerson(q *data.Person) bool {
 // checkRecords reports records that cannot be stored: no date, an approval
 // with no 支部大会 to date the 入党, anything ValidateDevStep refuses.
 func (b *devImporter) checkRecords(c rowCheck, v *DevRow) {
-	version := data.RuleVersionFor(v.stepDate(data.StepApply), b.branchVersion)
+	version, _ := data.RecordVersion(&v.Person, v.Steps, b.branchVersion)
 	for i := range v.Steps {
 		st := &v.Steps[i]
 		column := dateColumns[st.Step]
@@ -424,7 +468,7 @@ func (b *devImporter) checkRecords(c rowCheck, v *DevRow) {
 			continue // reported by matchPeople
 		}
 		saved := b.asSaved(c, st)
-		if err := data.ValidateDevStep(&saved, version, b.today); err != nil {
+		if err := data.ValidateImportedStep(&saved, version, b.today); err != nil {
 			if col, ok := peopleColumns[st.Step]; ok && !peopleCountsFit(&saved) {
 				column = col // too many or too few people: their column is the one to fix
 			}
@@ -434,7 +478,7 @@ func (b *devImporter) checkRecords(c rowCheck, v *DevRow) {
 			st.Date = saved.Date // a period's record is dated by its end
 		}
 	}
-	if st := v.latest(data.StepApproval); st != nil && st.Result == data.ResultAgree && !b.hasMeeting(c, v) {
+	if st := v.latest(data.StepApproval); st != nil && st.Result != data.ResultDisagree && !b.hasMeeting(c, v) {
 		c.errorf(hMeeting, "填写了审批时间，却没有支部大会时间：入党时间以支部大会通过之日为准，请补上支部大会时间")
 	}
 }
@@ -447,13 +491,6 @@ func (b *devImporter) hasMeeting(c rowCheck, v *DevRow) bool {
 	}
 	e := c.out.Existing
 	return e != nil && data.LatestDevStep(b.stored[e.ID], data.StepBranchMeeting) != nil
-}
-
-func (r *DevRow) stepDate(n int) civil.Date {
-	if st := r.latest(n); st != nil {
-		return st.Date
-	}
-	return civil.Date{}
 }
 
 // dateColumns name the column of each step's date, for messages.

@@ -446,8 +446,8 @@ func TestDevImportRowErrors(t *testing.T) {
 		t.Errorf("BadRows %d, Good %d", imp.BadRows(), len(imp.Good()))
 	}
 	notices := strings.Join(imp.Notices, "\n")
-	if !strings.Contains(notices, "“推荐方式”列") {
-		t.Errorf("the assumed 推荐方式 should be noticed:\n%s", notices)
+	if !strings.Contains(notices, "表格中没有“推荐方式”列：1 人的推荐方式未登记（不会推定）") {
+		t.Errorf("the 推荐方式 left unrecorded should be noticed:\n%s", notices)
 	}
 }
 

@@ -119,7 +119,7 @@ func HandoverItems(store *data.Store, today civil.Date, pkg *PackageRef) ([]Hand
 		if who == "" {
 			who = "全支部"
 		}
-		items = append(items, HandoverItem{Category: category, Item: who, Due: f.Due, Note: f.Message})
+		items = append(items, HandoverItem{Category: category, Item: who, Due: f.Due, Note: f.ForPrint()})
 	}
 	if len(open) == 0 {
 		items = append(items, HandoverItem{Category: HandoverReminder, Item: "无", Note: "移交时没有到期或临近的提醒事项"})

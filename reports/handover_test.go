@@ -96,3 +96,26 @@ func TestExportAudit(t *testing.T) {
 		t.Error("the filter was not applied")
 	}
 }
+
+// The 移交清单 is signed: its findings cite the document by name, never
+// "待核对原文" (docs/rules.md, "Citations"; the article rule itself is
+// tested in data/rules, TestPrintedCitations).
+func TestHandoverListCitesDocumentsByName(t *testing.T) {
+	s, _ := devStore(t, true)
+	items, err := HandoverItems(s, civil.Today(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := 0
+	for _, it := range items {
+		if strings.Contains(it.Note, "待核对") || strings.Contains(it.Note, "未核实") {
+			t.Errorf("printed with the screen marker: %s", it.Note)
+		}
+		if strings.Contains(it.Note, "（依据：《中国共产党发展党员工作细则》（2014年）") {
+			cited++
+		}
+	}
+	if cited == 0 {
+		t.Errorf("no finding cites the 细则 by name; items: %+v", items)
+	}
+}

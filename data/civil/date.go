@@ -146,13 +146,23 @@ func (d Date) Equal(o Date) bool  { return d.Compare(o) == 0 }
 
 // AddMonths adds calendar months, clamping the day to the month's end
 // (2024-01-31 + 1 month = 2024-02-29; 2024-02-29 + 12 months = 2025-02-28).
-// Precision is kept.
+// Precision is kept where the result is exact: a month stays a month, a year
+// moved by whole years stays a year.
+//
+// A year-only date moved by part of a year has no exact answer ("2024" + 1
+// month is any day from 2024-02-01 to 2025-01-31). It is read at its latest
+// month (December), so a deadline computed from it ends on the latest day
+// it can mean: "within n months" is never accused too early. Code that needs
+// the earliest end instead uses d.First().AddMonths(n) (docs/rules.md,
+// "Partial dates").
 func (d Date) AddMonths(n int) Date {
-	if d.IsZero() || d.Month == 0 {
-		if d.IsZero() {
-			return d
-		}
+	switch {
+	case d.IsZero():
+		return d
+	case d.Month == 0 && n%12 == 0:
 		return Date{Year: d.Year + n/12}
+	case d.Month == 0:
+		d.Month = 12
 	}
 	total := d.Year*12 + (d.Month - 1) + n
 	y, m := total/12, total%12+1

@@ -68,6 +68,11 @@ type statusKey struct {
 
 // New prepares the judgement of d as of today.
 func New(d *Data, today civil.Date) *Compliance {
+	if d.NationalOnly {
+		judged := *d // the caller's Settings stay as stored
+		judged.Settings = d.Settings.NationalOnly()
+		d = &judged
+	}
 	c := &Compliance{d: d, today: today, byType: map[data.MeetingType][]*data.Meeting{},
 		cache: map[statusKey]Status{}, counts: map[civil.Date]registerCount{}}
 	for i := range d.Meetings {

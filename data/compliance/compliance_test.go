@@ -262,3 +262,64 @@ func TestABranchWithoutMembersIsNotJudged(t *testing.T) {
 		t.Errorf("status: %+v", s)
 	}
 }
+
+// A weekly type (the seed's 每周党员学习) is judged per ISO week: a sitting
+// on Sunday counts for its Monday-to-Sunday week, not the next one.
+func TestWeeklyStudyIsJudgedPerISOWeek(t *testing.T) {
+	const weekly data.MeetingType = "每周党员学习"
+	d := branch(6)
+	d.Settings.Types = append(d.Settings.Types, data.MeetingTypeRule{Type: weekly, Scope: data.ScopeMembers,
+		Every: data.EveryWeek, Times: 1, Local: true, Basis: "本支部要求"})
+	d.Settings.TrackFrom = datatest.Day("2026-11-02")
+	d.hold("2026-11-08", weekly) // Sunday of week 45
+	d.hold("2026-11-09", weekly) // Monday of week 46
+	d.hold("2026-11-29", weekly) // Sunday of week 48
+	c := New(d, datatest.Day("2026-12-04"))
+	for on, state := range map[string]State{
+		"2026-11-02": Done,    // week 45: the Sunday sitting
+		"2026-11-15": Done,    // week 46 (Sunday 15th): the Monday sitting
+		"2026-11-16": Overdue, // week 47: none
+		"2026-11-23": Done,    // week 48
+		"2026-12-04": Due,     // week 49 running
+	} {
+		if s := c.Status(weekly, datatest.Day(on)); s.State != state {
+			t.Errorf("%s (%s): %s, want %s", on, s.Period.Label, s.State, state)
+		}
+	}
+	from, to, label := Span(2026, 4)
+	if r := summaryRow(t, c.Summary(from, to, label), weekly); r.Held != 3 || r.Done != 3 || len(r.Missed) != 1 ||
+		r.Missed[0] != "第47周" || r.Requirement != "每周1次" {
+		t.Errorf("统计表 row of the weekly type: %+v", r)
+	}
+	fs := c.Findings()
+	mustContain(t, fs, "2026年第47周", "每周党员学习")
+	for _, f := range fs {
+		if strings.Contains(f.Message, "第48周") || strings.Contains(f.Message, "第46周") {
+			t.Errorf("a week with its sitting is reported: %s", f.Line())
+		}
+	}
+}
+
+// Without the local requirements the local types and the 思政课 are not
+// judged, and the caller's settings (which the settings screen edits and
+// saves) stay as stored.
+func TestNationalOnlyJudgesNoLocalRequirement(t *testing.T) {
+	d := branch(6)
+	d.NationalOnly = true
+	fs := New(d, datatest.Day("2026-11-28")).Findings()
+	for _, rule := range []string{RuleIdeology, RuleStudy, RuleLecture, RuleListen, RuleTeach} {
+		if got := findingsOf(fs, rule); len(got) > 0 {
+			t.Errorf("%s judged without the local requirements:\n%s", rule, messages(got))
+		}
+	}
+	if len(findingsOf(fs, RuleMembersMeeting)) == 0 {
+		t.Error("the national 支部党员大会 is still judged")
+	}
+	if !d.Settings.TypeRule(data.TypeIdeology).Required() || d.Settings.ListenPerSemester != 4 {
+		t.Error("the stored settings were changed")
+	}
+	d.NationalOnly = false
+	if len(findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleIdeology)) == 0 {
+		t.Error("with the local requirements on, 意识形态 is judged")
+	}
+}

@@ -22,7 +22,10 @@ type Data struct {
 	Groups    []data.PartyGroup
 	Meetings  []data.Meeting // oldest first, with attendance and decisions
 	ClassLogs []data.ClassLog
-	Settings  data.MeetingSettings
+	Settings  data.MeetingSettings // as stored (the settings screen edits them)
+	// NationalOnly: the local requirements are off; the judgement uses
+	// Settings.NationalOnly() (docs/rules.md, "Local requirements").
+	NationalOnly bool
 }
 
 // Load reads the whole meeting record and what judging it needs.
@@ -45,6 +48,7 @@ func Load(s *data.Store) (*Data, error) {
 		return nil, err
 	}
 	d.Settings, err = s.MeetingSettings()
+	d.NationalOnly = !s.LocalRequirements()
 	return d, err
 }
 

@@ -128,6 +128,9 @@ func (c *Compliance) classRows(from, to civil.Date, months []data.Period) []Summ
 	teach := SummaryRow{Label: "支部书记讲思政课（课时）", ByMonth: make([]int, len(months)),
 		Requirement: fmt.Sprintf("每学期不少于%d课时", ms.TeachHoursPerSemester)}
 	for _, l := range c.d.ClassLogs {
+		if !bySecretary(c.d.Branch.Secretary, l) {
+			continue // others' records are listed on the 思政课 log, never counted
+		}
 		for i, m := range months {
 			if !m.Contains(l.Date) {
 				continue

@@ -72,11 +72,11 @@ func TestYearAndQuarterSummary(t *testing.T) {
 func TestClassesPerSemester(t *testing.T) {
 	d := branch(10)
 	logs := []data.ClassLog{
-		{Date: datatest.Day("2025-12-01"), Kind: data.ClassListen, Hours: 1},
-		{Date: datatest.Day("2026-01-10"), Kind: data.ClassListen, Hours: 1}, // autumn 2025 (crosses the new year)
-		{Date: datatest.Day("2026-01-12"), Kind: data.ClassTeach, Hours: 2},
-		{Date: datatest.Day("2026-03-05"), Kind: data.ClassTeach, Hours: 3},
-		{Date: datatest.Day("2026-10-09"), Kind: data.ClassListen, Hours: 1},
+		{Date: datatest.Day("2025-12-01"), Kind: data.ClassListen, Hours: 1, Who: "党员01"},
+		{Date: datatest.Day("2026-01-10"), Kind: data.ClassListen, Hours: 1, Who: "党员01"}, // autumn 2025 (crosses the new year)
+		{Date: datatest.Day("2026-01-12"), Kind: data.ClassTeach, Hours: 2, Who: "党员01"},
+		{Date: datatest.Day("2026-03-05"), Kind: data.ClassTeach, Hours: 3, Who: "党员01"},
+		{Date: datatest.Day("2026-10-09"), Kind: data.ClassListen, Hours: 1, Who: "党员01"},
 	}
 	d.ClassLogs = logs
 	c := New(d, datatest.Day("2026-11-28"))
@@ -121,4 +121,31 @@ func TestClassesPerSemester(t *testing.T) {
 	if early := findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleTeach); len(early) != 2 {
 		t.Errorf("two ended semesters short and no reminder 64 days before the end:\n%s", messages(early))
 	}
+}
+
+// Only the 书记 set in 支部信息 counts toward the 思政课 targets; others'
+// records are listed but not counted, in the tally and in the 统计表.
+func TestClassesCountOnlyTheSecretary(t *testing.T) {
+	d := branch(10) // 书记: 党员01
+	d.ClassLogs = []data.ClassLog{
+		{Date: datatest.Day("2026-03-05"), Kind: data.ClassListen, Hours: 1, Who: "党员01"},
+		{Date: datatest.Day("2026-03-06"), Kind: data.ClassListen, Hours: 1, Who: "党 员01"}, // spaced: still the 书记
+		{Date: datatest.Day("2026-03-07"), Kind: data.ClassListen, Hours: 1, Who: "党员02"},
+		{Date: datatest.Day("2026-03-08"), Kind: data.ClassTeach, Hours: 4, Who: "党员03"},
+		{Date: datatest.Day("2026-03-09"), Kind: data.ClassListen, Hours: 1, Who: ""}, // names nobody: the 书记, as the form means it
+	}
+	c := New(d, datatest.Day("2026-11-28"))
+	spring := c.Classes(datatest.Day("2026-05-01"))
+	if spring.Listens != 3 || spring.TeachHours != 0 || len(spring.Logs) != 5 || len(spring.Others) != 2 {
+		t.Errorf("spring 2026: %d listens, %d hours, %d logs, %d others", spring.Listens, spring.TeachHours,
+			len(spring.Logs), len(spring.Others))
+	}
+	mustContain(t, findingsOf(c.Findings(), RuleTeach), "讲思政课 0 课时", "另有 2 条非书记本人的记录，不计入")
+	from, to, label := Span(2026, 1)
+	q1 := c.Summary(from, to, label)
+	if q1.Classes[0].Held != 3 || q1.Classes[1].Held != 0 {
+		t.Errorf("统计表 counts others: 听课 %d, 授课 %d", q1.Classes[0].Held, q1.Classes[1].Held)
+	}
+	d.Branch.Secretary = ""
+	mustContain(t, findingsOf(New(d, datatest.Day("2026-11-28")).Findings(), RuleListen), "支部信息中没有设置书记，注明了其他人的 4 条记录不计入")
 }

@@ -91,7 +91,10 @@ func (f *filler) fillBranch() error {
 		*c.field = name
 	}
 	f.branch = b
-	return f.store.SaveBranch(b)
+	if err := f.store.SaveBranch(b); err != nil {
+		return err
+	}
+	return f.store.SetLocalRequirements(true) // the demo shows the local requirements too
 }
 
 // holderOf finds the member of the table holding a party post.

@@ -6,6 +6,8 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
+	"partyoffice/data/rules"
 )
 
 // The 发展党员 pipeline of the demo branch: applicants, activists and 发展对象
@@ -49,8 +51,9 @@ const organisationTalker = "金凤区教育党工委组织员马琳"
 
 // pathBefore is the usual record of a 发展对象 admitted by the 支部大会 held
 // meetingDaysAgo, up to step last: about two years from the application, a
-// year and a month as an activist, the 公示 over seven calendar days (always
-// five working days), the 预审 within a month of the meeting.
+// year and a month as an activist, the 公示 over seven calendar days (begun
+// earlier when holidays leave fewer than five working days: fiveWorkingDaysTo),
+// the 预审 within a month of the meeting.
 func pathBefore(meetingDaysAgo, last int) []devRecord {
 	m := meetingDaysAgo
 	all := []devRecord{
@@ -221,6 +224,9 @@ func (f *filler) stepFrom(p *data.Person, r devRecord, mentors []*data.Person) (
 	if r.from > 0 {
 		st.Start, st.End = f.daysAgo(r.from), f.daysAgo(r.to)
 	}
+	if r.step == data.StepCandidate && r.from > 0 {
+		st.Start = fiveWorkingDaysTo(st.Start, st.End)
+	}
 	switch r.step {
 	case data.StepTalk:
 		talker, err := f.person(f.branch.OrganizationMember)
@@ -351,4 +357,17 @@ func (f *filler) fillPlan() error {
 		}
 	}
 	return nil
+}
+
+// fiveWorkingDaysTo moves a 公示's start back until the period to end holds
+// five working days by the official holiday table (a 公示 over 春节 or 国庆
+// starts earlier), so the demo's records keep D5.
+func fiveWorkingDaysTo(start, end civil.Date) civil.Date {
+	cal := holidays.Official()
+	for {
+		if n, _ := rules.WorkingDays(cal, start, end); n >= 5 {
+			return start
+		}
+		start = start.AddDays(-1)
+	}
 }

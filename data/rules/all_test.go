@@ -63,8 +63,13 @@ func TestYoungTeacherTarget(t *testing.T) {
 	if fs := findingsOf(CheckAll(dd, d("2026-11-28"), DefaultOptions()), RuleYoungTeacher); len(fs) != 0 {
 		t.Errorf("target met by a 预备党员 admitted in 2026:\n%s", describe(fs))
 	}
-	dd.YoungTeacherTarget = 0
 	dd.People = dd.People[:len(dd.People)-1]
+	dd.NationalOnly = true
+	if fs := findingsOf(CheckAll(dd, d("2026-11-28"), DefaultOptions()), RuleYoungTeacher); len(fs) != 0 {
+		t.Errorf("a branch without the local requirements has no 优秀青年教师 target:\n%s", describe(fs))
+	}
+	dd.NationalOnly = false
+	dd.YoungTeacherTarget = 0
 	if fs := findingsOf(CheckAll(dd, d("2026-11-28"), DefaultOptions()), RuleYoungTeacher); len(fs) != 0 {
 		t.Errorf("target 0 turns the reminder off:\n%s", describe(fs))
 	}

@@ -5,6 +5,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 // Options are the local, user-changeable parts of the checks.
@@ -16,14 +17,16 @@ type Options struct {
 	// this many months old before the person becomes an activist (D3
 	// reminder); 0 turns it off.
 	ActivistWaitMonths int
-	// Calendar counts the working days of the 公示 (D5).
+	// Calendar counts the working days of the 公示 (D5); nil means the
+	// branch's table (DevData.Holidays: official, with the user's years),
+	// else the official one.
 	Calendar WorkCalendar
 }
 
-// DefaultOptions are 60 days ahead, the 6-month local rule of D3 and
-// Monday-to-Friday working days (暂算).
+// DefaultOptions are 60 days ahead, the 6-month local rule of D3 and the
+// branch's holiday table.
 func DefaultOptions() Options {
-	return Options{Horizon: 60, ActivistWaitMonths: 6, Calendar: Weekdays{}}
+	return Options{Horizon: 60, ActivistWaitMonths: 6}
 }
 
 // Checker runs the checks over loaded data; it indexes the people once so
@@ -36,8 +39,12 @@ type Checker struct {
 
 // NewChecker prepares the checks over d.
 func NewChecker(d data.DevData, opt Options) *Checker {
-	if opt.Calendar == nil {
-		opt.Calendar = Weekdays{}
+	switch {
+	case opt.Calendar != nil:
+	case len(d.Holidays.Years()) > 0:
+		opt.Calendar = d.Holidays
+	default:
+		opt.Calendar = holidays.Official()
 	}
 	c := &Checker{d: d, opt: opt, people: make(map[uint]*data.Person, len(d.People))}
 	for i := range d.People {
@@ -105,6 +112,7 @@ var personChecks = []func(x *personCheck){
 	checkCandidate,       // D4
 	checkPublicity,       // D5 (2026.05)
 	checkReviewTraining,  // D6
+	checkContacts,        // R-CONTACT
 	checkIntroducers,     // D7
 	checkMissingSteps,    // R-MISSING
 	checkPreReviewToVote, // D8, R-MEETING (2026.05)
@@ -115,6 +123,7 @@ var personChecks = []func(x *personCheck){
 	checkRegisterDates,   // R-JOIN, D13, D11
 	checkOrder,           // D14
 	checkNegativeResults, // R-RESULT
+	checkDecisions,       // R-DECISION
 	remindAssessment,     // R-ASSESS
 	remindCandidate,      // R-CANDIDATE
 	remindOath,           // R-OATH
@@ -144,10 +153,20 @@ func (x *personCheck) add(rule string, sev Severity, due civil.Date, format stri
 	if !ok {
 		return
 	}
+	text := x.p.Name + "：" + fmt.Sprintf(format, args...) + x.versionNote()
 	x.out = append(x.out, Finding{
 		PersonID: x.p.ID, Person: x.p.Name, IDNumber: x.p.IDNumber, Rule: rule, Severity: sev, Due: due,
-		Message: x.p.Name + "：" + fmt.Sprintf(format, args...) + "（依据：" + r.Basis() + "）",
+		Message: text + "（依据：" + r.Basis() + "）", Printed: text + "（依据：" + r.PrintedBasis() + "）",
 	})
+}
+
+// versionNote says that the version was not chosen from the record, which
+// has no date to choose it by (docs/rules.md, "Rule versions").
+func (x *personCheck) versionNote() string {
+	if x.t.VersionKnown {
+		return ""
+	}
+	return "（记录中没有任何日期，无法确定适用哪一版细则，暂按支部默认的" + x.version() + "版检查）"
 }
 
 func (x *personCheck) errorf(rule, format string, args ...any) {
@@ -183,12 +202,22 @@ func surelyAfter(a, b civil.Date) bool { return a.First().After(b.Last()) }
 func surelyBefore(a, b civil.Date) bool { return a.Last().Before(b.First()) }
 
 // lateBy reports that a came surely more than n months after from (a
-// deadline of "within n months" missed).
-func lateBy(a, from civil.Date, n int) bool { return surelyAfter(a, from.AddMonths(n)) }
+// deadline of "within n months" missed): even from's latest day plus n
+// months is before a's earliest day.
+func lateBy(a, from civil.Date, n int) bool { return surelyAfter(a, deadline(from, n)) }
 
 // earlyBy reports that a came surely less than n months after from (a
-// waiting time of "n months or more" not kept).
-func earlyBy(a, from civil.Date, n int) bool { return surelyBefore(a, from.AddMonths(n)) }
+// waiting time of "n months or more" not kept): even from's earliest day
+// plus n months is after a's latest day.
+func earlyBy(a, from civil.Date, n int) bool { return surelyBefore(a, earliest(from, n)) }
+
+// deadline is the last day of "within n months of from": n months after the
+// latest day from can mean ("2025-09" + 1 month = 2025-10-30).
+func deadline(from civil.Date, n int) civil.Date { return from.Last().AddMonths(n) }
+
+// earliest is the first day of "n months after from": n months after the
+// earliest day from can mean ("2024" + 12 months = 2025-01-01).
+func earliest(from civil.Date, n int) civil.Date { return from.First().AddMonths(n) }
 
 // notAfter reports that a is surely not after b (a strict order a > b broken).
 func notAfter(a, b civil.Date) bool { return !a.Last().After(b.First()) }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,7 +10,7 @@ import (
 	"partyoffice/data/idcard"
 )
 
-// The date, age, people and vote checks of domain.md §1.3 on what is
+// The date, age, people and vote checks of docs/rules.md on what is
 // recorded. Each names its rule; the texts and articles are in rulebook.
 
 // checkAge is D1: 年满18周岁 on the day of the application.
@@ -18,9 +19,9 @@ func checkAge(x *personCheck) {
 	if applied.IsZero() || birth.IsZero() {
 		return
 	}
-	if applied.Last().Before(birth.First().AddYears(18)) {
+	if applied.Last().Before(earliest(birth, 12*18)) {
 		x.errorf("D1", "%s 递交入党申请书时未满18周岁（出生于 %s，%s 才满18周岁）",
-			applied, birth, birth.AddYears(18))
+			applied, birth, earliest(birth, 12*18))
 	}
 }
 
@@ -42,7 +43,7 @@ func checkTalk(x *personCheck) {
 	if applied.IsZero() {
 		return
 	}
-	due := applied.AddMonths(1)
+	due := deadline(applied, 1)
 	if talk := x.t.Talked; !talk.IsZero() {
 		if lateBy(talk, applied, 1) {
 			x.remind("D2", due, "%s 递交入党申请书，%s 才派人谈话，超过了一个月", applied, talk)
@@ -73,7 +74,7 @@ func checkActivist(x *personCheck) {
 	}
 	if n := x.c.opt.ActivistWaitMonths; n > 0 && earlyBy(activist, applied, n) {
 		x.remind("D3", civil.Date{}, "%s 递交入党申请书，%s 就确定为入党积极分子，不满%d个月（本地要求一般申请满%d个月，即 %s 以后）",
-			applied, activist, n, n, applied.AddMonths(n))
+			applied, activist, n, n, earliest(applied, n))
 	}
 }
 
@@ -85,7 +86,7 @@ func checkCandidate(x *personCheck) {
 	}
 	if earlyBy(candidate, activist, 12) {
 		x.errorf("D4", "%s 确定为发展对象时，确定为入党积极分子（%s）还不满一年，最早应为 %s",
-			candidate, activist, activist.AddMonths(12))
+			candidate, activist, earliest(activist, 12))
 	}
 }
 
@@ -99,8 +100,8 @@ func checkPublicity(x *personCheck) {
 	if start.IsZero() {
 		x.errorf("D5", "%s 确定为发展对象，没有登记公示期；确定发展对象前应公示不少于5个工作日", c)
 	} else {
-		if n := WorkingDays(x.c.opt.Calendar, start, end); n < 5 {
-			x.errorf("D5", "公示期 %s 至 %s 只有 %d 个工作日%s，少于5个工作日", start, end, n, x.workdayNote())
+		if n, uncovered := WorkingDays(x.c.opt.Calendar, start, end); n < 5 {
+			x.errorf("D5", "公示期 %s 至 %s 只有 %d 个工作日%s，少于5个工作日", start, end, n, workdayNote(uncovered))
 		}
 		if surelyAfter(end, c) {
 			x.errorf("D5", "公示期到 %s 才结束，晚于确定为发展对象的日期 %s；应公示期满后再确定", end, c)
@@ -121,12 +122,16 @@ func checkPublicity(x *personCheck) {
 	}
 }
 
-// workdayNote labels a count made without a holiday table.
-func (x *personCheck) workdayNote() string {
-	if x.c.opt.Calendar.Provisional() {
-		return "（暂算：只除去周六、周日，未计节假日和调休）"
+// workdayNote labels a count made without the holiday table of a year.
+func workdayNote(uncovered []int) string {
+	if len(uncovered) == 0 {
+		return ""
 	}
-	return ""
+	years := make([]string, len(uncovered))
+	for i, y := range uncovered {
+		years[i] = strconv.Itoa(y) + "年"
+	}
+	return "（" + strings.Join(years, "、") + "的节假日安排未收录，暂按周一至周五计算）"
 }
 
 // checkReviewTraining is D6: 政审 passed and 集中培训 (3 days or 24 学时)
@@ -221,6 +226,24 @@ func checkIntroducers(x *personCheck) {
 	}
 }
 
+// checkContacts is R-CONTACT: each 培养联系人 a 正式党员 not under 留党察看 on
+// the day assigned (细则第九条), as the 入党介绍人 are (D7). Imported records
+// store the people the sheet names, eligible or not; this check is what
+// reports them.
+func checkContacts(x *personCheck) {
+	for _, rec := range x.t.Records(data.StepContacts) {
+		for _, sp := range rec.PeopleIn(data.RoleContact) {
+			q := x.c.lookup(sp.PersonID)
+			if q == nil {
+				continue // named only (outside the register): nothing to check against
+			}
+			if problem := data.EligibilityProblem(q, x.c.d.Events[q.ID], rec.Date); problem != "" {
+				x.errorf(RuleContact, "%s 指定的培养联系人%s不符合条件：%s", rec.Date, q.Name, problem)
+			}
+		}
+	}
+}
+
 func (c *Checker) lookup(id *uint) *data.Person {
 	if id == nil {
 		return nil
@@ -235,20 +258,32 @@ func joinedElsewhere(p *data.Person, d civil.Date) bool {
 }
 
 // checkMissingSteps is R-MISSING: a 支部大会 on a person whose record lacks a
-// step the 细则 requires before it.
+// step the 细则 requires before it, and an approval (审批 recorded) without
+// the 谈话, the 培养联系人, the 备案/同意 of the 发展对象 or the 上级党委谈话.
+// One finding names every missing step.
 func checkMissingSteps(x *personCheck) {
 	meeting := x.t.First(data.StepBranchMeeting)
-	if meeting == nil || joinedElsewhere(x.p, meeting.Date) {
-		return
+	approval := x.t.First(data.StepApproval)
+	var required []int
+	if meeting != nil && !joinedElsewhere(x.p, meeting.Date) {
+		required = append(required, data.StepActivist, data.StepCandidate, data.StepCommitteeReview,
+			data.StepPreReview, data.StepPledge)
 	}
+	if approval != nil && !joinedElsewhere(x.p, approval.Date) {
+		required = append(required, data.StepTalk, data.StepContacts, data.StepCandidateFiled, data.StepSuperiorTalk)
+	}
+	slices.Sort(required)
 	var missing []string
-	for _, n := range []int{data.StepActivist, data.StepCandidate, data.StepCommitteeReview,
-		data.StepPreReview, data.StepPledge} {
+	for _, n := range required {
 		if !x.t.Has(n) {
 			missing = append(missing, x.step(n))
 		}
 	}
-	if len(missing) > 0 {
+	switch {
+	case len(missing) == 0:
+	case approval != nil:
+		x.errorf(RuleMissingStep, "%s 上级党委审批，但没有登记%s", approval.Date, strings.Join(missing, "、"))
+	default:
 		x.errorf(RuleMissingStep, "%s 召开支部大会讨论接收预备党员，但没有登记%s", meeting.Date, strings.Join(missing, "、"))
 	}
 }
@@ -260,7 +295,7 @@ func checkPreReviewToVote(x *personCheck) {
 		return
 	}
 	pr := x.t.PreReview
-	due := pr.AddMonths(1)
+	due := deadline(pr, 1)
 	if meeting := x.t.First(data.StepBranchMeeting); meeting != nil {
 		if lateBy(meeting.Date, pr, 1) {
 			x.remind("D8", due, "上级党委预审合格（%s）后，%s 才召开支部大会，超过了一个月", pr, meeting.Date)
@@ -279,22 +314,26 @@ func checkPreReviewToVote(x *personCheck) {
 }
 
 // checkVotes is D9 on each 支部大会: quorum and majority (§2.3, strict ">").
+// Meetings recorded without counts (typical of imported history) give one
+// reminder per person naming them all, not one per meeting.
 func checkVotes(x *personCheck) {
+	var unrecorded []string
+	check := func(st *data.DevStep, what string) {
+		if !st.Vote.Recorded() {
+			unrecorded = append(unrecorded, st.Date.String()+"（"+what+"）")
+		} else if !VotePassed(VoteAdmission, st.Vote) {
+			x.errorf("D9", "%s 的支部大会（%s）：%s", st.Date, what, EvaluateVote(VoteAdmission, st.Vote).Reason)
+		}
+	}
 	if m := x.t.First(data.StepBranchMeeting); m != nil {
-		checkVote(x, m, "讨论接收预备党员")
+		check(m, "讨论接收预备党员")
 	}
 	for _, tr := range x.t.Transfers {
-		checkVote(x, tr.Meeting, "讨论"+tr.Decision())
+		check(tr.Meeting, "讨论"+tr.Decision())
 	}
-}
-
-func checkVote(x *personCheck, st *data.DevStep, what string) {
-	if !st.Vote.Recorded() {
-		x.remind("D9", civil.Date{}, "%s 的支部大会（%s）没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效", st.Date, what)
-		return
-	}
-	if !VotePassed(VoteAdmission, st.Vote) {
-		x.errorf("D9", "%s 的支部大会（%s）：%s", st.Date, what, EvaluateVote(VoteAdmission, st.Vote).Reason)
+	if len(unrecorded) > 0 {
+		x.remind("D9", civil.Date{}, "%s的支部大会没有登记表决情况（应到、实到、赞成等人数），无法核对是否有效",
+			strings.Join(unrecorded, "、"))
 	}
 }
 
@@ -311,7 +350,7 @@ func checkApproval(x *personCheck) {
 		return
 	}
 	m := meeting.Date
-	due, limit := m.AddMonths(3), m.AddMonths(6)
+	due, limit := deadline(m, 3), deadline(m, 6)
 	if appr := x.t.Latest(data.StepApproval); appr != nil {
 		switch {
 		case lateBy(appr.Date, m, 6):
@@ -347,10 +386,11 @@ func checkExtension(x *personCheck) {
 		if x.t.BranchMeeting.IsZero() {
 			continue
 		}
-		end, to := x.t.BranchMeeting.AddMonths(12), tr.Meeting.ExtendTo
-		if surelyBefore(to, end.AddMonths(6)) || surelyAfter(to, end.AddMonths(12)) {
+		m, to := x.t.BranchMeeting, tr.Meeting.ExtendTo
+		lo, hi := earliest(m, 18), deadline(m, 24) // 预备期 12 months + 6 to 12
+		if surelyBefore(to, lo) || surelyAfter(to, hi) {
 			x.errorf("D11", "延长预备期至 %s，不在半年到一年之间（原预备期 %s 期满，应延长至 %s 到 %s 之间）",
-				to, end, end.AddMonths(6), end.AddMonths(12))
+				to, m.AddMonths(12), lo, hi)
 		}
 	}
 }
@@ -371,7 +411,7 @@ func checkTransfer(x *personCheck) {
 			x.errorf("D12", "讨论%s的支部大会（%s）早于预备期满之日（%s）；应在预备期满后讨论", tr.Decision(), m, end)
 		}
 		if tr.Approval != nil && lateBy(tr.Approval.Date, m, 3) {
-			x.remind("D12", m.AddMonths(3), "讨论%s的支部大会（%s）后 %s 才审批，超过了三个月", tr.Decision(), m, tr.Approval.Date)
+			x.remind("D12", deadline(m, 3), "讨论%s的支部大会（%s）后 %s 才审批，超过了三个月", tr.Decision(), m, tr.Approval.Date)
 		}
 		if tr.Decision() == data.DecisionExtend && tr.Approved() {
 			end = tr.Meeting.ExtendTo
@@ -395,7 +435,7 @@ func remindTransfer(x *personCheck) {
 		}
 	case final.Approval == nil:
 		m := final.Meeting.Date
-		due := m.AddMonths(3)
+		due := deadline(m, 3)
 		switch {
 		case x.overdue(due):
 			x.remind("D12", due, "讨论%s的支部大会（%s）已超过三个月，上级党委还没有审批", final.Decision(), m)
@@ -427,45 +467,107 @@ func differ(a, b civil.Date) bool {
 	return !a.IsZero() && !b.IsZero() && (surelyBefore(a, b) || surelyAfter(a, b))
 }
 
-// checkOrder is D14: application < talk ≤ activist < 发展对象 < 预审 <
-// 支部大会 < 审批 < 转正 meeting < 转正 approval, over the recorded dates.
-// Pairs D3 and D4 already judge are left to them.
+// checkOrder is D14 over the whole chain (docs/rules.md, D14): the spine of
+// the procedure in order, and the steps that hang off it not before the
+// step they follow. Each pair out of order is one finding naming both
+// steps. 申请→积极分子 and 积极分子→发展对象 are D3's and D4's.
 func checkOrder(x *personCheck) {
-	type point struct {
-		step int
-		date civil.Date
-	}
-	t := &x.t
-	chain := []point{{data.StepApply, t.Applied}, {data.StepTalk, t.Talked}, {data.StepActivist, t.Activist},
-		{data.StepCandidate, t.Candidate}, {data.StepPreReview, t.PreReview},
-		{data.StepBranchMeeting, t.DateOf(data.StepBranchMeeting)}, {data.StepApproval, t.Approval}}
-	for _, tr := range t.Transfers {
-		chain = append(chain, point{data.StepTransferMeeting, tr.Meeting.Date})
-		if tr.Approval != nil {
-			chain = append(chain, point{data.StepTransferApproval, tr.Approval.Date})
-		}
-	}
-	var prev *point
-	for i := range chain {
-		cur := &chain[i]
+	var prev *orderPoint
+	for _, cur := range x.spine() {
 		if cur.date.IsZero() {
 			continue
 		}
 		if prev != nil && !judgedElsewhere(prev.step, cur.step) {
-			sameDayAllowed := prev.step == data.StepTalk && cur.step == data.StepActivist
-			if sameDayAllowed && surelyBefore(cur.date, prev.date) {
-				x.errorf("D14", "%s（%s）早于%s（%s），先后顺序不对", x.step(cur.step), cur.date, x.step(prev.step), prev.date)
-			} else if !sameDayAllowed && notAfter(cur.date, prev.date) {
-				x.errorf("D14", "%s（%s）不晚于%s（%s），先后顺序不对", x.step(cur.step), cur.date, x.step(prev.step), prev.date)
-			}
+			x.checkPair(*prev, cur, cur.sameDay)
 		}
-		prev = cur
+		prev = &cur
+	}
+	for _, pr := range afterPairs {
+		from, to := x.point(pr.from, false), x.point(pr.to, false)
+		if !from.date.IsZero() && !to.date.IsZero() {
+			x.checkPair(from, to, true)
+		}
+	}
+}
+
+// orderPoint is a step's date in the chain; sameDay says the step may fall
+// on the day of the one before it.
+type orderPoint struct {
+	step    int
+	date    civil.Date
+	sameDay bool
+}
+
+// spine is the chain in order: 申请 ≤ 谈话 ≤ 积极分子 < 发展对象 ≤ 支委会审查 <
+// 预审 < 志愿书 < 支部大会 < 上级党委谈话 < 审批 < 宣誓, then per 转正 decision
+// 转正申请 < 转正讨论 < 转正审批.
+func (x *personCheck) spine() []orderPoint {
+	chain := []orderPoint{x.point(data.StepApply, false), x.point(data.StepTalk, true), x.point(data.StepActivist, true),
+		x.point(data.StepCandidate, false), x.point(data.StepCommitteeReview, true),
+		{step: data.StepPreReview, date: x.t.PreReview}, x.point(data.StepPledge, false),
+		x.point(data.StepBranchMeeting, false), x.point(data.StepSuperiorTalk, false), {step: data.StepApproval, date: x.t.Approval},
+		x.point(data.StepOath, false), x.point(data.StepTransferApply, false)}
+	for _, tr := range x.t.Transfers {
+		chain = append(chain, orderPoint{step: data.StepTransferMeeting, date: tr.Meeting.Date})
+		if tr.Approval != nil {
+			chain = append(chain, orderPoint{step: data.StepTransferApproval, date: tr.Approval.Date})
+		}
+	}
+	return chain
+}
+
+// afterPairs are steps that must not come before another one, off the
+// spine: the 政审 and the training after the 发展对象 is chosen, the
+// 预备期 steps after the approval.
+var afterPairs = []struct{ from, to int }{
+	{data.StepCandidate, data.StepPoliticalReview}, {data.StepCandidate, data.StepTraining},
+	{data.StepApproval, data.StepApprovalFiled}, {data.StepApproval, data.StepGrouped},
+	{data.StepApproval, data.StepProbation},
+}
+
+// point is the first record's date of step n (a training by its start).
+func (x *personCheck) point(n int, sameDay bool) orderPoint {
+	pt := orderPoint{step: n, sameDay: sameDay}
+	if st := x.t.First(n); st != nil {
+		pt.date = st.Date
+		if n == data.StepTraining && !st.Start.IsZero() {
+			pt.date = st.Start
+		}
+	}
+	return pt
+}
+
+// checkPair reports b before a (or on the same day, unless allowed).
+func (x *personCheck) checkPair(a, b orderPoint, sameDay bool) {
+	switch {
+	case sameDay && surelyBefore(b.date, a.date):
+		x.errorf("D14", "%s（%s）早于%s（%s），先后顺序不对", x.step(b.step), b.date, x.step(a.step), a.date)
+	case !sameDay && notAfter(b.date, a.date):
+		x.errorf("D14", "%s（%s）不晚于%s（%s），先后顺序不对", x.step(b.step), b.date, x.step(a.step), a.date)
 	}
 }
 
 func judgedElsewhere(from, to int) bool {
 	return from == data.StepApply && to == data.StepActivist || // D3
 		from == data.StepActivist && to == data.StepCandidate // D4
+}
+
+// checkDecisions is R-DECISION: a decision left blank (imported history:
+// 政审结论, 预审结果, 审批结果, 推荐方式) stays unrecorded, never inferred;
+// one finding names every blank.
+func checkDecisions(x *personCheck) {
+	var blanks []string
+	for n := 1; n <= data.StepCount; n++ {
+		recs := x.t.Records(n)
+		for i := range recs {
+			if what := data.BlankDecision(&recs[i]); what != "" {
+				blanks = append(blanks, x.step(n)+"（"+recs[i].Date.String()+"）的"+what)
+			}
+		}
+	}
+	if len(blanks) > 0 {
+		x.errorf(RuleDecision, "没有登记%s；结论由党组织决定后如实补登", strings.Join(blanks, "，"))
+	}
 }
 
 // checkNegativeResults is R-RESULT: a 不合格 or 不同意 followed by later steps.

@@ -41,6 +41,17 @@ type Finding struct {
 	// becomes possible (R-CANDIDATE); zero when there is none.
 	Due           civil.Date
 	DueIsEarliest bool
+	// Printed is Message as paper cites it (Rule.PrintedBasis: no article
+	// not verified, no 待核对原文); "" when Message already is (ForPrint).
+	Printed string
+}
+
+// ForPrint is the message for printed documents (docs/rules.md, "Citations").
+func (f Finding) ForPrint() string {
+	if f.Printed != "" {
+		return f.Printed
+	}
+	return f.Message
 }
 
 // findingJSON is the shape of the CLI's --json output.

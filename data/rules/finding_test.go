@@ -2,37 +2,42 @@ package rules
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 func TestWorkingDays(t *testing.T) {
+	official := holidays.Official()
 	cases := []struct {
-		from, to string
-		cal      WorkCalendar
-		want     int
+		from, to  string
+		cal       WorkCalendar
+		want      int
+		uncovered string
 	}{
-		{"2025-07-10", "2025-07-16", Weekdays{}, 5}, // Thu … Wed over a weekend
-		{"2025-07-11", "2025-07-16", Weekdays{}, 4}, // Fri … Wed
-		{"2025-07-12", "2025-07-13", Weekdays{}, 0}, // a weekend
-		{"2025-07-14", "2025-07-14", Weekdays{}, 1}, // one Monday
-		{"2025-07", "2025-07", Weekdays{}, 23},      // the month, at most
-		{"2025-10-01", "2025-10-10", HolidayTable{
-			Holidays: map[civil.Date]bool{d("2025-10-01"): true, d("2025-10-02"): true, d("2025-10-03"): true,
-				d("2025-10-06"): true, d("2025-10-07"): true, d("2025-10-08"): true},
-			Workdays: map[civil.Date]bool{d("2025-09-28"): true, d("2025-10-11"): true},
-		}, 2}, // National Day week: only the 9th and 10th
+		{"2025-07-10", "2025-07-16", Weekdays{}, 5, "[2025]"}, // Thu … Wed over a weekend
+		{"2025-07-11", "2025-07-16", Weekdays{}, 4, "[2025]"}, // Fri … Wed
+		{"2025-07-12", "2025-07-13", Weekdays{}, 0, "[2025]"}, // a weekend
+		{"2025-07-14", "2025-07-14", Weekdays{}, 1, "[2025]"}, // one Monday
+		{"2025-07", "2025-07", Weekdays{}, 23, "[2025]"},      // the month, at most
+		// 国庆 with the official table: 1–8 October off, Saturday 11th worked.
+		{"2025-10-01", "2025-10-10", official, 2, "[]"},
+		{"2025-09-30", "2025-10-11", official, 4, "[]"},
+		// a 公示 over 国庆 2026: 30 Sep, 8, 9, 10 (Saturday 调休) → 4 days
+		{"2026-09-30", "2026-10-10", official, 4, "[]"},
+		{"2026-09-30", "2026-10-12", official, 5, "[]"},
+		// over New Year into a year without a table
+		{"2026-12-30", "2027-01-05", official, 5, "[2027]"},
 	}
 	for _, c := range cases {
-		if got := WorkingDays(c.cal, d(c.from), d(c.to)); got != c.want {
-			t.Errorf("%s–%s: %d working days, want %d", c.from, c.to, got, c.want)
+		got, uncovered := WorkingDays(c.cal, d(c.from), d(c.to))
+		if got != c.want || fmt.Sprint(uncovered) != c.uncovered {
+			t.Errorf("%s–%s: %d working days (uncovered %v), want %d (%s)", c.from, c.to, got, uncovered, c.want, c.uncovered)
 		}
-	}
-	if !(Weekdays{}).Provisional() || (HolidayTable{}).Provisional() {
-		t.Error("only the weekday count is provisional")
 	}
 }
 
@@ -124,6 +129,29 @@ func TestRulebook(t *testing.T) {
 		RuleConfirmDue, RuleMissingStep, RuleNegative, RuleJoinDate, RuleYoungTeacher} {
 		if _, ok := RuleFor(data.RuleVersion2026, id); !ok {
 			t.Errorf("rule %s is not in the rulebook", id)
+		}
+	}
+}
+
+// Paper cites the document's name and only verified article numbers; the
+// screen keeps the article with its marker (docs/rules.md, "Citations").
+func TestPrintedCitations(t *testing.T) {
+	steps := setDate(3, "2024-07-21")(fullPath()) // D4
+	for version, want := range map[string]struct{ screen, paper string }{
+		data.RuleVersion2014: {"（依据：细则（2014）第十三条）", "（依据：《中国共产党发展党员工作细则》（2014年）第十三条）"},
+		data.RuleVersion2026: {"（依据：细则（2026.05）第十三条，条文序号待核对原文）", "（依据：《中国共产党发展党员工作细则》（2026年修订））"},
+	} {
+		fs := findingsOf(checkOne(subjectPerson(version), register(), steps, "2026-11-28", DefaultOptions()), "D4")
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, want.screen) || !strings.HasSuffix(fs[0].ForPrint(), want.paper) {
+			t.Errorf("%s: screen %q, paper %q", version, fs[0].Message, fs[0].ForPrint())
+		}
+	}
+	for _, v := range data.RuleVersions {
+		for _, r := range Rules(v.ID) {
+			p := r.PrintedBasis()
+			if strings.Contains(p, "待核对") || strings.Contains(p, "未核实") || (!r.Verified() && r.Article != "" && strings.Contains(p, r.Article)) {
+				t.Errorf("%s %s printed as %q", v.ID, r.ID, p)
+			}
 		}
 	}
 }

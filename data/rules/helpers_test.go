@@ -6,6 +6,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
 func d(s string) civil.Date {
@@ -168,4 +169,12 @@ func assertNone(t *testing.T, name string, fs []Finding) {
 	if len(fs) > 0 {
 		t.Errorf("%s: want no findings, got\n%s", name, describe(fs))
 	}
+}
+
+func holidayTable(text string) holidays.Table {
+	t, err := holidays.Parse(text)
+	if err != nil {
+		panic(err)
+	}
+	return t
 }

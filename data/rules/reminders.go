@@ -21,7 +21,7 @@ func remindAssessment(x *personCheck) {
 		return
 	}
 	last := x.t.LastAssessed()
-	due := last.AddMonths(6)
+	due := deadline(last, 6)
 	since := fmt.Sprintf("上次半年考察是 %s", last)
 	if len(x.t.Assessments()) == 0 {
 		since = fmt.Sprintf("%s 确定为入党积极分子，还没有登记半年考察", last)
@@ -40,7 +40,7 @@ func remindCandidate(x *personCheck) {
 	if !x.t.Has(data.StepActivist) || x.t.Has(data.StepCandidate) || x.p.Stage != data.StageActivist {
 		return
 	}
-	eligible := x.t.Activist.AddMonths(12).Last()
+	eligible := earliest(x.t.Activist, 12)
 	if !x.soon(eligible) {
 		return
 	}
@@ -58,7 +58,7 @@ func remindOath(x *personCheck) {
 	if !x.t.Approved || x.t.Has(data.StepOath) || x.p.Stage != data.StageProbationer {
 		return
 	}
-	due := x.t.Approval.AddMonths(1)
+	due := deadline(x.t.Approval, 1)
 	switch {
 	case x.overdue(due):
 		x.remind(RuleOathDue, due, "上级党委 %s 批准入党，已超过一个月，还没有登记入党宣誓", x.t.Approval)
@@ -73,8 +73,8 @@ func remindOath(x *personCheck) {
 func (c *Checker) youngTeachers(on civil.Date) []Finding {
 	target := c.d.YoungTeacherTarget
 	r, ok := RuleFor(data.BranchRuleVersion(c.d.Branch.RuleVersion), RuleYoungTeacher)
-	if target <= 0 || !ok || len(c.d.People) == 0 {
-		return nil // nothing to say of a branch not yet entered
+	if target <= 0 || !ok || len(c.d.People) == 0 || c.d.NationalOnly {
+		return nil // nothing to say of a branch not yet entered, or without the local requirements
 	}
 	received := 0
 	var pipeline []string
@@ -101,5 +101,5 @@ func (c *Checker) youngTeachers(on civil.Date) []Finding {
 		msg += "正在培养：" + strings.Join(pipeline, "、")
 	}
 	return []Finding{{Rule: RuleYoungTeacher, Severity: SeverityReminder, Due: civil.New(on.Year, 12, 31),
-		Message: msg + "（依据：" + r.Basis() + "）"}}
+		Message: msg + "（依据：" + r.Basis() + "）", Printed: msg + "（依据：" + r.PrintedBasis() + "）"}}
 }

@@ -6,7 +6,7 @@ import (
 	"partyoffice/data"
 )
 
-// VoteKind says which rule of domain.md §2.3 a vote follows. The meetings
+// VoteKind says which rule of domain.md §2.3 (docs/rules.md, D9) a vote follows. The meetings
 // feature reuses EvaluateVote for its own votes.
 type VoteKind string
 

@@ -4,18 +4,21 @@ import (
 	"time"
 
 	"partyoffice/data/civil"
+	"partyoffice/data/holidays"
 )
 
-// WorkCalendar says which days are working days, for the 公示 of D5. It is
-// the hook for a holiday and 调休 table (domain.md §7.3); without one the
-// count is Monday to Friday and messages say "暂算".
+// WorkCalendar says which days are working days, for the 公示 of D5
+// (docs/rules.md, "Working days"). The checks use the official holiday and
+// 调休 table (package holidays, with the user's additions from the store);
+// a year it does not cover is counted Monday to Friday and the finding says
+// 暂按周一至周五计算.
 type WorkCalendar interface {
 	Workday(d civil.Date) bool
-	// Provisional reports that holidays and 调休 are not known.
-	Provisional() bool
+	// Covers reports that the holidays and 调休 of the year are known.
+	Covers(year int) bool
 }
 
-// Weekdays counts Monday to Friday: the provisional default.
+// Weekdays counts Monday to Friday and knows no holidays.
 type Weekdays struct{}
 
 func (Weekdays) Workday(d civil.Date) bool {
@@ -23,36 +26,23 @@ func (Weekdays) Workday(d civil.Date) bool {
 	return wd != time.Saturday && wd != time.Sunday
 }
 
-func (Weekdays) Provisional() bool { return true }
+func (Weekdays) Covers(int) bool { return false }
 
-// HolidayTable is a calendar with the State Council's holidays and the
-// weekend days worked instead (调休) of the years it covers.
-type HolidayTable struct {
-	Holidays map[civil.Date]bool // 法定节假日 on weekdays
-	Workdays map[civil.Date]bool // 调休: weekend days that are working days
-}
-
-func (h HolidayTable) Workday(d civil.Date) bool {
-	switch {
-	case h.Workdays[d]:
-		return true
-	case h.Holidays[d]:
-		return false
-	}
-	return Weekdays{}.Workday(d)
-}
-
-func (HolidayTable) Provisional() bool { return false }
+var _ WorkCalendar = holidays.Table{}
 
 // WorkingDays counts the working days from one day to another, both
 // included. Dates known only to the month count from the month's first day
 // to its last, so the count is the most the period can have had.
-func WorkingDays(cal WorkCalendar, from, to civil.Date) int {
-	n := 0
+// uncovered lists the years of the period the calendar has no table for
+// (their days were counted Monday to Friday).
+func WorkingDays(cal WorkCalendar, from, to civil.Date) (n int, uncovered []int) {
 	for d, last := from.First(), to.Last(); !d.After(last); d = d.AddDays(1) {
 		if cal.Workday(d) {
 			n++
 		}
+		if !cal.Covers(d.Year) && (len(uncovered) == 0 || uncovered[len(uncovered)-1] != d.Year) {
+			uncovered = append(uncovered, d.Year)
+		}
 	}
-	return n
+	return n, uncovered
 }
