@@ -4,7 +4,8 @@
 #   make test     gofmt check, go vet, all tests with -race (what CI runs)
 #   make build    bin/partyoffice, the real GUI binary
 #   make windows  bin/partyoffice.exe, cross-compiled with mingw-w64
-#   make bench | faulttest | font | icon | clean
+#   make bench    the measures of docs/performance.md against their baselines (bench-go: go test -bench)
+#   make faulttest | font | icon | clean
 #
 # Every go command gets its tags here, explicitly: migrated_fynedo for Fyne's threading
 # model (FyneApp.toml [Migrations] fyneDo = true is only read by the fyne CLI), ci for tests
@@ -46,7 +47,7 @@ define apt_ensure
 	fi
 endef
 
-.PHONY: all deps deps-test run build test bench faulttest windows font icon clean
+.PHONY: all deps deps-test run build test bench bench-go faulttest windows font icon clean
 
 all: build
 
@@ -79,7 +80,22 @@ test: deps-test
 	echo "$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./..."; \
 	$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./...
 
-bench:
+# make bench: the shipped measures of docs/performance.md, each beside its baseline measured
+# in the same run (bench/benchrun). BEFORE=path/to/older/partyoffice measures that build too.
+# make bench-go: the package micro-benchmarks (go test -bench).
+BENCH_BIN := bin/bench
+BEFORE   ?=
+
+bench: deps
+	@mkdir -p $(BENCH_BIN)
+	$(GO) build -tags $(TAGS) -trimpath -ldflags "-s -w" -o $(BENCH_BIN)/partyoffice $(PKG)
+	$(GO) build -tags $(TAGS) -trimpath -ldflags "-s -w" -o $(BENCH_BIN)/barewindow ./bench/barewindow
+	$(GO) build -o $(BENCH_BIN)/bareexcel ./bench/bareexcel
+	$(GO) build -o $(BENCH_BIN)/benchdata ./bench/benchdata
+	$(GO) build -o $(BENCH_BIN)/benchrun ./bench/benchrun
+	$(BENCH_BIN)/benchrun -app $(BENCH_BIN)/partyoffice $(if $(BEFORE),-before $(BEFORE))
+
+bench-go:
 	$(GO) test -tags $(CI_TAGS) -run=^$$ -bench=. -benchmem ./...
 
 # Tests with the fault tag inject failures (full disk, locked database, crash mid-write).
