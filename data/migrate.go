@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"gorm.io/gorm"
+
+	"partyoffice"
 )
 
 // SchemaVersion is the version this build writes: the last step of
@@ -11,8 +13,9 @@ import (
 // column's type with it rebuilds the table (docs/ARCHITECTURE.md#sqlite).
 const SchemaVersion = 1
 
-// AppVersion is shown in the UI, the handover manifest and `version`.
-var AppVersion = "0.1.0"
+// AppVersion is shown in the UI, the handover manifest, `version` and the
+// file properties of every export; it comes from FyneApp.toml.
+var AppVersion = partyoffice.App.Version
 
 // The schema, in one place. Adding a table is one line in models: every open
 // AutoMigrates the list, which creates new tables (and adds new columns) in

@@ -87,6 +87,19 @@ func TestExportOrderAndRows(t *testing.T) {
 	}
 }
 
+func TestExportNamesAppVersionInFileProperties(t *testing.T) {
+	path, _, _ := exportSample(t, ExportOptions{})
+	f := readBack(t, path)
+	app, err := f.GetAppProps()
+	if err != nil || app.Application != "党支部工作台 "+data.AppVersion {
+		t.Errorf("程序名称 = %q (%v), want 党支部工作台 %s", app.Application, err, data.AppVersion)
+	}
+	doc, err := f.GetDocProps()
+	if err != nil || doc.Creator != "党支部工作台" || !strings.Contains(doc.Description, data.AppVersion) {
+		t.Errorf("doc properties = %+v (%v)", doc, err)
+	}
+}
+
 func TestExportDocumentLayout(t *testing.T) {
 	path, _, people := exportSample(t, ExportOptions{AsOf: civil.Today()})
 	f := readBack(t, path)

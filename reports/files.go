@@ -9,9 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
+
+	"partyoffice/data"
 )
 
 // Kinds of file problems, for callers that react to them (errors.Is). The
@@ -208,6 +211,9 @@ func looksLikeText(b []byte) bool {
 // saveAtomically writes the workbook next to path and renames it into
 // place, so a failed export never leaves half a file behind.
 func saveAtomically(f *excelize.File, path string) error {
+	if err := stampMaker(f); err != nil {
+		return exportFailed(err)
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "~partyoffice-*.tmp")
 	if err != nil {
@@ -231,6 +237,20 @@ func saveAtomically(f *excelize.File, path string) error {
 	}
 	return nil
 }
+
+// stampMaker names the app and its version (FyneApp.toml) in the file's
+// properties (Windows: 属性 → 详细信息, 作者 and 程序名称), so an office can
+// tell which version wrote a sheet that reached it.
+func stampMaker(f *excelize.File) error {
+	maker := "党支部工作台 " + data.AppVersion
+	if err := f.SetAppProps(&excelize.AppProperties{Application: maker}); err != nil {
+		return err
+	}
+	return f.SetDocProps(&excelize.DocProperties{Creator: "党支部工作台", LastModifiedBy: "党支部工作台",
+		Description: "由" + maker + "导出", Created: nowRFC3339(), Modified: nowRFC3339()})
+}
+
+func nowRFC3339() string { return time.Now().UTC().Format(time.RFC3339) }
 
 func writeError(dir string, err error) error {
 	switch {
