@@ -3,7 +3,9 @@
 #   make run      build and start the app (installs the GUI build packages on Debian/Ubuntu)
 #   make test     gofmt check, go vet, all tests with -race (what CI runs)
 #   make build    bin/partyoffice, the real GUI binary
-#   make windows  bin/partyoffice.exe, cross-compiled with mingw-w64
+#   make windows  bin/partyoffice.exe through fyne package (icon, version), cross-compiled with mingw-w64
+#   make dist     dist/: Windows installer (NSIS) and portable zip, Linux tar.xz
+#   make install  the Linux package under ~/.local
 #   make bench    the measures of docs/performance.md against their baselines (bench-go: go test -bench)
 #   make faulttest | font | icon | clean
 #
@@ -47,7 +49,7 @@ define apt_ensure
 	fi
 endef
 
-.PHONY: all deps deps-test run build test bench bench-go faulttest windows font icon clean
+.PHONY: all deps deps-test run build test bench bench-go faulttest font icon clean
 
 all: build
 
@@ -102,13 +104,48 @@ bench-go:
 faulttest:
 	$(GO) test -tags $(CI_TAGS),fault -count=1 -run '^TestFault' ./data/
 
-windows:
-	@if ! command -v $(WIN_CC) >/dev/null 2>&1; then \
-	  $(MAKE) --no-print-directory win-deps; \
-	fi
+# ---- Packages (make dist) ----------------------------------------------------------------
+# FyneApp.toml is the single source of name, app ID and version: `fyne package` writes them
+# into the .exe's file properties and the .desktop file, package partyoffice embeds the same
+# file for `partyoffice version`, the handover manifest and the exports. fyne package reads
+# FyneApp.toml from the package folder and bumps its Build on every run, so it packages from a
+# generated copy there (not committed) whose icon path points back to resources/.
+FYNE_VERSION := v1.7.4
+FYNE     := $(shell $(GO) env GOPATH)/bin/fyne
+VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APPNAME  := $(shell sed -n 's/^ *Name *= *"\(.*\)"/\1/p' FyneApp.toml)
+PKG_TOML := $(PKG)/FyneApp.toml
+DIST     := dist
+SETUP    := $(DIST)/partyoffice-$(VERSION)-setup.exe
+PORTABLE := $(DIST)/partyoffice-$(VERSION)-windows-portable.zip
+TARBALL  := $(DIST)/partyoffice-$(VERSION)-linux-amd64.tar.xz
+DIST_DEBS := nsis zip xz-utils desktop-file-utils
+
+.PHONY: dist dist-deps fyne-cli pkg-toml windows linux-package install uninstall
+
+dist: windows linux-package
+	@$(MAKE) --no-print-directory $(SETUP) $(PORTABLE)
+	@ls -l $(DIST)
+
+dist-deps:
+	$(call apt_ensure,$(DIST_DEBS) $(WIN_DEBS) $(GUI_DEBS))
+
+fyne-cli:
+	@test -x $(FYNE) || { echo "installing fyne $(FYNE_VERSION)"; $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION); }
+
+pkg-toml:
+	@sed 's#^\( *Icon *= *"\)#\1../../#' FyneApp.toml > $(PKG_TOML)
+	@printf '\n[LinuxAndBSD]\n  GenericName = "Party branch office"\n  Comment = "党支部党员名册、发展党员、三会一课"\n  Categories = ["Office"]\n' >> $(PKG_TOML)
+
+# bin/partyoffice.exe through fyne package: icon, version and 党支部工作台 as product name and
+# file description (from FyneApp.toml), -s -w. The stack-protector flags fyne adds need
+# libssp linked statically with Debian's mingw (stack-notes), and the .exe may import
+# nothing but the DLLs every Windows has.
+windows: dist-deps fyne-cli pkg-toml
 	@mkdir -p bin
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WIN_CC) \
-	  $(GO) build -tags $(TAGS) -ldflags "-H=windowsgui -s -w" -o $(EXE) $(PKG)
+	cd $(PKG) && CGO_LDFLAGS="-l:libssp.a" CC=$(WIN_CC) GOOS=windows GOARCH=amd64 \
+	  $(FYNE) package -os windows -release
+	mv "$(PKG)/$(APPNAME).exe" $(EXE)
 	@dlls=$$(x86_64-w64-mingw32-objdump -p $(EXE) | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -u); \
 	echo "$(EXE) imports:" $$dlls; \
 	bad=$$(echo "$$dlls" | grep -viE '^($(WIN_SYSTEM_DLLS))\.dll$$' | grep -v '^$$' || true); \
@@ -116,6 +153,40 @@ windows:
 	  echo "error: $(EXE) needs DLLs that Windows does not ship: $$bad"; exit 1; \
 	fi; \
 	echo "ok: only system DLLs"
+	@res=$$(x86_64-w64-mingw32-objdump -p $(EXE) | grep -E 'Type: (ICON|GROUP_ICON|VERSION)' | sort -u | tr -s ' ' | tr '\n' ';'); \
+	echo "$(EXE) resources: $$res"; \
+	for t in ICON VERSION; do echo "$$res" | grep -q "Type: $$t" || { echo "error: no $$t resource in $(EXE)"; exit 1; }; done
+
+$(SETUP): $(EXE) packaging/windows/installer.nsi resources/icon.png
+	@mkdir -p $(DIST) build
+	$(GO) run ./packaging/ico resources/icon.png build/partyoffice.ico
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DEXE=$(abspath $(EXE)) \
+	  -DICON=$(abspath build/partyoffice.ico) -DOUTFILE=$(abspath $@) packaging/windows/installer.nsi
+
+# The portable zip: the .exe alone (it keeps its data under %APPDATA% like the installed one).
+$(PORTABLE): $(EXE)
+	@mkdir -p $(DIST) build/portable/$(APPNAME)
+	cp $(EXE) "build/portable/$(APPNAME)/partyoffice.exe"
+	rm -f $@ && cd build/portable && zip -qr $(abspath $@) "$(APPNAME)"
+
+# The Linux tarball from fyne package -os linux: binary, .desktop file, icon and a Makefile
+# with user-install; the .desktop file must pass desktop-file-validate.
+linux-package: dist-deps fyne-cli pkg-toml
+	@mkdir -p $(DIST)
+	cd $(PKG) && $(FYNE) package -os linux -release
+	mv "$(PKG)/$(APPNAME).tar.xz" $(TARBALL)
+	@rm -rf build/linux && mkdir -p build/linux && tar -xJf $(TARBALL) -C build/linux
+	desktop-file-validate $$(find build/linux -name '*.desktop')
+	@echo "ok: $(TARBALL) ($$(tar -tJf $(TARBALL) | tr '\n' ' '))"
+
+# make install: the Linux package under ~/.local (bin, applications, icons).
+install: linux-package
+	$(MAKE) -C build/linux user-install
+	@echo "installed: ~/.local/bin/partyoffice and the 开始菜单 entry $(APPNAME)"
+
+uninstall:
+	@test -f build/linux/Makefile || { echo "run make install first"; exit 1; }
+	$(MAKE) -C build/linux user-uninstall
 
 .PHONY: win-deps
 win-deps:
@@ -128,5 +199,5 @@ icon:
 	$(GO) run resources/icon/gen.go -o resources/icon.png
 
 clean:
-	rm -rf bin
+	rm -rf bin build $(DIST) $(PKG_TOML)
 	rm -f *.test *.out *.prof coverage.* cpu.pprof mem.pprof

@@ -66,7 +66,8 @@ func people(n int) []data.Person {
 		birth := fmt.Sprintf("19%02d%02d%02d", 50+i/(12*28)%30, 1+i/28%12, 1+i%28)
 		first17 := fmt.Sprintf("640106%s%03d", birth, (11+2*(i/10080))%1000)
 		out[i] = data.Person{
-			Name:      string([]rune{surnames[i%len(surnames)], given[i/len(surnames)%len(given)], given[i%len(given)]}),
+			Name: string([]rune{surnames[i%len(surnames)], given[i/len(surnames)%len(given)],
+				given[i/(len(surnames)*len(given))%len(given)]}), // distinct for the first 11,520
 			IDNumber:  first17 + string(idcard.CheckDigit(first17)),
 			Ethnicity: "汉族", Education: "大学本科", Stage: data.StageFull, BranchName: branchName,
 			JoinDate: civil.New(2000+i%20, 1+i%12, 0), FullDate: civil.New(2001+i%20, 1+i%12, 0),
@@ -141,7 +142,8 @@ func activistsFile(path string, n int) error {
 }
 
 // bigStore fills dir with n members and years of 三会一课 up to last month:
-// monthly 支委会 and 主题党日, quarterly 支部党员大会 and 党课.
+// a monthly 支委会 and a quarterly 支部党员大会 with 党课, everyone expected
+// present (years × 4 × n attendance rows).
 func bigStore(dir string, n, years int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -151,7 +153,16 @@ func bigStore(dir string, n, years int) error {
 		return err
 	}
 	defer s.Close()
-	if _, err := s.ImportPeople(people(n), data.ImportSkipExisting, "benchdata"); err != nil {
+	members := people(n)
+	if _, err := s.ImportPeople(members, data.ImportSkipExisting, "benchdata"); err != nil {
+		return err
+	}
+	if err := s.SaveBranch(data.Branch{Name: branchName, Superior: "金凤区教育党工委",
+		Secretary: members[0].Name, OrganizationMember: members[1].Name, PropagandaMember: members[2].Name}); err != nil {
+		return err
+	}
+	basis, err := s.AttendanceBasis()
+	if err != nil {
 		return err
 	}
 	today := civil.Today()
@@ -159,18 +170,20 @@ func bigStore(dir string, n, years int) error {
 	for m := years * 12; m >= 1; m-- {
 		month := today.AddMonths(-m)
 		day := func(d int) civil.Date { return civil.New(month.Year, month.Month, d) }
-		ms = append(ms,
-			sitting(day(5), "支部委员会会议", data.TypeCommittee),
-			sitting(day(15), "主题党日", data.TypeThemeDay, data.TypeStudy))
+		ms = append(ms, sitting(&basis, day(5), "支部委员会会议", data.TypeCommittee))
 		if month.Month%3 == 0 {
-			ms = append(ms, sitting(day(20), "支部党员大会", data.TypeMembersMeeting, data.TypeLecture))
+			ms = append(ms, sitting(&basis, day(20), "支部党员大会", data.TypeMembersMeeting, data.TypeLecture))
 		}
 	}
 	return s.SaveMeetings(ms)
 }
 
-func sitting(d civil.Date, title string, types ...data.MeetingType) *data.Meeting {
-	return &data.Meeting{Title: title, Types: types, Date: d, Start: "14:30", End: "16:00",
+func sitting(b *data.AttendanceBasis, d civil.Date, title string, types ...data.MeetingType) *data.Meeting {
+	m := &data.Meeting{Title: title, Types: types, Date: d, Start: "14:30", End: "16:00",
 		Place: "会议室", Host: "赵建军", Recorder: "钱学敏", Agenda: "学习", Resolution: "无",
 		Lecturer: "赵建军", Topic: "党章学习"}
+	for _, p := range b.Expected(types, d, nil) {
+		m.Attendance = append(m.Attendance, data.MeetingAttendance{PersonID: p.ID, Name: p.Name, Status: data.Present})
+	}
+	return m
 }
