@@ -39,6 +39,7 @@ func (s *Store) ImportDevelopment(entries []DevEntry, mode ImportMode, source st
 	}
 	err := s.write(func(tx *Tx) error {
 		res = ImportResult{}
+		tx.memo = newImportMemo()
 		existing, err := tx.idNumberIndex()
 		if err != nil {
 			return err
@@ -65,7 +66,7 @@ func (s *Store) ImportDevelopment(entries []DevEntry, mode ImportMode, source st
 				return fmt.Errorf("导入“%s”时出错，未导入任何数据：%w", e.Person.Name, err)
 			}
 		}
-		return nil
+		return tx.flushAudit()
 	})
 	return res, err
 }
@@ -87,6 +88,7 @@ func (tx *Tx) createDevEntry(e *DevEntry, source string) error {
 	if err := tx.Audit("导入", entityPerson, p.ID, "从 "+source+" 导入"+p.Name, nil, p); err != nil {
 		return err
 	}
+	tx.createdPerson(p)
 	return tx.importSteps(p.ID, e.Steps, nil)
 }
 
@@ -220,14 +222,14 @@ func (tx *Tx) namePeople(st *DevStep, p *Person) error {
 		if sp.PersonID == nil {
 			continue
 		}
-		var q Person
-		if err := tx.First(&q, *sp.PersonID).Error; err != nil {
+		name, ok := tx.personName(*sp.PersonID)
+		if !ok {
 			return fmt.Errorf("找不到%s“%s”，可能已被删除", sp.Role, sp.Name)
 		}
-		if q.ID == p.ID {
+		if *sp.PersonID == p.ID {
 			return fmt.Errorf("%s不能担任自己的%s", p.Name, sp.Role)
 		}
-		sp.Name = q.Name
+		sp.Name = name
 	}
 	return nil
 }

@@ -167,7 +167,7 @@ var (
 )
 
 func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
-	p, err := tx.livePerson(st.PersonID)
+	p, err := tx.stepPerson(st.PersonID)
 	if err != nil {
 		return err
 	}
@@ -175,7 +175,7 @@ func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 	if err != nil {
 		return err
 	}
-	branchVersion := tx.branchVersion()
+	branchVersion := tx.ruleVersion()
 	version := VersionOf(&p, branchVersion)
 	all, err := tx.checkRecord(st, &p, version, entry)
 	if err != nil {
@@ -192,7 +192,11 @@ func (tx *Tx) saveDevStep(st *DevStep, entry stepEntry) error {
 		return err
 	}
 	all[len(all)-1] = *st // now with its ID and people
-	return tx.applyDevelopment(&p, all, branchVersion)
+	if err := tx.applyDevelopment(&p, all, branchVersion); err != nil {
+		return err
+	}
+	tx.savedStep(&p, st)
+	return nil
 }
 
 // checkRecord refuses a record that would break the person's history and
@@ -203,7 +207,7 @@ func (tx *Tx) checkRecord(st *DevStep, p *Person, version string, entry stepEntr
 	if err := entry.validate(st, version, tx.today); err != nil {
 		return nil, err
 	}
-	others, err := tx.otherRecords(p.ID, st.ID)
+	others, err := tx.stepsOf(p.ID, st.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -212,7 +212,8 @@ func currentUser() string {
 type Tx struct {
 	*gorm.DB
 	actor string
-	today civil.Date // the store's Today when the transaction began
+	today civil.Date  // the store's Today when the transaction began
+	memo  *importMemo // set while importing development registers
 }
 
 // Today is the one date every check and default of the program uses: "not
@@ -250,6 +251,10 @@ func (s *Store) write(fn func(tx *Tx) error) error {
 // Audit appends an audit entry; before/after are stored as JSON.
 func (tx *Tx) Audit(action, entity string, id uint, summary string, before, after any) error {
 	e := auditEntry(tx.actor, action, entity, id, summary, before, after)
+	if tx.memo != nil { // an import: written together at its end
+		tx.memo.audit = append(tx.memo.audit, e)
+		return nil
+	}
 	return tx.Create(&e).Error
 }
 
