@@ -2,6 +2,7 @@
 //
 //	benchdata members FILE N        a 党员名册 workbook of N members, as the app exports it
 //	benchdata activists FILE N      an 入党积极分子 sheet of N people with 8 step dates each
+//	benchdata contacts FILE 3       a 党员名册 of the 谈话人 and 培养联系人 the activists sheet names
 //	benchdata store DIR N YEARS     a data folder with N members and YEARS of 三会一课
 //
 // The people are deterministic, valid and distinct (ID numbers with correct
@@ -41,7 +42,9 @@ func run(args []string) error {
 	}
 	switch args[0] {
 	case "members":
-		return membersFile(args[1], n)
+		return membersFile(args[1], people(n))
+	case "contacts":
+		return membersFile(args[1], contacts())
 	case "activists":
 		return activistsFile(args[1], n)
 	case "store":
@@ -94,7 +97,7 @@ func openStore(dir string) (*data.Store, error) {
 
 // membersFile exports n members from a scratch store: the file an office
 // would import is the one the app writes.
-func membersFile(path string, n int) error {
+func membersFile(path string, members []data.Person) error {
 	dir, err := os.MkdirTemp("", "benchdata")
 	if err != nil {
 		return err
@@ -105,10 +108,25 @@ func membersFile(path string, n int) error {
 		return err
 	}
 	defer s.Close()
-	if _, err := s.ImportPeople(people(n), data.ImportSkipExisting, "benchdata"); err != nil {
+	if _, err := s.ImportPeople(members, data.ImportSkipExisting, "benchdata"); err != nil {
 		return err
 	}
 	return reports.ExportMembers(path, s, reports.ExportOptions{})
+}
+
+// contactNames are the members the activists sheet names.
+var contactNames = []string{"赵建军", "钱学敏", "孙晓燕"}
+
+// contacts are the members named by the activists sheet, with people's
+// ID numbers from far past the generated ones.
+func contacts() []data.Person {
+	all := people(11000)
+	out := make([]data.Person, len(contactNames))
+	for i, name := range contactNames {
+		out[i] = all[10500+i]
+		out[i].Name = name
+	}
+	return out
 }
 
 // activistsFile writes n people as an office's own 积极分子 register lists

@@ -29,6 +29,7 @@ type env struct {
 	bareExcel, bareWindow string
 	work                  string // scratch folder of this run
 	members, activists    string // input workbooks
+	contacts              string // the members the activists sheet names
 	bigStore              string // 10,000 people and five years of meetings
 	runs                  int
 	activistStores        map[string]string // app → a folder with the activists imported
@@ -82,6 +83,7 @@ func main() {
 	if *before != "" {
 		apps = append(apps, *before)
 	}
+	fmt.Println("times are CPU seconds (user+system) of the whole process; baselines time only the excelize work")
 	fmt.Printf("%-62s %10s %10s %7s %6s  %s\n", "measure", "app", "baseline", "ratio", "goal", "binary")
 	failed := 0
 	for _, m := range measures() {
@@ -171,11 +173,13 @@ func (e *env) prepare(benchdata string) error {
 	}
 	e.members = filepath.Join(e.work, "名册.xlsx")
 	e.activists = filepath.Join(e.work, "积极分子.xlsx")
+	e.contacts = filepath.Join(e.work, "联系人.xlsx")
 	e.bigStore = filepath.Join(e.work, "big")
 	start := time.Now()
 	for _, args := range [][]string{
 		{"members", e.members, "10000"},
 		{"activists", e.activists, "1000"},
+		{"contacts", e.contacts, "3"},
 		{"store", e.bigStore, "10000", "5"},
 	} {
 		if _, err := run(benchdata, args...); err != nil {
@@ -197,13 +201,19 @@ func run(name string, args ...string) (string, error) {
 	return out.String(), nil
 }
 
-// wall times a command end to end, as the user waits for it.
-func wall(name string, args ...string) (float64, error) {
-	start := time.Now()
-	if _, err := run(name, args...); err != nil {
-		return 0, err
+// cpuSeconds is the CPU time (user + system) a command takes end to end. Not the
+// wall-clock time: on a shared machine (8 engineers on 2 cores, load 15+)
+// the wall clock measures the neighbours; the CPU time of the same work
+// stays put. The baselines measure the same way (bench/bareexcel).
+func cpuSeconds(name string, args ...string) (float64, error) {
+	cmd := exec.Command(name, args...)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("%s %s: %w\n%s", filepath.Base(name), strings.Join(args, " "), err, errOut.String())
 	}
-	return time.Since(start).Seconds(), nil
+	st := cmd.ProcessState
+	return (st.UserTime() + st.SystemTime()).Seconds(), nil
 }
 
 // freshDir is an empty data folder.
@@ -215,7 +225,7 @@ func importMembers(e *env, app string) (float64, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(dir)
-	return wall(app, "--data", dir, "import", "members", e.members)
+	return cpuSeconds(app, "--data", dir, "import", "members", e.members)
 }
 
 // importedStore is a data folder with the members workbook imported.
@@ -233,7 +243,7 @@ func exportMembers(e *env, app string) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return wall(app, "--data", dir, "export", "members", "--out", filepath.Join(dir, "out.xlsx"))
+	return cpuSeconds(app, "--data", dir, "export", "members", "--out", filepath.Join(dir, "out.xlsx"))
 }
 
 func bareRead(e *env) (float64, error) {
@@ -260,7 +270,10 @@ func importActivists(e *env, app string) (float64, error) {
 	}
 	os.RemoveAll(e.activistStores[app])
 	e.activistStores[app] = dir
-	return wall(app, "--data", dir, "import", "activists", e.activists)
+	if _, err := run(app, "--data", dir, "import", "members", e.contacts); err != nil {
+		return 0, err
+	}
+	return cpuSeconds(app, "--data", dir, "import", "activists", e.activists)
 }
 
 func checkActivists(e *env, app string) (float64, error) {
@@ -269,11 +282,11 @@ func checkActivists(e *env, app string) (float64, error) {
 			return 0, err
 		}
 	}
-	return wall(app, "--data", e.activistStores[app], "check", "--json")
+	return cpuSeconds(app, "--data", e.activistStores[app], "check", "--json")
 }
 
 func checkBigStore(e *env, app string) (float64, error) {
-	return wall(app, "--data", e.bigStore, "check", "--json")
+	return cpuSeconds(app, "--data", e.bigStore, "check", "--json")
 }
 
 func binarySize(_ *env, app string) (float64, error) { return fileSize(app) }
