@@ -6,7 +6,7 @@
 #   make windows  bin/partyoffice.exe through fyne package (icon, version), cross-compiled with mingw-w64
 #   make dist     dist/: Windows installer (NSIS) and portable zip, Linux tar.xz
 #   make install  the Linux package under ~/.local
-#   make bench    the measures of docs/performance.md against their baselines (bench-go: go test -bench)
+#   make bench    speed and size measures against baselines from the same run (bench-go: go test -bench)
 #   make faulttest | font | icon | clean
 #
 # Every go command gets its tags here, explicitly: migrated_fynedo for Fyne's threading
@@ -82,7 +82,7 @@ test: deps-test
 	echo "$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./..."; \
 	$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./...
 
-# make bench: the shipped measures of docs/performance.md, each beside its baseline measured
+# make bench: the shipped measures (import, export, check, size), each beside its baseline measured
 # in the same run (bench/benchrun). BEFORE=path/to/older/partyoffice measures that build too.
 # make bench-go: the package micro-benchmarks (go test -bench).
 BENCH_BIN := bin/bench

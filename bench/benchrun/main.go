@@ -1,7 +1,7 @@
 // Command benchrun is `make bench`: it times the shipped binary at the jobs
 // an office does with big registers and prints each measure beside its
 // baseline, measured in the same run on the same machine, with the ratio and
-// the goal of docs/performance.md.
+// the goal set for it (the table of issue 15: import ≤ 2× a bare read, …).
 //
 // A measure is a row of the measures table: how to time the app, how to time
 // its baseline (nil for an absolute goal) and the goal. Measures that need a
