@@ -104,12 +104,12 @@ func main() {
 		if m.runs > 0 {
 			runs = min(m.runs, runs)
 		}
-		for _, a := range apps {
+		for k, a := range apps {
 			v, err := best(runs, func() (float64, error) { return m.value(&e, a) })
 			if err != nil {
 				fail(fmt.Errorf("%s, %s: %w", m.name, a, err))
 			}
-			ok := report(m, v, base, a)
+			ok := report(m, v, base, []string{"now", "before"}[k])
 			if !ok && a == *app {
 				failed++
 			}
@@ -121,7 +121,7 @@ func main() {
 }
 
 // report prints one row; ok reports the goal met.
-func report(m measure, v, base float64, app string) bool {
+func report(m measure, v, base float64, label string) bool {
 	scale := 1.0
 	if m.unit == "MB" {
 		scale = 1 << 20
@@ -141,7 +141,7 @@ func report(m measure, v, base float64, app string) bool {
 		mark = "OVER"
 	}
 	fmt.Printf("%-62s %8.3f %s %10s %7s %6s  %s %s\n", m.name, v/scale, m.unit, baseText, ratioText, goalText,
-		filepath.Base(app), mark)
+		label, mark)
 	return ratio <= m.goal
 }
 
