@@ -156,9 +156,11 @@ windows: dist-deps fyne-cli pkg-toml
 	  echo "error: $(EXE) needs DLLs that Windows does not ship: $$bad"; exit 1; \
 	fi; \
 	echo "ok: only system DLLs"
-	@res=$$(x86_64-w64-mingw32-objdump -p $(EXE) | grep -E 'Type: (ICON|GROUP_ICON|VERSION)' | sort -u | tr -s ' ' | tr '\n' ';'); \
-	echo "$(EXE) resources: $$res"; \
-	for t in ICON VERSION; do echo "$$res" | grep -q "Type: $$t" || { echo "error: no $$t resource in $(EXE)"; exit 1; }; done
+	@types=$$(x86_64-w64-mingw32-objdump -p $(EXE) | sed -n 's/^[0-9a-f]*   Entry: ID: 0x0*\([0-9a-f]*\),.*/\1/p' | tr '\n' ' '); \
+	echo "$(EXE) resource types: $$types(3 icon, e icon group, 10 version, 18 manifest)"; \
+	for t in 3 e 10; do echo " $$types" | grep -q " $$t " || { echo "error: no resource of type 0x$$t in $(EXE)"; exit 1; }; done
+	@strings -el $(EXE) | grep -qx '$(VERSION).[0-9]*' || { echo "error: version $(VERSION) not in $(EXE)"; exit 1; }
+	@echo "ok: icon and version $(VERSION) resources"
 
 $(SETUP): $(EXE) packaging/windows/installer.nsi resources/icon.png
 	@mkdir -p $(DIST) build
