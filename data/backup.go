@@ -234,7 +234,7 @@ func inspectDatabase(path string) (dbFacts, error) {
 	if st.Size() == 0 {
 		return f, fmt.Errorf("文件 %s 是空的", filepath.Base(path))
 	}
-	db, err := gorm.Open(sqlite.Open("file:"+filepath.ToSlash(path)+"?mode=ro"),
+	db, err := gorm.Open(sqlite.Open(sqliteURI(path, "mode=ro&_pragma=trusted_schema(0)")),
 		&gorm.Config{Logger: logger.Discard})
 	if err != nil {
 		return f, fmt.Errorf("不是有效的数据文件：%w", err)

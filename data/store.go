@@ -60,9 +60,12 @@ type Store struct {
 
 // dsn follows docs/ARCHITECTURE.md#sqlite: WAL, foreign keys, busy timeout, immediate
 // transactions. No _time_format: it makes the driver ignore _txlock.
+// trusted_schema(0): a database that arrived from elsewhere may carry
+// views or triggers calling functions with side effects; this never runs
+// them (docs: https://sqlite.org/pragma.html#pragma_trusted_schema).
 func dsn(path string) string {
-	return filepath.ToSlash(path) + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	return sqliteURI(path, "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)"+
+		"&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_pragma=trusted_schema(0)&_txlock=immediate")
 }
 
 // Open opens (creating if needed) the store in dir, takes the single-instance
