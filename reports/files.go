@@ -126,7 +126,7 @@ func checkPackage(path string) error {
 	case !parts["xl/workbook.xml"]:
 		return problem(ErrNotWorkbook, "这个压缩文件里没有工作表，不是 Excel 工作簿：请选择党员名册的 Excel 文件（.xlsx）")
 	}
-	return nil
+	return checkSharedStrings(&zr.Reader)
 }
 
 func readHead(path string, n int) ([]byte, error) {
