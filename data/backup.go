@@ -111,7 +111,7 @@ func (s *Store) backupLocked(label string) (BackupInfo, error) {
 		name += "_" + label
 	}
 	folder := filepath.Join(s.dir, BackupDir)
-	if err := os.MkdirAll(folder, 0o755); err != nil {
+	if err := os.MkdirAll(folder, 0o700); err != nil {
 		return BackupInfo{}, fmt.Errorf("无法创建备份文件夹：%w", plainIOError(err))
 	}
 	path := uniquePath(filepath.Join(folder, name), ".zip")
@@ -250,6 +250,9 @@ func inspectDatabase(path string) (dbFacts, error) {
 	}
 	if !db.Migrator().HasTable(&SchemaMeta{}) {
 		return f, fmt.Errorf("%s 不是党支部工作台的数据文件", filepath.Base(path))
+	}
+	if err := checkSchemaObjects(db); err != nil {
+		return f, err
 	}
 	var meta SchemaMeta
 	db.Limit(1).Find(&meta)

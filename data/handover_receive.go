@@ -63,6 +63,11 @@ func OpenIncoming(dir, src, password string, progress func(done, total int64)) (
 		return nil, fmt.Errorf("%w：“%s”不是党支部工作台的移交包或备份，可能选错了文件，或文件已损坏",
 			handover.ErrNotPackage, filepath.Base(src))
 	}
+	// Unpacking writes the package's size again (and an encrypted one is
+	// first decrypted to a file of the same size).
+	if err := needSpace(dir, 2*fileSize(src)); err != nil {
+		return nil, err
+	}
 	work, err := newWorkDir(dir)
 	if err != nil {
 		return nil, err
@@ -88,7 +93,7 @@ func (in *Incoming) unpack(kind handover.FileKind, password, shared string, prog
 	} else {
 		unpacked := filepath.Join(in.work, "unpacked")
 		m, err := handover.Unpack(in.Source, unpacked, handover.OpenOptions{Password: password,
-			SharedDir: shared, WorkDir: in.work, Progress: progress})
+			SharedDir: shared, WorkDir: in.work, Progress: progress, Check: checkIncomingManifest(filepath.Dir(in.work))})
 		if err != nil {
 			return plainIOError(err)
 		}
@@ -282,7 +287,7 @@ func swapIn(dir string, in *Incoming, aside func(name string) string) (undo func
 type mover struct{ done [][2]string }
 
 func (m *mover) move(from, to string) error {
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
 		return err
 	}
 	if err := os.Rename(from, to); err != nil {
