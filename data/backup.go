@@ -89,6 +89,7 @@ func (s *Store) snapshotTo(dest string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("备份文件校验未通过：%w", err)
 	}
+	os.Chmod(tmp, 0o600) // VACUUM INTO made it readable by everyone
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("备份失败：%w", plainIOError(err))

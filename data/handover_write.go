@@ -147,7 +147,7 @@ func attachmentSources(dir string, shared bool) ([]handover.Source, error) {
 func (s *Store) workDir() (string, error) { return newWorkDir(s.dir) }
 
 func newWorkDir(dir string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("无法写入数据文件夹：%w", plainIOError(err))
 	}
 	w, err := os.MkdirTemp(dir, workPrefix+"*")

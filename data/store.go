@@ -80,10 +80,10 @@ func Open(dir string) (*Store, error) {
 
 // lockFolder creates dir if needed and takes its single-instance lock.
 func lockFolder(dir string) (*os.File, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dir, plainIOError(err))
 	}
-	lf, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_CREATE|os.O_RDWR, 0o644)
+	lf, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("无法写入数据文件夹 %s：%w", dir, plainIOError(err))
 	}
@@ -125,6 +125,11 @@ func emptyButBackedUp(dir string) error {
 }
 
 func (s *Store) openDB() error {
+	// SQLite creates the file (and its -wal, -shm with the same mode) for
+	// everyone to read; personal data is for the user's eyes only.
+	if f, err := os.OpenFile(s.DBPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
+		f.Close()
+	}
 	db, err := gorm.Open(sqlite.Open(dsn(s.DBPath())), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // we open our own transactions
