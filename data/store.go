@@ -107,6 +107,7 @@ func openLocked(dir string, lf *os.File) (*Store, error) {
 		s.releaseLock()
 		return nil, err
 	}
+	s.setTempDir()
 	return s, nil
 }
 
@@ -188,6 +189,7 @@ func (s *Store) Close() error {
 		}
 		s.db = nil
 	}
+	s.clearTempDir()
 	s.releaseLock()
 	return err
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
+
+	"partyoffice/data"
 )
 
 // Kinds of file problems, for callers that react to them (errors.Is). The
@@ -42,10 +44,13 @@ func problem(kind error, format string, args ...any) error {
 // Limits for untrusted workbooks (docs/ARCHITECTURE.md#untrusted-workbooks): the file itself, everything
 // it unzips to, and one worksheet in memory (larger ones go to a temp file).
 const (
-	maxFileBytes      = 50 << 20
-	unzipSizeLimit    = 200 << 20
-	unzipXMLSizeLimit = 16 << 20
+	maxFileBytes   = 50 << 20
+	unzipSizeLimit = 200 << 20
 )
+
+// unzipXMLSizeLimit: larger worksheets are spilled to a temporary file in
+// data.TempDir (a variable for tests).
+var unzipXMLSizeLimit int64 = 16 << 20
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -86,7 +91,7 @@ func openWorkbook(path string) (*excelize.File, error) {
 		return nil, err
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{
-		UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+		UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit, TmpDir: data.TempDir(),
 	})
 	if err != nil {
 		if f != nil {

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"partyoffice/data"
 )
 
 // stringsBomb is a small .xlsx whose sheet cells all point into a crafted
@@ -138,7 +140,7 @@ func TestOverlongCellIsARowError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Rows) != 3 || len(m.Good()) != 1 || m.Good()[0].Name != "王五" {
+	if len(m.Rows) != 3 || len(m.Good()) != 59 || m.Good()[0].Name != "王五" {
 		t.Fatalf("%d rows, good %v", len(m.Rows), m.Good())
 	}
 	for _, e := range m.Errors() {
@@ -182,4 +184,33 @@ func englishFragment(msg string) bool {
 		}
 	}
 	return false
+}
+
+// TestWorkbookTempFilesStayInTheDataFolder: a sheet too large for memory
+// is spilled to a temporary file, which holds personal data: it goes into
+// the data folder, never the system's temporary folder.
+func TestWorkbookTempFilesStayInTheDataFolder(t *testing.T) {
+	defer func(n int64) { unzipXMLSizeLimit = n }(unzipXMLSizeLimit)
+	unzipXMLSizeLimit = 1 << 10
+	b := newSheet(t).row(1, "姓名", "人员类别", "入党时间", "备注")
+	for r := 2; r <= 60; r++ {
+		b.row(r, fmt.Sprintf("张%d", r), "正式党员", "2010.01", strings.Repeat("备注", 60))
+	}
+	path := b.save(t.TempDir(), "big.xlsx")
+	s := openStore(t)
+	system := t.TempDir()
+	t.Setenv("TMPDIR", system)
+	var inSystem, inData int
+	_, err := ReadMembers(path, s, date(2026, 12, 4), func(done, total int) {
+		// while the workbook is open: its temporary files exist now
+		a, _ := os.ReadDir(system)
+		b, _ := os.ReadDir(data.TempDir())
+		inSystem, inData = max(inSystem, len(a)), max(inData, len(b))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inSystem != 0 || inData == 0 {
+		t.Errorf("temporary files: %d in the system's folder, %d in the data folder", inSystem, inData)
+	}
 }
