@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
+	"partyoffice/data/winname"
 )
 
 // Kinds of file problems, for callers that react to them (errors.Is). The
@@ -213,6 +214,9 @@ func looksLikeText(b []byte) bool {
 // saveAtomically writes the workbook next to path and renames it into
 // place, so a failed export never leaves half a file behind.
 func saveAtomically(f *excelize.File, path string) error {
+	if msg := winname.Problem(filepath.Base(path)); msg != "" { // the file goes to Windows PCs
+		return fmt.Errorf("%s：请换一个文件名", msg)
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "~partyoffice-*.tmp")
 	if err != nil {

@@ -214,3 +214,20 @@ func TestWorkbookTempFilesStayInTheDataFolder(t *testing.T) {
 		t.Errorf("temporary files: %d in the system's folder, %d in the data folder", inSystem, inData)
 	}
 }
+
+func TestExportRefusesNamesWindowsCannotHold(t *testing.T) {
+	s := openStore(t)
+	dir := t.TempDir()
+	for _, name := range []string{"CON.xlsx", "nul.xlsx", "名册.xlsx.", "名册 ", "COM1.xlsx"} {
+		err := ExportMembers(filepath.Join(dir, name), s, ExportOptions{})
+		if err == nil || !strings.Contains(err.Error(), "文件名") {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+	if err := ExportMembers(filepath.Join(dir, "党员名册.xlsx"), s, ExportOptions{}); err != nil {
+		t.Error(err)
+	}
+}
