@@ -68,10 +68,25 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printHelp(stderr)
 		return exitUsage
 	}
+	if name != "help" && name != "version" {
+		warnNetworkShare(stderr, dir)
+	}
 	if err := cmd.run(c, rest); err != nil {
 		return fail(stderr, err)
 	}
 	return exitOK
+}
+
+// networkShare tells the file system kind of the data folder (a variable
+// for tests).
+var networkShare = data.NetworkShare
+
+// warnNetworkShare prints one line when the data folder is on a network
+// share; the command still runs.
+func warnNetworkShare(stderr io.Writer, dir string) {
+	if kind := networkShare(dir); kind != "" {
+		fmt.Fprintln(stderr, "注意："+data.NetworkShareWarning(kind))
+	}
 }
 
 // resolveDataDir picks the data folder: --data, then $PARTYOFFICE_DATA, then
