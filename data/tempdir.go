@@ -17,30 +17,32 @@ var (
 
 const tempDirName = workPrefix + "tmp"
 
-// TempDir is the folder for temporary files of the open data folder; ""
-// (the system's) while no data folder is open.
+// TempDir is the folder for temporary files of the open data folder,
+// created when first asked for; "" (the system's) while no data folder is
+// open or when it cannot be created.
 func TempDir() string {
 	tempMu.Lock()
 	defer tempMu.Unlock()
+	if tempDir == "" || os.MkdirAll(tempDir, 0o700) != nil {
+		return ""
+	}
 	return tempDir
 }
 
 // setTempDir makes the store's work directory the temporary folder.
 func (s *Store) setTempDir() {
-	dir := filepath.Join(s.dir, tempDirName)
-	if os.MkdirAll(dir, 0o700) != nil {
-		return
-	}
 	tempMu.Lock()
-	tempDir = dir
+	tempDir = filepath.Join(s.dir, tempDirName)
 	tempMu.Unlock()
 }
 
-// clearTempDir forgets the folder when its store closes.
+// clearTempDir forgets and removes the folder when its store closes.
 func (s *Store) clearTempDir() {
+	dir := filepath.Join(s.dir, tempDirName)
 	tempMu.Lock()
-	defer tempMu.Unlock()
-	if tempDir == filepath.Join(s.dir, tempDirName) {
+	if tempDir == dir {
 		tempDir = ""
 	}
+	tempMu.Unlock()
+	os.RemoveAll(dir)
 }
