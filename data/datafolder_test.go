@@ -39,13 +39,13 @@ func TestAwkwardFolderNames(t *testing.T) {
 				t.Fatalf("verify: %v", err)
 			}
 			pkg := filepath.Join(dir, "移交 包#1.poh")
-			if _, err := s.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年"}); err != nil {
+			if _, err := s.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年度"}); err != nil {
 				t.Fatalf("handover: %v", err)
 			}
 			if err := s.Restore(b.Path); err != nil {
 				t.Fatalf("restore: %v", err)
 			}
-			in, err := OpenIncoming(dir, pkg, "交接密码2026年", nil)
+			in, err := OpenIncoming(dir, pkg, "交接密码2026年度", nil)
 			if err != nil {
 				t.Fatalf("receive: %v", err)
 			}

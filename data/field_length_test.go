@@ -1,6 +1,7 @@
 package data
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,4 +57,23 @@ func countAll(t *testing.T, s *Store) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestHandoverPasswordIsLongOrGenerated(t *testing.T) {
+	s := openTemp(t)
+	pkg := filepath.Join(t.TempDir(), "移交包.poh")
+	if _, err := s.MakeHandover(pkg, HandoverOptions{Password: "123456789"}); err == nil {
+		t.Error("a nine-character handover password was accepted")
+	}
+	seen := map[string]bool{}
+	for range 20 {
+		p := GeneratePassphrase()
+		if CheckHandoverPassword(p) != nil || len(p) != 19 || seen[p] {
+			t.Fatalf("generated %q", p)
+		}
+		seen[p] = true
+	}
+	if _, err := s.MakeHandover(pkg, HandoverOptions{Password: GeneratePassphrase()}); err != nil {
+		t.Error(err)
+	}
 }

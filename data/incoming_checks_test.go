@@ -129,13 +129,13 @@ func TestTriggersAndViewsAreRefused(t *testing.T) {
 func TestReceiveChecksFreeSpaceFirst(t *testing.T) {
 	src := filledStore(t, "张三")
 	pkg := filepath.Join(t.TempDir(), "移交包.poh")
-	if _, err := src.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年"}); err != nil {
+	if _, err := src.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年度"}); err != nil {
 		t.Fatal(err)
 	}
 	defer func(f func(string) (int64, error)) { freeSpace = f }(freeSpace)
 	freeSpace = func(string) (int64, error) { return 10 << 20, nil }
 	dest := filepath.Join(t.TempDir(), "新电脑")
-	_, err := OpenIncoming(dest, pkg, "交接密码2026年", nil)
+	_, err := OpenIncoming(dest, pkg, "交接密码2026年度", nil)
 	if !errors.Is(err, ErrNoRoom) {
 		t.Fatalf("opened on a full disk: %v", err)
 	}
