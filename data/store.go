@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -97,7 +96,7 @@ func lockFolder(dir string) (*os.File, error) {
 // openLocked opens the database of a folder whose lock lf is held; the
 // store owns the lock from then on (it is released on failure).
 func openLocked(dir string, lf *os.File) (*Store, error) {
-	s := &Store{dir: dir, lock: lf, Actor: currentUser()}
+	s := &Store{dir: dir, lock: lf}
 	removeLeftovers(dir)
 	if err := emptyButBackedUp(dir); err != nil {
 		s.releaseLock()
@@ -108,6 +107,7 @@ func openLocked(dir string, lf *os.File) (*Store, error) {
 		return nil, err
 	}
 	s.setTempDir()
+	s.Actor = s.actorOf()
 	return s, nil
 }
 
@@ -210,13 +210,6 @@ func (s *Store) DBPath() string { return filepath.Join(s.dir, DBFileName) }
 
 // DB exposes the handle to sibling packages' tests and benchmarks only.
 func (s *Store) DB() *gorm.DB { return s.db }
-
-func currentUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return "本机用户"
-}
 
 // Tx is one write transaction; every change in it is audited through Audit.
 type Tx struct {
