@@ -152,6 +152,10 @@ func openBackup(dir, src string) (*Incoming, error) {
 	if errors.Is(err, handover.ErrNeedPassword) {
 		return nil, fmt.Errorf("“%s”是设有密码的移交包，不是备份：请用“接收移交包”（命令行：partyoffice receive）打开它并输入密码", filepath.Base(src))
 	}
+	if err == nil && in.Manifest.Kind == handover.KindHandover {
+		in.Close()
+		return nil, fmt.Errorf("“%s”是移交包，不是备份：请用“接收移交包”（命令行：partyoffice receive）打开它，会先显示其中的内容再替换", filepath.Base(src))
+	}
 	return in, err
 }
 

@@ -85,8 +85,7 @@ func objectKind(t string) string {
 // appTables are the names of the tables the program creates.
 func appTables(db *gorm.DB) map[string]bool {
 	known := map[string]bool{}
-	models := []any{&SchemaMeta{}, &Branch{}, &PartyGroup{}, &Person{}, &StatusEvent{}, &AuditEntry{}, &Setting{}}
-	for _, m := range append(models, extraModels...) {
+	for _, m := range append([]any{&SchemaMeta{}}, models...) {
 		stmt := &gorm.Statement{DB: db}
 		if stmt.Parse(m) == nil {
 			known[stmt.Schema.Table] = true

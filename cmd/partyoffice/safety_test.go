@@ -1,9 +1,18 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"partyoffice/data/datatest"
 )
+
+func init() {
+	// go test's stdin may be a terminal; the tests that need one say so.
+	stdinIsTerminal = func() bool { return false }
+}
 
 func TestNetworkShareIsWarnedAbout(t *testing.T) {
 	defer func(f func(string) string) { networkShare = f }(networkShare)
@@ -15,4 +24,53 @@ func TestNetworkShareIsWarnedAbout(t *testing.T) {
 	if _, _, errOut := runCLI(t, "--data", dir, "version"); errOut != "" {
 		t.Errorf("version warns: %q", errOut)
 	}
+}
+
+func TestReceiveShowsTheSummaryBeforeAsking(t *testing.T) {
+	src := datatest.Folder(t)
+	pkg := filepath.Join(t.TempDir(), "p.poh")
+	mustRun(t, "--data", src, "handover", "--out", pkg)
+	dir := copyOf(t, src)
+	stdin = strings.NewReader("n\n")
+	defer func() { stdin = os.Stdin }()
+	_, out, _ := runCLI(t, "--data", dir, "receive", pkg)
+	summary, question := strings.Index(out, "校验通过"), strings.Index(out, "确定吗")
+	if summary < 0 || question < 0 || summary > question {
+		t.Errorf("summary must come before the question:\n%s", out)
+	}
+}
+
+func TestRestoreOfAHandoverPackageSaysReceive(t *testing.T) {
+	src := datatest.Folder(t)
+	pkg := filepath.Join(t.TempDir(), "p.poh")
+	mustRun(t, "--data", src, "handover", "--out", pkg)
+	dir := copyOf(t, src)
+	code, _, errOut := runCLI(t, "--data", dir, "restore", pkg)
+	if code == exitOK || !strings.Contains(errOut, "partyoffice receive") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
+func TestRestoreAsksOnATerminal(t *testing.T) {
+	dir := copyOf(t, datatest.Folder(t))
+	mustRun(t, "--data", dir, "backup")
+	list := mustRun(t, "--data", dir, "backups")
+	backup := ""
+	for _, f := range strings.Fields(list) {
+		if strings.HasSuffix(f, ".zip") {
+			backup = filepath.Join(dir, "backups", filepath.Base(f))
+		}
+	}
+	if backup == "" {
+		t.Fatalf("no backup listed:\n%s", list)
+	}
+	defer func(f func() bool) { stdinIsTerminal = f }(stdinIsTerminal)
+	stdinIsTerminal = func() bool { return true }
+	stdin = strings.NewReader("n\n")
+	defer func() { stdin = os.Stdin }()
+	code, out, errOut := runCLI(t, "--data", dir, "restore", backup)
+	if code == exitOK || !strings.Contains(out, "确定吗") || !strings.Contains(errOut, "未做任何改动") {
+		t.Errorf("declined: exit %d, %q %q", code, out, errOut)
+	}
+	mustRun(t, "--data", dir, "restore", backup, "--yes")
 }
