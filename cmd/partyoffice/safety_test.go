@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"partyoffice/data/datatest"
 )
 
@@ -73,4 +75,25 @@ func TestRestoreAsksOnATerminal(t *testing.T) {
 		t.Errorf("declined: exit %d, %q %q", code, out, errOut)
 	}
 	mustRun(t, "--data", dir, "restore", backup, "--yes")
+}
+
+func TestImportOfAnEmptySheetFailsWithoutABackup(t *testing.T) {
+	dir := copyOf(t, datatest.Folder(t))
+	f := excelize.NewFile()
+	for i, h := range []string{"姓名", "人员类别", "入党时间", "公民身份号码"} {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue("Sheet1", cell, h)
+	}
+	path := filepath.Join(t.TempDir(), "空表.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	before := mustRun(t, "--data", dir, "backups")
+	code, _, errOut := runCLI(t, "--data", dir, "import", "members", path)
+	if code == exitOK || !strings.Contains(errOut, "没有数据行") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if after := mustRun(t, "--data", dir, "backups"); after != before {
+		t.Errorf("a backup was made:\n%s", after)
+	}
 }
