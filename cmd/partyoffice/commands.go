@@ -131,7 +131,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintf(w, "党支部工作台 %s\n\n", data.AppVersion)
 	fmt.Fprintln(w, "用法：")
 	fmt.Fprintln(w, "  partyoffice                          打开程序窗口")
-	fmt.Fprintln(w, "  partyoffice [--data 文件夹] 命令 [参数]")
+	fmt.Fprintln(w, "  partyoffice [--data 文件夹] [--password-file 文件] 命令 [参数]")
 	fmt.Fprintln(w, "\n命令：")
 	for _, c := range commandTable() {
 		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
@@ -144,5 +144,7 @@ func printHelp(w io.Writer) {
 	if dir, err := defaultDataDir(); err == nil {
 		fmt.Fprintf(w, "                  默认：%s\n", dir)
 	}
+	fmt.Fprintln(w, "  --password-file 文件  设置了应用密码时，除 help、version、backups 外的命令都需要它：")
+	fmt.Fprintln(w, "                  从这个文件的第一行读取密码（写在命令名之前）；在终端中不写则会询问")
 	fmt.Fprintln(w, "\n退出码：0 成功；1 失败；2 命令写得不对；3 数据文件夹正被另一个窗口使用；4 数据文件已损坏")
 }

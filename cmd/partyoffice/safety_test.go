@@ -97,3 +97,29 @@ func TestImportOfAnEmptySheetFailsWithoutABackup(t *testing.T) {
 		t.Errorf("a backup was made:\n%s", after)
 	}
 }
+
+func TestAppPasswordGuardsTheCLI(t *testing.T) {
+	dir := copyOf(t, datatest.Folder(t))
+	s := datatest.StoreIn(t, dir)
+	if err := s.SetAppPassword("", "办公室密码2026"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out := filepath.Join(t.TempDir(), "名册.xlsx")
+	code, _, errOut := runCLI(t, "--data", dir, "export", "members", "--out", out)
+	if code != exitUsage || !strings.Contains(errOut, "--password-file") {
+		t.Errorf("without the password: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("exported without the password")
+	}
+	code, _, _ = runCLI(t, "--data", dir, "--password-file", passwordFile(t, "猜一个"), "export", "members", "--out", out)
+	if code == exitOK {
+		t.Error("a wrong password exported")
+	}
+	mustRun(t, "--data", dir, "--password-file", passwordFile(t, "办公室密码2026"), "export", "members", "--out", out)
+	mustRun(t, "--data", dir, "backups")
+	if help := mustRun(t, "help"); !strings.Contains(help, "应用密码") {
+		t.Error("help does not say a password is needed")
+	}
+}
