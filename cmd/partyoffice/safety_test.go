@@ -123,3 +123,16 @@ func TestAppPasswordGuardsTheCLI(t *testing.T) {
 		t.Error("help does not say a password is needed")
 	}
 }
+
+func TestOperatorCommandNamesTheAuditActor(t *testing.T) {
+	dir := copyOf(t, smallFolder(t))
+	mustRun(t, "--data", dir, "operator", "组织委员 张静")
+	if out := mustRun(t, "--data", dir, "operator"); !strings.Contains(out, "组织委员 张静") {
+		t.Errorf("operator: %q", out)
+	}
+	s := openStore(t, dir)
+	defer s.Close()
+	if s.Actor != "组织委员 张静" {
+		t.Errorf("actor %q", s.Actor)
+	}
+}
