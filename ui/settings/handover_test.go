@@ -89,7 +89,7 @@ func TestReceiveShowsWhatArrivesAndCancelChangesNothing(t *testing.T) {
 
 func TestPackagePasswordIsAskedAgainWhenWrong(t *testing.T) {
 	a := uitest.NewApp(t)
-	askPackagePassword(a, packageFrom(t, "对的密码123"), "密码不正确，请核对后重新输入", nil)
+	askPackagePassword(a, packageFrom(t, "对的密码1234567"), "密码不正确，请核对后重新输入", nil)
 	c := a.Window.Canvas()
 	uitest.RequireText(t, c, "移交包设有密码")
 	uitest.RequireText(t, c, "密码不正确")
