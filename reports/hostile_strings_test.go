@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
 )
 
 // stringsBomb is a small .xlsx whose sheet cells all point into a crafted
@@ -118,7 +119,7 @@ func TestSharedStringsBombs(t *testing.T) {
 			}
 			var err error
 			var m *MemberImport
-			peak, total := peakHeap(func() { m, err = ReadMembers(path, nil, date(2026, 12, 4), nil) })
+			peak, total := peakHeap(func() { m, err = ReadMembers(path, nil, civil.Date{Year: 2026, Month: 12, Day: 4}, nil) })
 			t.Logf("%d KB file: peak heap %d MB, allocated %d MB, err=%v", len(raw)>>10, peak>>20, total>>20, err)
 			if err == nil && len(m.Good()) > 0 {
 				t.Errorf("%d rows of a hostile file accepted", len(m.Good()))
@@ -136,7 +137,7 @@ func TestOverlongCellIsARowError(t *testing.T) {
 		row(2, strings.Repeat("名", 100_000), "正式党员", "2010.01", "好").
 		row(3, "李四", "正式党员", "2010.01", strings.Repeat("备", 2001)).
 		row(4, "王五", "正式党员", "2010.01", strings.Repeat("备", 2000)).save(dir, "long.xlsx")
-	m, err := ReadMembers(path, nil, date(2026, 12, 4), nil)
+	m, err := ReadMembers(path, nil, civil.Date{Year: 2026, Month: 12, Day: 4}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func FuzzOpenWorkbook(f *testing.F) {
 		if err := os.WriteFile(p, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		m, err := ReadMembers(p, nil, date(2026, 12, 4), nil)
+		m, err := ReadMembers(p, nil, civil.Date{Year: 2026, Month: 12, Day: 4}, nil)
 		if err == nil && m == nil {
 			t.Fatal("no result and no error")
 		}
@@ -201,7 +202,7 @@ func TestWorkbookTempFilesStayInTheDataFolder(t *testing.T) {
 	system := t.TempDir()
 	t.Setenv("TMPDIR", system)
 	var inSystem, inData int
-	_, err := ReadMembers(path, s, date(2026, 12, 4), func(done, total int) {
+	_, err := ReadMembers(path, s, civil.Date{Year: 2026, Month: 12, Day: 4}, func(done, total int) {
 		// while the workbook is open: its temporary files exist now
 		a, _ := os.ReadDir(system)
 		b, _ := os.ReadDir(data.TempDir())

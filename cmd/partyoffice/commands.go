@@ -83,6 +83,9 @@ func commandTable() []command {
 				"--yes            不再询问，直接替换（用于脚本）",
 			},
 			run: (*cli).receive},
+		{name: "operator", args: "[姓名]",
+			summary: "显示或设置使用人（操作记录中记下的“操作人”，例如：组织委员 张静）",
+			run:     (*cli).operator},
 		{name: "version", summary: "显示版本", run: (*cli).version},
 		{name: "help", summary: "显示本说明", run: (*cli).help},
 	}

@@ -9,12 +9,6 @@ import (
 // The operator command names the person the audit log records (组织委员
 // 张静), as the first-run screen and the settings do in the window.
 
-func init() {
-	commands = append(commands, command{name: "operator", args: "[姓名]",
-		summary: "显示或设置使用人（操作记录中记下的“操作人”，例如：组织委员 张静）",
-		run:     (*cli).operator})
-}
-
 func (c *cli) operator(args []string) error {
 	if len(args) > 1 {
 		return usageError("参数不对，应为：partyoffice operator [姓名]（姓名中有空格时请加引号）")

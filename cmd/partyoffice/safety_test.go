@@ -125,12 +125,12 @@ func TestAppPasswordGuardsTheCLI(t *testing.T) {
 }
 
 func TestOperatorCommandNamesTheAuditActor(t *testing.T) {
-	dir := copyOf(t, smallFolder(t))
+	dir := copyOf(t, datatest.Folder(t))
 	mustRun(t, "--data", dir, "operator", "组织委员 张静")
 	if out := mustRun(t, "--data", dir, "operator"); !strings.Contains(out, "组织委员 张静") {
 		t.Errorf("operator: %q", out)
 	}
-	s := openStore(t, dir)
+	s := datatest.StoreIn(t, dir)
 	defer s.Close()
 	if s.Actor != "组织委员 张静" {
 		t.Errorf("actor %q", s.Actor)
