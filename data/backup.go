@@ -89,6 +89,7 @@ func (s *Store) snapshotTo(dest string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("备份文件校验未通过：%w", err)
 	}
+	os.Chmod(tmp, 0o600) // VACUUM INTO made it readable by everyone
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("备份失败：%w", plainIOError(err))
@@ -111,7 +112,7 @@ func (s *Store) backupLocked(label string) (BackupInfo, error) {
 		name += "_" + label
 	}
 	folder := filepath.Join(s.dir, BackupDir)
-	if err := os.MkdirAll(folder, 0o755); err != nil {
+	if err := os.MkdirAll(folder, 0o700); err != nil {
 		return BackupInfo{}, fmt.Errorf("无法创建备份文件夹：%w", plainIOError(err))
 	}
 	path := uniquePath(filepath.Join(folder, name), ".zip")
@@ -234,7 +235,7 @@ func inspectDatabase(path string) (dbFacts, error) {
 	if st.Size() == 0 {
 		return f, fmt.Errorf("文件 %s 是空的", filepath.Base(path))
 	}
-	db, err := gorm.Open(sqlite.Open("file:"+filepath.ToSlash(path)+"?mode=ro"),
+	db, err := gorm.Open(sqlite.Open(sqliteURI(path, "mode=ro&_pragma=trusted_schema(0)")),
 		&gorm.Config{Logger: logger.Discard})
 	if err != nil {
 		return f, fmt.Errorf("不是有效的数据文件：%w", err)
@@ -250,6 +251,9 @@ func inspectDatabase(path string) (dbFacts, error) {
 	}
 	if !db.Migrator().HasTable(&SchemaMeta{}) {
 		return f, fmt.Errorf("%s 不是党支部工作台的数据文件", filepath.Base(path))
+	}
+	if err := checkSchemaObjects(db); err != nil {
+		return f, err
 	}
 	var meta SchemaMeta
 	db.Limit(1).Find(&meta)

@@ -121,6 +121,7 @@ func (p *Person) CheckMember(today civil.Date) []FieldIssue {
 	if p.Name == "" {
 		add(FieldName, "请填写姓名")
 	}
+	out = append(out, p.LengthIssues()...)
 	if p.Gender != "" && p.Gender != "男" && p.Gender != "女" {
 		add(FieldGender, "性别应为“男”或“女”，现在是“%s”", p.Gender)
 	}

@@ -248,6 +248,7 @@ func (p *Person) CheckApplicant(today civil.Date) []FieldIssue {
 	if p.Name == "" {
 		out = append(out, FieldIssue{Field: FieldName, Message: "请填写姓名"})
 	}
+	out = append(out, p.LengthIssues()...)
 	if p.Gender != "" && p.Gender != "男" && p.Gender != "女" {
 		out = append(out, FieldIssue{Field: FieldGender, Message: fmt.Sprintf("性别应为“男”或“女”，现在是“%s”", p.Gender)})
 	}

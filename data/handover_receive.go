@@ -63,6 +63,11 @@ func OpenIncoming(dir, src, password string, progress func(done, total int64)) (
 		return nil, fmt.Errorf("%w：“%s”不是党支部工作台的移交包或备份，可能选错了文件，或文件已损坏",
 			handover.ErrNotPackage, filepath.Base(src))
 	}
+	// Unpacking writes the package's size again (and an encrypted one is
+	// first decrypted to a file of the same size).
+	if err := needSpace(dir, 2*fileSize(src)); err != nil {
+		return nil, err
+	}
 	work, err := newWorkDir(dir)
 	if err != nil {
 		return nil, err
@@ -88,7 +93,7 @@ func (in *Incoming) unpack(kind handover.FileKind, password, shared string, prog
 	} else {
 		unpacked := filepath.Join(in.work, "unpacked")
 		m, err := handover.Unpack(in.Source, unpacked, handover.OpenOptions{Password: password,
-			SharedDir: shared, WorkDir: in.work, Progress: progress})
+			SharedDir: shared, WorkDir: in.work, Progress: progress, Check: checkIncomingManifest(filepath.Dir(in.work))})
 		if err != nil {
 			return plainIOError(err)
 		}
@@ -146,6 +151,10 @@ func openBackup(dir, src string) (*Incoming, error) {
 	in, err := OpenIncoming(dir, src, "", nil)
 	if errors.Is(err, handover.ErrNeedPassword) {
 		return nil, fmt.Errorf("“%s”是设有密码的移交包，不是备份：请用“接收移交包”（命令行：partyoffice receive）打开它并输入密码", filepath.Base(src))
+	}
+	if err == nil && in.Manifest.Kind == handover.KindHandover {
+		in.Close()
+		return nil, fmt.Errorf("“%s”是移交包，不是备份：请用“接收移交包”（命令行：partyoffice receive）打开它，会先显示其中的内容再替换", filepath.Base(src))
 	}
 	return in, err
 }
@@ -282,7 +291,7 @@ func swapIn(dir string, in *Incoming, aside func(name string) string) (undo func
 type mover struct{ done [][2]string }
 
 func (m *mover) move(from, to string) error {
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
 		return err
 	}
 	if err := os.Rename(from, to); err != nil {
@@ -318,7 +327,7 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(dst)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ func hasAction(actions []string, want string) bool {
 func TestHandoverToANewPC(t *testing.T) {
 	src := filledStore(t, "张三", "李四")
 	pkg := filepath.Join(t.TempDir(), "移交包.poh")
-	m, err := src.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026"})
+	m, err := src.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年度"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestHandoverToANewPC(t *testing.T) {
 	if _, err := OpenIncoming(dest, pkg, "错误的密码", nil); !errors.Is(err, handover.ErrWrongPassword) {
 		t.Fatalf("wrong password: %v", err)
 	}
-	in, err := OpenIncoming(dest, pkg, "交接密码2026", nil)
+	in, err := OpenIncoming(dest, pkg, "交接密码2026年度", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestDamagedPackagesReplaceNothing(t *testing.T) {
 	dir := t.TempDir()
 	plain, locked := filepath.Join(dir, "plain.poh"), filepath.Join(dir, "locked.poh")
 	src.MakeHandover(plain, HandoverOptions{})
-	src.MakeHandover(locked, HandoverOptions{Password: "正确的密码123"})
+	src.MakeHandover(locked, HandoverOptions{Password: "正确的密码123456"})
 	rawPlain, _ := os.ReadFile(plain)
 	rawLocked, _ := os.ReadFile(locked)
 
@@ -219,8 +219,8 @@ func TestDamagedPackagesReplaceNothing(t *testing.T) {
 		want           error
 	}{
 		{"truncated", "", rawPlain[:len(rawPlain)*2/3], handover.ErrDamaged},
-		{"truncated encrypted", "正确的密码123", rawLocked[:len(rawLocked)-100], handover.ErrDamaged},
-		{"flipped byte", "正确的密码123", flipped, handover.ErrDamaged},
+		{"truncated encrypted", "正确的密码123456", rawLocked[:len(rawLocked)-100], handover.ErrDamaged},
+		{"flipped byte", "正确的密码123456", flipped, handover.ErrDamaged},
 		{"wrong password", "错的", rawLocked, handover.ErrWrongPassword},
 		{"no password", "", rawLocked, handover.ErrNeedPassword},
 		{"missing file", "", withoutEntry(t, rawPlain, "attachments/meetings/2/材料.pdf"), handover.ErrDamaged},
@@ -583,7 +583,7 @@ func TestEmptyDatabaseWithBackupsIsDamaged(t *testing.T) {
 func TestRestoringAPasswordPackageSaysWhatToDo(t *testing.T) {
 	s := filledStore(t, "一")
 	pkg := filepath.Join(t.TempDir(), "p.poh")
-	if _, err := s.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026"}); err != nil {
+	if _, err := s.MakeHandover(pkg, HandoverOptions{Password: "交接密码2026年度"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, err := range []error{s.Restore(pkg), func() error { _, err := RestoreClosed(t.TempDir(), pkg); return err }()} {

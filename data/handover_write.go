@@ -1,8 +1,10 @@
 package data
 
 import (
+	"crypto/rand"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,12 +34,41 @@ func CheckNewPassword(pw string) error {
 	return nil
 }
 
+// MinHandoverPasswordLength is the shortest password of a 移交包: the
+// package travels on USB sticks and by mail and can be attacked offline
+// for as long as anyone likes, so it needs more than the app password.
+const MinHandoverPasswordLength = 10
+
+// CheckHandoverPassword says what is wrong with a 移交包's password.
+// GeneratePassphrase makes one that passes.
+func CheckHandoverPassword(pw string) error {
+	if len([]rune(pw)) < MinHandoverPasswordLength {
+		return fmt.Errorf("移交包的密码至少要 %d 个字符（可以用程序生成的一串数字密码）", MinHandoverPasswordLength)
+	}
+	return CheckNewPassword(pw)
+}
+
+// GeneratePassphrase makes a 移交包 password of four groups of four
+// digits (53 bits from crypto/rand): easy to write down and to type on any
+// keyboard, without an input method. The UI shows it once.
+func GeneratePassphrase() string {
+	groups := make([]string, 4)
+	for i := range groups {
+		n, err := rand.Int(rand.Reader, big.NewInt(10000))
+		if err != nil {
+			panic("系统随机数不可用：" + err.Error()) // crypto/rand never fails on supported systems
+		}
+		groups[i] = fmt.Sprintf("%04d", n.Int64())
+	}
+	return strings.Join(groups, "-")
+}
+
 // MakeHandover writes the 移交包 to dest: the database snapshot, every
 // attachment and the manifest, checked once more after writing. Making one
 // is recorded in the audit log, as it carries all personal data away.
 func (s *Store) MakeHandover(dest string, opt HandoverOptions) (handover.Manifest, error) {
 	if opt.Password != "" {
-		if err := CheckNewPassword(opt.Password); err != nil {
+		if err := CheckHandoverPassword(opt.Password); err != nil {
 			return handover.Manifest{}, err
 		}
 	}
@@ -147,7 +178,7 @@ func attachmentSources(dir string, shared bool) ([]handover.Source, error) {
 func (s *Store) workDir() (string, error) { return newWorkDir(s.dir) }
 
 func newWorkDir(dir string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("无法写入数据文件夹：%w", plainIOError(err))
 	}
 	w, err := os.MkdirTemp(dir, workPrefix+"*")

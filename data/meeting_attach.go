@@ -94,7 +94,7 @@ func (s *Store) copyIn(src string) (rel, sum string, size int64, created bool, e
 	}
 	defer in.Close()
 	dir := filepath.Join(s.dir, AttachDir, meetingFilesDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", "", 0, false, fmt.Errorf("无法创建附件文件夹：%w", plainIOError(err))
 	}
 	tmp, err := os.CreateTemp(dir, ".incoming-*")

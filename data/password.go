@@ -57,9 +57,13 @@ var passwordKDF = struct {
 
 func (s *Store) appLockPath() string { return filepath.Join(s.dir, AppLockFile) }
 
-func (s *Store) readAppLock() (appLockFile, error) {
+func (s *Store) readAppLock() (appLockFile, error) { return readAppLockIn(s.dir) }
+
+// readAppLockIn reads the lock setting of the data folder dir.
+func readAppLockIn(dir string) (appLockFile, error) {
+	path := filepath.Join(dir, AppLockFile)
 	var f appLockFile
-	raw, err := os.ReadFile(s.appLockPath())
+	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return appLockFile{IdleMinutes: DefaultIdleMinutes}, nil
 	}
@@ -67,7 +71,7 @@ func (s *Store) readAppLock() (appLockFile, error) {
 		return f, fmt.Errorf("无法读取密码设置：%w", plainIOError(err))
 	}
 	if len(raw) > 64<<10 || json.Unmarshal(raw, &f) != nil {
-		return f, fmt.Errorf("密码设置文件 %s 已损坏：请联系电脑管理员删除它，然后重新设置密码", s.appLockPath())
+		return f, fmt.Errorf("密码设置文件 %s 已损坏：请联系电脑管理员删除它，然后重新设置密码", path)
 	}
 	return f, nil
 }

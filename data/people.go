@@ -162,7 +162,10 @@ func (s *Store) RestorePerson(id uint) error {
 }
 
 // PurgePerson deletes a person from the recycle bin for good, with the
-// person's status history. The audit log keeps the last state.
+// person's status history. The person's entries in the audit log keep who
+// changed what kind of thing when, but lose every personal field (name, ID
+// number, phone, address …): 彻底删除 means gone, from the log and from
+// every later backup and 移交包 too.
 func (s *Store) PurgePerson(id uint) error {
 	return s.write(func(tx *Tx) error {
 		var p Person
@@ -175,7 +178,10 @@ func (s *Store) PurgePerson(id uint) error {
 		if err := tx.Unscoped().Delete(&p).Error; err != nil {
 			return err
 		}
-		return tx.Audit("彻底删除", entityPerson, id, "彻底删除"+p.Name, p, nil)
+		if err := tx.redactAudit(entityPerson, id); err != nil {
+			return err
+		}
+		return tx.Audit("彻底删除", entityPerson, id, "彻底删除一条人员记录（其个人信息已从操作记录中抹去）", nil, nil)
 	})
 }
 
@@ -231,4 +237,11 @@ func RegisterAsOf(people []Person, on civil.Date) []Person {
 		out = append(out, p)
 	}
 	return out
+}
+
+// redactAudit empties the summaries and before/after states of the audit
+// entries about one record, keeping when, who and what kind.
+func (tx *Tx) redactAudit(entity string, id uint) error {
+	return tx.Model(&AuditEntry{}).Where("entity = ? AND entity_id = ?", entity, id).
+		Updates(map[string]any{"summary": gorm.Expr("action || '（记录已彻底删除，内容已抹去）'"), "before": "", "after": ""}).Error
 }

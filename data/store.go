@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -60,9 +59,12 @@ type Store struct {
 
 // dsn follows docs/ARCHITECTURE.md#sqlite: WAL, foreign keys, busy timeout, immediate
 // transactions. No _time_format: it makes the driver ignore _txlock.
+// trusted_schema(0): a database that arrived from elsewhere may carry
+// views or triggers calling functions with side effects; this never runs
+// them (docs: https://sqlite.org/pragma.html#pragma_trusted_schema).
 func dsn(path string) string {
-	return filepath.ToSlash(path) + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	return sqliteURI(path, "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)"+
+		"&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_pragma=trusted_schema(0)&_txlock=immediate")
 }
 
 // Open opens (creating if needed) the store in dir, takes the single-instance
@@ -77,10 +79,10 @@ func Open(dir string) (*Store, error) {
 
 // lockFolder creates dir if needed and takes its single-instance lock.
 func lockFolder(dir string) (*os.File, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dir, plainIOError(err))
 	}
-	lf, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_CREATE|os.O_RDWR, 0o644)
+	lf, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("无法写入数据文件夹 %s：%w", dir, plainIOError(err))
 	}
@@ -94,7 +96,7 @@ func lockFolder(dir string) (*os.File, error) {
 // openLocked opens the database of a folder whose lock lf is held; the
 // store owns the lock from then on (it is released on failure).
 func openLocked(dir string, lf *os.File) (*Store, error) {
-	s := &Store{dir: dir, lock: lf, Actor: currentUser()}
+	s := &Store{dir: dir, lock: lf}
 	removeLeftovers(dir)
 	if err := emptyButBackedUp(dir); err != nil {
 		s.releaseLock()
@@ -104,6 +106,8 @@ func openLocked(dir string, lf *os.File) (*Store, error) {
 		s.releaseLock()
 		return nil, err
 	}
+	s.setTempDir()
+	s.Actor = s.actorOf()
 	return s, nil
 }
 
@@ -122,6 +126,11 @@ func emptyButBackedUp(dir string) error {
 }
 
 func (s *Store) openDB() error {
+	// SQLite creates the file (and its -wal, -shm with the same mode) for
+	// everyone to read; personal data is for the user's eyes only.
+	if f, err := os.OpenFile(s.DBPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
+		f.Close()
+	}
 	db, err := gorm.Open(sqlite.Open(dsn(s.DBPath())), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // we open our own transactions
@@ -180,6 +189,7 @@ func (s *Store) Close() error {
 		}
 		s.db = nil
 	}
+	s.clearTempDir()
 	s.releaseLock()
 	return err
 }
@@ -200,13 +210,6 @@ func (s *Store) DBPath() string { return filepath.Join(s.dir, DBFileName) }
 
 // DB exposes the handle to sibling packages' tests and benchmarks only.
 func (s *Store) DB() *gorm.DB { return s.db }
-
-func currentUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return "本机用户"
-}
 
 // Tx is one write transaction; every change in it is audited through Audit.
 type Tx struct {

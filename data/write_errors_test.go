@@ -20,7 +20,7 @@ func TestFullDiskIsWordedAndLosesNothing(t *testing.T) {
 	}
 	var err error
 	for i := 0; i < 200 && err == nil; i++ {
-		p := &Person{Name: "很长的备注", Remark: string(make([]byte, 4000))}
+		p := &Person{Name: "很长的备注", Remark: string(make([]byte, 2000))}
 		err = s.CreatePerson(p)
 	}
 	if !errors.Is(err, ErrDiskFull) {

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
+	"partyoffice/data/winname"
 )
 
 // Kinds of file problems, for callers that react to them (errors.Is). The
@@ -45,10 +46,13 @@ func problem(kind error, format string, args ...any) error {
 // Limits for untrusted workbooks (docs/ARCHITECTURE.md#untrusted-workbooks): the file itself, everything
 // it unzips to, and one worksheet in memory (larger ones go to a temp file).
 const (
-	maxFileBytes      = 50 << 20
-	unzipSizeLimit    = 200 << 20
-	unzipXMLSizeLimit = 16 << 20
+	maxFileBytes   = 50 << 20
+	unzipSizeLimit = 200 << 20
 )
+
+// unzipXMLSizeLimit: larger worksheets are spilled to a temporary file in
+// data.TempDir (a variable for tests).
+var unzipXMLSizeLimit int64 = 16 << 20
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -89,7 +93,7 @@ func openWorkbook(path string) (*excelize.File, error) {
 		return nil, err
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{
-		UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+		UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit, TmpDir: data.TempDir(),
 	})
 	if err != nil {
 		if f != nil {
@@ -129,7 +133,7 @@ func checkPackage(path string) error {
 	case !parts["xl/workbook.xml"]:
 		return problem(ErrNotWorkbook, "这个压缩文件里没有工作表，不是 Excel 工作簿：请选择党员名册的 Excel 文件（.xlsx）")
 	}
-	return nil
+	return checkSharedStrings(&zr.Reader)
 }
 
 func readHead(path string, n int) ([]byte, error) {
@@ -211,6 +215,9 @@ func looksLikeText(b []byte) bool {
 // saveAtomically writes the workbook next to path and renames it into
 // place, so a failed export never leaves half a file behind.
 func saveAtomically(f *excelize.File, path string) error {
+	if msg := winname.Problem(filepath.Base(path)); msg != "" { // the file goes to Windows PCs
+		return fmt.Errorf("%s：请换一个文件名", msg)
+	}
 	if err := stampMaker(f); err != nil {
 		return exportFailed(err)
 	}

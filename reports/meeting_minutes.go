@@ -47,7 +47,7 @@ func ExportMinutes(path string, store *data.Store, opt MeetingReportOptions) err
 	if len(list) == 0 {
 		return fmt.Errorf("%s没有会议记录可以导出，请换一个时间段", r.label)
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: data.TempDir()})
 	defer f.Close()
 	if err := writeMinutesBook(f, r, list, opt.Progress); err != nil {
 		return exportFailed(err)

@@ -87,8 +87,9 @@ func ReadRegister[T any](path string, reg *Register[T], opt ReadOptions[T]) (*Re
 	}
 	defer f.Close()
 	var best headerCandidate
+	budget := maxTextBytes
 	for _, sheet := range f.GetSheetList() {
-		res, err := readSheet(f, sheet, reg, opt, &best)
+		res, err := readSheet(f, sheet, reg, opt, &best, &budget)
 		if err != nil || res != nil {
 			if res != nil {
 				res.File = filepath.Base(path)
@@ -100,11 +101,12 @@ func ReadRegister[T any](path string, reg *Register[T], opt ReadOptions[T]) (*Re
 }
 
 // readSheet returns nil, nil when the sheet has no header.
-func readSheet[T any](f *excelize.File, sheet string, reg *Register[T], opt ReadOptions[T], best *headerCandidate) (*RegisterImport[T], error) {
-	rows, err := f.Rows(sheet)
+func readSheet[T any](f *excelize.File, sheet string, reg *Register[T], opt ReadOptions[T], best *headerCandidate, budget *int) (*RegisterImport[T], error) {
+	raw, err := f.Rows(sheet)
 	if err != nil {
 		return nil, damaged()
 	}
+	rows := &boundedRows{Rows: raw, budget: budget}
 	defer rows.Close()
 	hm, headerRow, err := findHeader(rows, reg, sheet, best)
 	if hm == nil || err != nil {
@@ -179,11 +181,11 @@ func (r *Register[T]) matchHeader(cells []string) (hm *headerMap, known []string
 
 // findHeader reads up to headerSearchRows rows looking for the header row and
 // returns its map and row number; nil when the sheet has none.
-func findHeader[T any](rows *excelize.Rows, reg *Register[T], sheet string, best *headerCandidate) (*headerMap, int, error) {
+func findHeader[T any](rows *boundedRows, reg *Register[T], sheet string, best *headerCandidate) (*headerMap, int, error) {
 	for n := 1; n <= headerSearchRows && rows.Next(); n++ {
 		cells, err := rows.Columns(rawCells)
 		if err != nil {
-			return nil, 0, damaged()
+			return nil, 0, readFailed(err)
 		}
 		hm, known, ok := reg.matchHeader(cells)
 		if ok {
@@ -236,13 +238,13 @@ type pendingRow struct {
 	cells []string
 }
 
-func (r *sheetReader[T]) readAll(rows *excelize.Rows, progress func(done, total int), total int) error {
+func (r *sheetReader[T]) readAll(rows *boundedRows, progress func(done, total int), total int) error {
 	row := r.header
 	for rows.Next() {
 		row++
 		cells, err := rows.Columns(rawCells)
 		if err != nil {
-			return damaged()
+			return readFailed(err)
 		}
 		if row == r.header+1 {
 			folded := r.foldSubHeader(cells)

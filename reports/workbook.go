@@ -1,6 +1,10 @@
 package reports
 
-import "github.com/xuri/excelize/v2"
+import (
+	"github.com/xuri/excelize/v2"
+
+	"partyoffice/data"
+)
 
 // A workbook of several registers, one sheet each: the 发展党员计划名册 with its
 // 汇总表. WriteRegister writes the common case of a single sheet.
@@ -26,7 +30,7 @@ func writeWorkbook(path string, sheets ...sheetWriter) error {
 	if err := checkOutputPath(path); err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: data.TempDir()})
 	defer f.Close()
 	for _, write := range sheets {
 		if err := write(f); err != nil {

@@ -169,13 +169,20 @@ func (c *cli) backup(args []string) error {
 // restore works on a damaged database too: that is when it is needed most,
 // and the store cannot be opened then.
 func (c *cli) restore(args []string) error {
-	pos, err := positionals("restore", args, 1, nil)
+	fs := newFlagSet("restore")
+	yes := fs.Bool("yes", false, "")
+	pos, err := positionals("restore", args, 1, fs)
 	if err != nil {
 		return err
 	}
 	src, err := filepath.Abs(pos[0])
 	if err != nil {
 		return err
+	}
+	// A person at a terminal is asked; a script (stdin not a terminal)
+	// goes on as before.
+	if !*yes && stdinIsTerminal() && !c.confirm("将用备份 "+filepath.Base(src)+" 替换数据文件夹 "+c.dataDir+" 中的现有数据（替换前会自动备份现有数据）。") {
+		return errors.New("没有确认，未做任何改动（在脚本中可加 --yes 跳过询问）")
 	}
 	s, err := data.Open(c.dataDir)
 	if errors.Is(err, data.ErrDamaged) {

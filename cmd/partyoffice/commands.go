@@ -57,8 +57,8 @@ func commandTable() []command {
 		{name: "backup", args: "[--out 文件]",
 			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
 			run:     (*cli).backup},
-		{name: "restore", args: "备份文件",
-			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）",
+		{name: "restore", args: "备份文件 [--yes]",
+			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）；在终端中会先询问，--yes 不再询问；移交包请用 receive",
 			run:     (*cli).restore},
 		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
 		{name: "check", args: "[--json] [--on 日期]",
@@ -83,6 +83,9 @@ func commandTable() []command {
 				"--yes            不再询问，直接替换（用于脚本）",
 			},
 			run: (*cli).receive},
+		{name: "operator", args: "[姓名]",
+			summary: "显示或设置使用人（操作记录中记下的“操作人”，例如：组织委员 张静）",
+			run:     (*cli).operator},
 		{name: "version", summary: "显示版本", run: (*cli).version},
 		{name: "help", summary: "显示本说明", run: (*cli).help},
 	}
@@ -131,7 +134,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintf(w, "党支部工作台 %s\n\n", data.AppVersion)
 	fmt.Fprintln(w, "用法：")
 	fmt.Fprintln(w, "  partyoffice                          打开程序窗口")
-	fmt.Fprintln(w, "  partyoffice [--data 文件夹] 命令 [参数]")
+	fmt.Fprintln(w, "  partyoffice [--data 文件夹] [--password-file 文件] 命令 [参数]")
 	fmt.Fprintln(w, "\n命令：")
 	for _, c := range commandTable() {
 		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
@@ -144,5 +147,7 @@ func printHelp(w io.Writer) {
 	if dir, err := defaultDataDir(); err == nil {
 		fmt.Fprintf(w, "                  默认：%s\n", dir)
 	}
+	fmt.Fprintln(w, "  --password-file 文件  设置了应用密码时，除 help、version、backups 外的命令都需要它：")
+	fmt.Fprintln(w, "                  从这个文件的第一行读取密码（写在命令名之前）；在终端中不写则会询问")
 	fmt.Fprintln(w, "\n退出码：0 成功；1 失败；2 命令写得不对；3 数据文件夹正被另一个窗口使用；4 数据文件已损坏")
 }

@@ -20,6 +20,18 @@ import (
 // stdin is where receive reads the user's confirmation; tests replace it.
 var stdin io.Reader = os.Stdin
 
+// stdinIsTerminal reports whether a person types the input: a character
+// device other than the null device (a script's stdin under cron or
+// `< /dev/null`). Tests replace it.
+var stdinIsTerminal = func() bool {
+	st, err := os.Stdin.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
+}
+
 func (c *cli) handover(args []string) error {
 	fs := newFlagSet("handover")
 	out := fs.String("out", "", "")
@@ -75,28 +87,19 @@ func (c *cli) receive(args []string) error {
 	if err != nil {
 		return err
 	}
-	if !hasDatabase(c.dataDir) {
-		return c.receiveInto(nil, src, password) // a new PC: nothing to replace, nothing to ask
+	var s *data.Store
+	if hasDatabase(c.dataDir) { // opened first: opening clears old work folders
+		s, err = data.Open(c.dataDir)
+		switch {
+		case errors.Is(err, data.ErrDamaged):
+			fmt.Fprintln(c.stderr, "注意：现有数据文件已损坏，接收后它会改名保留在数据文件夹中。")
+		case err != nil:
+			return err
+		default:
+			defer s.Close()
+		}
 	}
-	s, err := data.Open(c.dataDir)
-	switch {
-	case errors.Is(err, data.ErrDamaged):
-		fmt.Fprintln(c.stderr, "注意：现有数据文件已损坏，接收后它会改名保留在数据文件夹中。")
-	case err != nil:
-		return err
-	default:
-		defer s.Close()
-	}
-	if !*yes && !c.confirm("将用移交包替换数据文件夹 "+c.dataDir+" 中的现有数据（替换前会自动备份现有数据）。") {
-		return errors.New("没有确认，未做任何改动（在脚本中可加 --yes 跳过询问）")
-	}
-	return c.receiveInto(s, src, password)
-}
-
-// receiveInto checks the package, shows what it holds and puts it in place:
-// through the open store s (which backs up first), or into the folder
-// directly when there is no usable store.
-func (c *cli) receiveInto(s *data.Store, src, password string) error {
+	// Verify and show what arrives before asking anything.
 	in, err := data.OpenIncoming(c.dataDir, src, password, nil)
 	if errors.Is(err, handover.ErrNeedPassword) {
 		return usageError("这个移交包设有密码：请把密码写在一个文件的第一行，再加 --password-file 文件")
@@ -107,6 +110,20 @@ func (c *cli) receiveInto(s *data.Store, src, password string) error {
 	defer in.Close()
 	fmt.Fprintf(c.stdout, "移交包 %s 校验通过：\n", filepath.Base(src))
 	printCounts(c.stdout, in.Manifest)
+	if !hasDatabase(c.dataDir) {
+		return c.receiveInto(nil, in) // a new PC: nothing to replace, nothing to ask
+	}
+	if !*yes && !c.confirm("将用上面这个移交包替换数据文件夹 "+c.dataDir+" 中的现有数据（替换前会自动备份现有数据）。") {
+		return errors.New("没有确认，未做任何改动（在脚本中可加 --yes 跳过询问）")
+	}
+	return c.receiveInto(s, in)
+}
+
+// receiveInto puts a checked package in place: through the open store s
+// (which backs up first), or into the folder directly when there is no
+// usable store.
+func (c *cli) receiveInto(s *data.Store, in *data.Incoming) error {
+	var err error
 	if s != nil {
 		err = s.Receive(in)
 	} else {

@@ -44,7 +44,7 @@ func TestHandoverAndReceiveOnANewPC(t *testing.T) {
 	dir := demoDir(t)
 	pkg := filepath.Join(t.TempDir(), "移交包.poh")
 	list := filepath.Join(t.TempDir(), "移交清单.xlsx")
-	out := mustRun(t, "--data", dir, "handover", "--out", pkg, "--password-file", passwordFile(t, "换届交接 2026"), "--list", list)
+	out := mustRun(t, "--data", dir, "handover", "--out", pkg, "--password-file", passwordFile(t, "换届交接 2026年"), "--list", list)
 	if !strings.Contains(out, "设有密码") || !strings.Contains(out, "党员名册·正式党员") {
 		t.Errorf("handover output:\n%s", out)
 	}
@@ -64,7 +64,7 @@ func TestHandoverAndReceiveOnANewPC(t *testing.T) {
 	if hasDatabase(fresh) {
 		t.Error("a refused package left a database behind")
 	}
-	out = mustRun(t, "--data", fresh, "receive", pkg, "--password-file", passwordFile(t, "换届交接 2026"))
+	out = mustRun(t, "--data", fresh, "receive", pkg, "--password-file", passwordFile(t, "换届交接 2026年"))
 	if !strings.Contains(out, "校验通过") || !strings.Contains(out, "已接收") {
 		t.Errorf("receive output:\n%s", out)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -114,6 +115,9 @@ func refuseBadRows(badRows, good int, f importFlags) error {
 	}
 	if good == 0 && badRows > 0 {
 		return &exitErr{exitFailed, fmt.Errorf("表格中的 %d 行都有错误，没有可以导入的行", badRows)}
+	}
+	if good == 0 {
+		return &exitErr{exitFailed, errors.New("表头下面没有数据行，没有导入任何数据：请确认选对了文件和工作表")}
 	}
 	return nil
 }

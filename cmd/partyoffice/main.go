@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -47,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	global := newFlagSet("partyoffice")
 	dataDir := global.String("data", "", "数据文件夹")
+	appPasswordFile := global.String("password-file", "", "应用密码文件")
 	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
 		printHelp(stdout)
 		return exitOK
@@ -68,10 +70,30 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printHelp(stderr)
 		return exitUsage
 	}
+	if name != "help" && name != "version" {
+		warnNetworkShare(stderr, dir)
+	}
+	if needsAppPassword(name) {
+		if err := c.checkAppPassword(*appPasswordFile); err != nil {
+			return fail(stderr, err)
+		}
+	}
 	if err := cmd.run(c, rest); err != nil {
 		return fail(stderr, err)
 	}
 	return exitOK
+}
+
+// networkShare tells the file system kind of the data folder (a variable
+// for tests).
+var networkShare = data.NetworkShare
+
+// warnNetworkShare prints one line when the data folder is on a network
+// share; the command still runs.
+func warnNetworkShare(stderr io.Writer, dir string) {
+	if kind := networkShare(dir); kind != "" {
+		fmt.Fprintln(stderr, "注意："+data.NetworkShareWarning(kind))
+	}
 }
 
 // resolveDataDir picks the data folder: --data, then $PARTYOFFICE_DATA, then
@@ -207,4 +229,36 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// needsAppPassword: every command that reads or writes the data, when an
+// app password is set. Listing the backups shows only file names.
+func needsAppPassword(command string) bool {
+	switch command {
+	case "help", "version", "backups":
+		return false
+	}
+	return true
+}
+
+// checkAppPassword asks for the app password of the data folder, when one
+// is set: from the global --password-file, else typed on a terminal.
+func (c *cli) checkAppPassword(passwordFile string) error {
+	set, err := data.AppPasswordSetIn(c.dataDir)
+	if err != nil || !set {
+		return err
+	}
+	password, err := readPasswordFile(passwordFile)
+	if err != nil {
+		return err
+	}
+	if password == "" && stdinIsTerminal() {
+		fmt.Fprint(c.stdout, "这个数据文件夹设有应用密码，请输入密码并回车：")
+		line, _ := bufio.NewReader(stdin).ReadString('\n')
+		password = strings.TrimRight(line, "\r\n")
+	}
+	if password == "" {
+		return usageError("这个数据文件夹设有应用密码：请把密码写在一个文件的第一行，在命令前加 --password-file 文件（例如 partyoffice --password-file 密码.txt export …）")
+	}
+	return data.VerifyAppPassword(c.dataDir, password)
 }

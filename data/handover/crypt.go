@@ -67,9 +67,14 @@ var DefaultKDF = KDFParams{Time: 3, Memory: 64 << 10, Threads: 4}
 
 // Limits on what a header may ask for: a hostile file must not make us
 // allocate gigabytes or spin for minutes before the password check fails.
+// (Variables only so that fuzzing can lower them: a mutated header must not
+// make every run spend seconds in the key derivation.)
+var (
+	maxKDFTime   uint32 = 16
+	maxKDFMemory uint32 = 512 << 10 // KiB
+)
+
 const (
-	maxKDFTime      = 16
-	maxKDFMemory    = 512 << 10 // KiB
 	minChunkSize    = 4 << 10
 	maxChunkSize    = 8 << 20
 	maxChunkCounter = checkCounter - 1

@@ -26,6 +26,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"partyoffice/data/winname"
 )
 
 // Format identifies the manifest; FormatVersion is the version this build
@@ -184,6 +186,9 @@ func checkPath(p string) error {
 		p == ".." || strings.HasPrefix(p, "../") || len(p) > 1024
 	if bad {
 		return damaged(fmt.Sprintf("清单中有不允许的文件名“%s”", p))
+	}
+	if msg := winname.PathProblem(p); msg != "" { // it must unpack on Windows too
+		return damaged(msg)
 	}
 	return nil
 }

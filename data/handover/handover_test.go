@@ -358,6 +358,8 @@ func TestWriteIsAtomic(t *testing.T) {
 // encrypted package: it must refuse or accept, never panic, hang or write
 // outside its folder.
 func FuzzUnpack(f *testing.F) {
+	defer func(t, m uint32) { maxKDFTime, maxKDFMemory = t, m }(maxKDFTime, maxKDFMemory)
+	maxKDFTime, maxKDFMemory = 2, 1<<10
 	for _, password := range []string{"", "p"} {
 		_, pkg, _ := writePackage(f, password)
 		raw, _ := os.ReadFile(pkg)

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // FileKind is what a file turned out to be by its first bytes.
@@ -68,6 +69,9 @@ type OpenOptions struct {
 	// copying them a moment ago (Verify right after Write).
 	TrustShared bool
 	Progress    func(done, total int64)
+	// Check looks at the manifest of a package before any of its files is
+	// written: the caller's list of expected files, the free disk space.
+	Check func(m *Manifest) error
 }
 
 // ReadManifest reads and checks only the manifest: cheap, for listing
@@ -136,6 +140,11 @@ func walk(src string, opt OpenOptions, fn func(File, io.Reader) error) (Manifest
 		entries, err := matchEntries(zr, &m)
 		if err != nil {
 			return err
+		}
+		if opt.Check != nil {
+			if err := opt.Check(&m); err != nil {
+				return err
+			}
 		}
 		done, total := int64(0), m.TotalSize()
 		for _, f := range m.Files {
@@ -218,6 +227,9 @@ func matchEntries(zr *zip.Reader, m *Manifest) (map[string]*zip.File, error) {
 		}
 		if e.UncompressedSize64 != uint64(f.Size) {
 			return nil, damaged("文件“" + f.Path + "”的大小与清单不符")
+		}
+		if inflatesTooMuch(e) {
+			return nil, damaged("文件“" + f.Path + "”的压缩比异常")
 		}
 		listed++
 	}
@@ -348,4 +360,25 @@ func (c *countingReader) Read(p []byte) (int, error) {
 		c.report(c.n)
 	}
 	return k, err
+}
+
+// Compression ratios beyond which an entry is taken for a zip bomb (a 2 MB
+// entry that expands to 2 GB): photos and documents hardly compress, a
+// database snapshot of mostly text several times; a megabyte of slack
+// covers small, very regular files.
+const (
+	maxRatio         = 20
+	maxDatabaseRatio = 100
+	ratioSlack       = 1 << 20
+)
+
+func inflatesTooMuch(e *zip.File) bool {
+	if e.Method == zip.Store {
+		return false
+	}
+	ratio := uint64(maxRatio)
+	if strings.HasSuffix(strings.ToLower(e.Name), ".db") {
+		ratio = maxDatabaseRatio
+	}
+	return e.UncompressedSize64 > e.CompressedSize64*ratio+ratioSlack
 }

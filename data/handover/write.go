@@ -167,7 +167,7 @@ func addShared(in *os.File, name, sharedDir string, p *progress) (File, error) {
 // copyVerified writes r to dest through a temporary file, checking size and
 // hash before the rename.
 func copyVerified(r io.Reader, dest string, want File) error {
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), "~partyoffice-*.part")

@@ -74,7 +74,7 @@ func (f *handoverForm) chosenPassword() (string, error) {
 	if !f.usePassword.Checked {
 		return "", nil
 	}
-	if err := data.CheckNewPassword(f.password.Text); err != nil {
+	if err := data.CheckHandoverPassword(f.password.Text); err != nil {
 		return "", err
 	}
 	if f.password.Text != f.confirm.Text {

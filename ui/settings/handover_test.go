@@ -38,8 +38,8 @@ func TestMakeHandoverChecksThePasswords(t *testing.T) {
 	a := uitest.NewApp(t)
 	ShowMakeHandover(a)
 	c := a.Window.Canvas()
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "换届交接密码")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "确认密码"), "换届交接密吗")
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "换届交接密码2026")
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "确认密码"), "换届交接密吗2026")
 	uitest.TapButton(t, c, "选择保存位置…")
 	uitest.RequireText(t, c, "两次输入的密码不一样")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "短")
@@ -52,7 +52,7 @@ func TestHandoverMadeOffersTheList(t *testing.T) {
 	a := uitest.NewApp(t)
 	a.Store.SaveBranch(data.Branch{Name: "实验小学党支部"})
 	path := filepath.Join(t.TempDir(), "p.poh")
-	m, err := a.Store.MakeHandover(path, data.HandoverOptions{Password: "换届交接密码"})
+	m, err := a.Store.MakeHandover(path, data.HandoverOptions{Password: "换届交接密码2026"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestReceiveShowsWhatArrivesAndCancelChangesNothing(t *testing.T) {
 
 func TestPackagePasswordIsAskedAgainWhenWrong(t *testing.T) {
 	a := uitest.NewApp(t)
-	askPackagePassword(a, packageFrom(t, "对的密码123"), "密码不正确，请核对后重新输入", nil)
+	askPackagePassword(a, packageFrom(t, "对的密码1234567"), "密码不正确，请核对后重新输入", nil)
 	c := a.Window.Canvas()
 	uitest.RequireText(t, c, "移交包设有密码")
 	uitest.RequireText(t, c, "密码不正确")

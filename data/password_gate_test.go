@@ -1,0 +1,36 @@
+package data
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestWrongPasswordPauseSurvivesARestart(t *testing.T) {
+	s := openTemp(t)
+	dir := s.Dir()
+	if err := s.SetAppPassword("", "正确的密码2026"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if set, _ := AppPasswordSetIn(dir); !set {
+		t.Fatal("password not seen as set")
+	}
+	clock := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return clock }
+	for i := 1; i < MaxWrongPasswords; i++ {
+		if err := VerifyAppPassword(dir, "猜"); !errors.Is(err, ErrWrongAppPassword) {
+			t.Fatalf("try %d: %v", i, err)
+		}
+	}
+	VerifyAppPassword(dir, "猜") // the fifth wrong one starts the pause
+	// A new process (a restart, the next CLI call) knows only the files.
+	if err := VerifyAppPassword(dir, "正确的密码2026"); !errors.Is(err, ErrPasswordPaused) {
+		t.Fatalf("during the pause: %v", err)
+	}
+	clock = clock.Add(WrongPasswordPause + time.Second)
+	if err := VerifyAppPassword(dir, "正确的密码2026"); err != nil {
+		t.Fatalf("after the pause: %v", err)
+	}
+}
