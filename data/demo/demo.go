@@ -69,6 +69,7 @@ func Fill(s *data.Store, today civil.Date) error {
 		f.fillStatusChanges,
 		f.fillPipeline,
 		f.fillMeetings,
+		f.fillDues,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

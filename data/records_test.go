@@ -1,0 +1,71 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDuesRecordsAreCheckedAuditedAndSoftDeleted(t *testing.T) {
+	s := openTemp(t)
+	p := member("张三", "")
+	if err := s.CreatePerson(p); err != nil {
+		t.Fatal(err)
+	}
+	long := DuesPayment{PersonID: p.ID, From: d("2026-01"), To: d("2026-07"), AmountFen: 7000, PaidOn: d("2026-01-05")}
+	if err := SaveRecord(s, &long); err == nil || !strings.Contains(err.Error(), "支部同意") {
+		t.Errorf("seven months without consent: %v", err)
+	}
+	long.ConsentOn = d("2026-01-04")
+	if err := SaveRecord(s, &long); err != nil {
+		t.Fatal(err)
+	}
+	if long.Name != "张三" {
+		t.Errorf("name not filled from the register: %q", long.Name)
+	}
+	relief := DuesRelief{PersonID: p.ID, From: d("2026-02"), To: d("2026-03"), DiscussedOn: d("2026-01-10")}
+	if err := SaveRecord(s, &relief); err == nil || !strings.Contains(err.Error(), "上级党委批准") {
+		t.Errorf("relief without approval: %v", err)
+	}
+	stranger := DuesBase{PersonID: 999, From: d("2026-01"), Category: DuesEmployed, BaseFen: 100}
+	if err := SaveRecord(s, &stranger); err == nil {
+		t.Error("a base for someone not in the register was saved")
+	}
+	long.AmountFen = 7100
+	if err := SaveRecord(s, &long); err != nil {
+		t.Fatal(err)
+	}
+	if err := DeleteRecord[DuesPayment](s, long.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := Records[DuesPayment](s, "id", ""); len(rows) != 0 {
+		t.Errorf("deleted payment still listed: %v", rows)
+	}
+	if err := RestoreRecord[DuesPayment](s, long.ID); err != nil {
+		t.Fatal(err)
+	}
+	entries, _, err := s.SearchAudit(AuditQuery{Entity: entityDuesPayment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, e := range entries {
+		actions = append(actions, e.Action)
+	}
+	if got := strings.Join(actions, ","); !strings.Contains(got, "新增") || !strings.Contains(got, "修改") ||
+		!strings.Contains(got, "删除") || !strings.Contains(got, "恢复") {
+		t.Errorf("audit actions %s", got)
+	}
+}
+
+func TestParseYuanIsExact(t *testing.T) {
+	for in, want := range map[string]int64{"3456.78": 345678, "3,456.7": 345670, "￥12元": 1200, "0.05": 5, "-1.5": -150} {
+		if got, err := ParseYuan(in); err != nil || got != want {
+			t.Errorf("%q: %d %v, want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "1.234", "abc", "1.2.3", "."} {
+		if _, err := ParseYuan(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}
