@@ -72,6 +72,14 @@ func (p recordPreview[R]) counts() (good, bad, updates int) {
 
 func (p recordPreview[R]) save(s *data.Store) error { return p.store(s, p.GoodRows()) }
 
+// saved wraps a register's preview whose rows are records as they are.
+func saved[T any](p *reports.ImportPreview[T], err error, save func(*data.Store, []T) error) (preview, error) {
+	if err != nil {
+		return nil, err
+	}
+	return recordPreview[T]{p, nil, save}, nil
+}
+
 var yearImports = []yearImport{
 	{"dues-bases", "党费核定基数", "党费核定基数（财务室的表也可以：按姓名或身份证号对应党员，没有起始月份的从本月起执行；同一人同一起始月份已有的基数会被更新）",
 		func(path string, s *data.Store) (preview, error) {
@@ -102,6 +110,41 @@ var yearImports = []yearImport{
 					}
 					return data.SaveRecords(s, out)
 				}}, nil
+		}},
+	{"training", "培训台账", "培训台账：同名同开始日期的培训合并为一次，参训人员按姓名对应名册（非党员照写）",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadTraining(path, s)
+			return saved(p, err, data.SaveTrainingEntries)
+		}},
+	{"talks", "谈心谈话记录", "谈心谈话记录",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadTalks(path, s)
+			return saved(p, err, data.SaveRecords[data.Talk])
+		}},
+	{"tasks", "工作责任清单", "工作责任清单（没有年度列的算今年）",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadTasks(path, s, civil.Today().Year)
+			return saved(p, err, data.SaveRecords[data.DutyTask])
+		}},
+	{"rectification", "问题整改台账", "问题清单或问题整改台账（没有年度列的算今年）",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadProblems(path, s, civil.Today().Year)
+			return saved(p, err, data.SaveRecords[data.Problem])
+		}},
+	{"work-items", "工作事项台账", "工作事项台账",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadWorkItems(path, s, civil.Today().Year)
+			return saved(p, err, data.SaveRecords[data.WorkItem])
+		}},
+	{"improvements", "优化前后对比台账", "优化前后对比台账",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadImprovements(path, civil.Today().Year)
+			return saved(p, err, data.SaveRecords[data.Improvement])
+		}},
+	{"appraisal", "民主评议党员登记表", "民主评议党员登记表（每行一名党员；同一人同一年只能有一条）",
+		func(path string, s *data.Store) (preview, error) {
+			p, err := reports.ReadAppraisal(path, s, civil.Today().Year)
+			return saved(p, err, data.SaveRecords[data.AppraisalResult])
 		}},
 }
 

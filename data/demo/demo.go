@@ -70,6 +70,7 @@ func Fill(s *data.Store, today civil.Date) error {
 		f.fillPipeline,
 		f.fillMeetings,
 		f.fillDues,
+		f.fillYearWork,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
