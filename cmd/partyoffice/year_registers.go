@@ -32,6 +32,13 @@ var yearExports = []yearExport{
 		func(path string, s *data.Store, o reports.YearOptions) error {
 			return reports.ExportDuesPayments(path, s, o.Year)
 		}},
+	{"training", "培训台账", "培训台账（每人每次培训一行）和学时统计（思政课教师24学时、书记和党务工作者轮训、党员32学时）", false, reports.ExportTraining},
+	{"talks", "谈心谈话记录", "谈心谈话记录和覆盖情况（支委×党员矩阵，“未谈”为尚未谈话的）", false, reports.ExportTalks},
+	{"tasks", "党建工作责任清单", "工作责任清单（任务、分工、责任人、时限、状态、完成情况）和书记述职评议", false, reports.ExportTasks},
+	{"rectification", "问题整改台账", "问题清单和问题整改台账（验收后才算整改完成；含往年未验收的问题）", false, reports.ExportProblems},
+	{"ledger", "工作事项台账", "工作事项台账和优化前后对比台账", false, reports.ExportLedgers},
+	{"appraisal", "民主评议党员情况", "民主评议党员情况统计表（各等次人数和比例）和登记表", false, reports.ExportAppraisal},
+	{"brand", "党建品牌", "党建品牌、党员先锋岗和评星定级", false, reports.ExportBrand},
 }
 
 // yearImport is one register of `import KIND FILE`.
