@@ -208,7 +208,7 @@ type CoverageRow struct {
 func CoverageRegister(m *yearwork.TalkMatrix) *Register[CoverageRow] {
 	cols := []Column[CoverageRow]{{Header: "支委", Width: 10, Get: func(r *CoverageRow) any { return r.Name }}}
 	for i, name := range m.Columns {
-		cols = append(cols, Column[CoverageRow]{Header: name, Width: 6, Center: true,
+		cols = append(cols, Column[CoverageRow]{Header: name, Width: 5, Center: true,
 			Get: func(r *CoverageRow) any { return r.Cells[i] }})
 	}
 	return &Register[CoverageRow]{Name: "谈话覆盖情况", Columns: cols, FreezeColumns: 1}
