@@ -206,3 +206,19 @@ var DefaultNotices = []NoticeTemplate{
 		"4. 跨{上级党委}系统转出的，按上级党委要求开具纸质介绍信。\n" +
 		"转入本支部的党员，请在报到后一周内交组织关系介绍信回执并登记。\n联系人：{组织委员}　联系电话：{联系电话}"},
 }
+
+// TransferStep is one step of the 组织关系转接 flow: who acts (Side) and what.
+type TransferStep struct{ Side, Name string }
+
+// TransferSteps are the steps of a transfer out of and into a branch
+// (党员教育管理工作条例第二十五条: the sender stays responsible until the
+// receipt comes back), for the 工作流程图.
+var TransferSteps = []TransferStep{
+	{"转出", "党员提出转接申请，说明转入单位"},
+	{"转出", "支部核对党员信息，党费交纳至转出当月"},
+	{"转出", "在全国党员管理信息系统中发起转接（跨系统的开具纸质介绍信）"},
+	{"转出", "上级党组织审核"},
+	{"转入", "转入党组织接收，党员报到"},
+	{"转入", "转入党组织回执，编入党支部和党小组"},
+	{"转出", "收到回执后登记、归档，名册中登记转出"},
+}

@@ -114,7 +114,9 @@ func TestYearRegistersRoundTrip(t *testing.T) {
 		func(p string, s *data.Store) (*ImportPreview[data.WorkItem], error) { return ReadWorkItems(p, s, year) },
 		data.SaveRecords[data.WorkItem], rowsOf[data.WorkItem](t, "year, due, id"))
 	roundTrip(t, "民主评议", s, ExportAppraisal,
-		func(p string, s *data.Store) (*ImportPreview[data.AppraisalResult], error) { return ReadAppraisal(p, s, year) },
+		func(p string, s *data.Store) (*ImportPreview[data.AppraisalResult], error) {
+			return ReadAppraisal(p, s, year)
+		},
 		data.SaveRecords[data.AppraisalResult], rowsOf[data.AppraisalResult](t))
 }
 

@@ -166,6 +166,10 @@ func init() {
 		im := &yearImports[i]
 		importKinds[im.name] = registerKind{title: im.title, run: func(c *cli, args []string) error { return c.importYear(im, args) }}
 	}
+	commands = insertBefore(commands, "version", command{name: "print", args: "development|transfer|notice --out 文件.png [--title 标题]",
+		summary: "生成可打印的A4图片：发展党员工作流程图、组织关系转接流程图（按步骤数据绘制），或一次性告知单（用支部信息填写）",
+		options: []string{"--title      notice：告知单标题中的几个字，例如 入党（默认：第一张）"},
+		run:     (*cli).printYear})
 	if cmd := findCommand("export"); cmd != nil {
 		cmd.summary += "；以及党费、培训、谈心谈话、工作责任清单、三帐二单、民主评议等年度台账"
 		cmd.options = append(cmd.options, "年度台账：partyoffice export "+strings.Join(names, "|")+" --year 年份 [--month 月份] --out 文件.xlsx")
@@ -234,6 +238,34 @@ func (c *cli) importYear(im *yearImport, args []string) error {
 			}
 		}
 		c.printImport(rep, f)
+		return nil
+	})
+}
+
+// printYear runs `print development|transfer|notice [--title 标题] --out FILE.png`.
+func (c *cli) printYear(args []string) error {
+	fs := newFlagSet("print")
+	out := fs.String("out", "", "")
+	title := fs.String("title", "", "")
+	pos, err := positionals("print", args, 1, fs)
+	if err != nil {
+		return err
+	}
+	if *out == "" || !strings.EqualFold(filepath.Ext(*out), ".png") {
+		return usageError("请用 --out 指定保存的图片文件，以 .png 结尾")
+	}
+	return c.withStore(false, func(s *data.Store) error {
+		kind := pos[0]
+		var err error
+		if kind == "notice" {
+			err = reports.WriteNotice(*out, s, *title)
+		} else {
+			err = reports.WriteFlowchart(*out, s, kind)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "已生成：%s\n", *out)
 		return nil
 	})
 }
