@@ -193,6 +193,8 @@ func (p *DuesPayment) tidy(tx *Tx) error {
 		return fmt.Errorf("缴纳月份的止月 %s 早于起月 %s", p.To, p.From)
 	case p.PaidOn.IsZero() || p.PaidOn.Precision() != civil.DayPrecision:
 		return errors.New("请填写缴纳日期（年月日）")
+	case p.PaidOn.After(civil.Today()):
+		return fmt.Errorf("缴纳日期 %s 在今天之后，请核对", p.PaidOn)
 	case p.AmountFen <= 0 || p.AmountFen > maxPaymentFen:
 		return fmt.Errorf("缴纳金额 %s 不对，请核对", Yuan(p.AmountFen))
 	}

@@ -68,11 +68,15 @@ type TargetProgress struct {
 // register as of on (or the year's end when that is earlier).
 func TrainingProgress(d *Data, year int, on civil.Date) []TargetProgress {
 	asOf := yearEnd(year, on)
+	courses := map[uint]*data.TrainingCourse{}
+	for i := range d.Courses {
+		courses[d.Courses[i].ID] = &d.Courses[i]
+	}
 	out := make([]TargetProgress, len(TrainingTargets))
 	for i, t := range TrainingTargets {
 		p := TargetProgress{Target: t}
 		for _, who := range d.targetGroup(t.Group, year, asOf) {
-			tr := d.trainee(who, &t, year)
+			tr := d.trainee(who, &t, year, courses)
 			if tr.Met {
 				p.Met++
 			}
@@ -148,12 +152,8 @@ func rosterInGroup(role, group string) bool {
 	return group == GroupWorkers && role != data.RoleTeacher
 }
 
-func (d *Data) trainee(w who, t *TrainingTarget, year int) Trainee {
+func (d *Data) trainee(w who, t *TrainingTarget, year int, courses map[uint]*data.TrainingCourse) Trainee {
 	tr := Trainee{PersonID: w.id, Name: w.name}
-	courses := map[uint]*data.TrainingCourse{}
-	for i := range d.Courses {
-		courses[d.Courses[i].ID] = &d.Courses[i]
-	}
 	for i := range d.Attendance {
 		a := &d.Attendance[i]
 		c := courses[a.CourseID]
