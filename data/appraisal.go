@@ -49,8 +49,8 @@ type AppraisalResult struct {
 	Grade     string // 支部评定的等次 (decision)
 	DecidedOn civil.Date
 	// What follows a 不合格 (教育条例第三十条): 限期改正 (≤ 1 year), 劝退
-	// or 除名. A 除名 changes membership: it is recorded as a status event
-	// (出党) in the register by the user, with the 上级 approval.
+	// or 除名. A 除名 changes membership: saving it records the 出党 status
+	// event (afterSave); the 上级 approval belongs in FollowUpNote.
 	FollowUp     string
 	FollowUpOn   civil.Date
 	FollowUpNote string
@@ -103,6 +103,21 @@ func (a *AppraisalResult) tidy(tx *Tx) error {
 		return fmt.Errorf("%s %d 年的民主评议结果已经登记过了，请修改那一条", a.Name, a.Year)
 	}
 	return limitText("处置情况", a.FollowUpNote, longText)
+}
+
+// afterSave records a 除名 decided after a 不合格 as the person's 出党
+// status event (教育条例第三十一条), once: a member already off the roll is
+// left as is. 限期改正 and 劝退 change no membership by themselves.
+func (a *AppraisalResult) afterSave(tx *Tx) error {
+	if a.FollowUp != "除名" {
+		return nil
+	}
+	var p Person
+	if err := tx.First(&p, a.PersonID).Error; err != nil || p.Roll != RollActive {
+		return err
+	}
+	return tx.addStatusEvent(a.PersonID, StatusEvent{Kind: EventExit, ExitKind: "除名", Date: a.FollowUpOn,
+		Note: fmt.Sprintf("%d年民主评议不合格，%s", a.Year, a.FollowUpNote)})
 }
 
 // BrandRecord is the branch's 党建品牌 of a year.

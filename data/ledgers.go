@@ -222,3 +222,40 @@ var TransferSteps = []TransferStep{
 	{"转入", "转入党组织回执，编入党支部和党小组"},
 	{"转出", "收到回执后登记、归档，名册中登记转出"},
 }
+
+// RaiseProblems records the 查摆问题 of a sitting (a 组织生活会, a 民主评议)
+// as 问题整改台账 items, in one transaction: each is linked to the sitting,
+// dated in its year, and takes its source from the sitting's type. A
+// problem of one member names them (PersonID); one of the 班子 leaves it nil
+// with Person "班子".
+func RaiseProblems(s *Store, meetingID uint, problems []Problem) error {
+	return s.write(func(tx *Tx) error {
+		var m Meeting
+		if err := tx.First(&m, meetingID).Error; err != nil {
+			return errors.New("找不到这次会议，它可能已被删除")
+		}
+		source := "其他"
+		for _, t := range m.Types {
+			switch t {
+			case TypeLifeMeeting:
+				source = "组织生活会"
+			case TypeAppraisal:
+				if source == "其他" {
+					source = "民主评议"
+				}
+			}
+		}
+		for i := range problems {
+			p := &problems[i]
+			id := meetingID
+			p.MeetingID, p.Year, p.Source = &id, m.Date.Year, source
+			if p.PersonID == nil && p.Person == "" {
+				p.Person = "班子"
+			}
+			if err := saveRecord[Problem](tx, p); err != nil {
+				return fmt.Errorf("第%d个问题：%w", i+1, err)
+			}
+		}
+		return nil
+	})
+}

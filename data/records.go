@@ -74,7 +74,19 @@ func saveRecord[T any, P recordPtr[T]](tx *Tx, r P) error {
 	if err != nil {
 		return err
 	}
-	return tx.Audit(action, r.entity(), r.recordID(), r.summary(), before, r)
+	if err := tx.Audit(action, r.entity(), r.recordID(), r.summary(), before, r); err != nil {
+		return err
+	}
+	if f, ok := any(r).(followsUp); ok {
+		return f.afterSave(tx)
+	}
+	return nil
+}
+
+// followsUp is a record whose saving changes something else in the same
+// transaction (a 民主评议 除名 is a status event of the person).
+type followsUp interface {
+	afterSave(tx *Tx) error
 }
 
 // DeleteRecord moves a row to the recycle bin.

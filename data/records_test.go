@@ -69,3 +69,36 @@ func TestParseYuanIsExact(t *testing.T) {
 		}
 	}
 }
+
+func TestAppraisalExpulsionIsAStatusEvent(t *testing.T) {
+	s := openTemp(t)
+	p := member("李四", "")
+	if err := s.CreatePerson(p); err != nil {
+		t.Fatal(err)
+	}
+	a := AppraisalResult{Year: 2025, PersonID: p.ID, Grade: GradeFail, DecidedOn: d("2025-12-20")}
+	if err := SaveRecord(s, &a); err != nil {
+		t.Fatal(err)
+	}
+	a.FollowUp, a.FollowUpOn, a.FollowUpNote = "除名", d("2026-03-10"), "限期改正期满仍无转变，党工委批准"
+	for range 2 { // saving again does not add a second event
+		if err := SaveRecord(s, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events, err := s.StatusEvents(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0].Kind != EventExit || events[0].ExitKind != "除名" {
+		t.Errorf("events %+v", events)
+	}
+	after, _ := s.Person(p.ID)
+	if after.Roll != RollExpelled {
+		t.Errorf("roll %s", after.Roll)
+	}
+	good := AppraisalResult{Year: 2026, PersonID: p.ID, Grade: GradeGood, DecidedOn: d("2026-12-20"), FollowUp: "劝退", FollowUpOn: d("2026-12-21")}
+	if err := SaveRecord(s, &good); err == nil {
+		t.Error("a follow-up for a 合格 member was saved")
+	}
+}

@@ -193,6 +193,21 @@ func (y *yearFiller) problems() error {
 			rows[i].VerifiedOn = y.today
 		}
 	}
+	// The last 组织生活会's 查摆问题 are raised from its minutes.
+	sittings, err := y.store.Meetings(data.MeetingFilter{Type: data.TypeLifeMeeting})
+	if err != nil {
+		return err
+	}
+	var raised []data.Problem
+	if n := len(sittings); n > 0 {
+		for _, i := range []int{0, 3} {
+			raised = append(raised, rows[i])
+		}
+		rows = append(rows[1:3:3], rows[4:]...)
+		if err := data.RaiseProblems(y.store, sittings[n-1].ID, raised); err != nil {
+			return err
+		}
+	}
 	return data.SaveRecords(y.store, rows)
 }
 
