@@ -1,6 +1,8 @@
 package data
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -100,5 +102,39 @@ func TestAppraisalExpulsionIsAStatusEvent(t *testing.T) {
 	good := AppraisalResult{Year: 2026, PersonID: p.ID, Grade: GradeGood, DecidedOn: d("2026-12-20"), FollowUp: "劝退", FollowUpOn: d("2026-12-21")}
 	if err := SaveRecord(s, &good); err == nil {
 		t.Error("a follow-up for a 合格 member was saved")
+	}
+}
+
+func TestCertificateAttachment(t *testing.T) {
+	s := openTemp(t)
+	c := TrainingCourse{Name: "集中轮训", Category: TrainingRotation, Start: d("2026-03-01"), Hours: 16}
+	if err := SaveRecord(s, &c); err != nil {
+		t.Fatal(err)
+	}
+	a := TrainingAttendance{CourseID: c.ID, Name: "陈思远"}
+	if err := SaveRecord(s, &a); err != nil {
+		t.Fatal(err)
+	}
+	dup := TrainingAttendance{CourseID: c.ID, Name: "陈思远"}
+	if err := SaveRecord(s, &dup); err == nil {
+		t.Error("the same person was added twice to one course")
+	}
+	src := filepath.Join(t.TempDir(), "结业证书.pdf")
+	if err := os.WriteFile(src, []byte("%PDF-1.4 证书"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	att, err := AddRecordAttachment[TrainingAttendance](s, a.ID, src, "结业证书")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := RecordAttachments[TrainingAttendance](s, a.ID)
+	if err != nil || len(list) != 1 || list[0].Name != "结业证书.pdf" {
+		t.Fatalf("attachments %v %v", list, err)
+	}
+	if got, err := os.ReadFile(s.RecordAttachmentPath(att)); err != nil || !strings.Contains(string(got), "证书") {
+		t.Errorf("stored file: %v", err)
+	}
+	if _, err := AddRecordAttachment[TrainingAttendance](s, 999, src, ""); err == nil {
+		t.Error("an attachment for a missing row was saved")
 	}
 }

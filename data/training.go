@@ -18,7 +18,7 @@ import (
 // targets are worked out in package data/yearwork.
 
 func init() {
-	RegisterModels(&TrainingCourse{}, &TrainingAttendance{}, &TrainingRoster{}, &RecordAttachment{})
+	RegisterModels(&TrainingCourse{}, &TrainingAttendance{}, &TrainingRoster{})
 }
 
 // Training organisers and categories offered in the forms.

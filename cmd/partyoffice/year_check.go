@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/dues"
@@ -26,4 +28,52 @@ func withYearFindings(s *data.Store, on civil.Date, findings []rules.Finding) ([
 	}
 	rules.Sort(findings)
 	return findings, nil
+}
+
+func init() {
+	commands = insertBefore(commands, "version", command{name: "goals", args: "[--year 年份] [--on 日期]",
+		summary: "显示年度目标完成进度（培训学时、轮训、工作责任清单、三帐二单一图、党建品牌、评星定级、先锋岗、谈心谈话覆盖、党费欠缴）",
+		run:     (*cli).goals})
+}
+
+// goals prints the 年度目标 card, one target a line.
+func (c *cli) goals(args []string) error {
+	fs := newFlagSet("goals")
+	yearText := fs.String("year", "", "")
+	onText := fs.String("on", "", "")
+	if _, err := positionals("goals", args, 0, fs); err != nil {
+		return err
+	}
+	year, err := yearArg(*yearText)
+	if err != nil {
+		return err
+	}
+	on := civil.Today()
+	if *onText != "" {
+		if on, err = civil.ParseDay(*onText); err != nil {
+			return usageError("--on：%v", err)
+		}
+	}
+	return c.withStore(false, func(s *data.Store) error {
+		d, err := yearwork.Load(s)
+		if err != nil {
+			return err
+		}
+		dd, err := dues.Load(s)
+		if err != nil {
+			return err
+		}
+		for _, g := range yearwork.Goals(d, dd, year, on) {
+			mark := "○"
+			if g.Done {
+				mark = "●"
+			}
+			seed := g.Seed
+			if seed == "" {
+				seed = "—"
+			}
+			fmt.Fprintf(c.stdout, "%s %-3s %s：%s（%s）\n", mark, seed, g.Title, g.Text, g.Where)
+		}
+		return nil
+	})
 }

@@ -69,8 +69,11 @@ func (d *Data) ledgersKept(year int) int {
 	if countYear(d.Improvement, func(i *data.Improvement) int { return i.Year }, year) > 0 {
 		n++
 	}
-	if countYear(d.Problems, func(p *data.Problem) int { return p.Year }, year) > 0 {
-		n += 2 // 问题清单 and 问题整改台账 are the same records
+	for _, p := range d.Problems {
+		if p.Year == year || p.Year < year && p.Open() { // as the rectification export lists them
+			n += 2 // 问题清单 and 问题整改台账 are the same records
+			break
+		}
 	}
 	return n
 }
