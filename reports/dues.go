@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"partyoffice/data"
@@ -260,20 +261,11 @@ func monthText(m dues.Month) string {
 func joinDistinct(items []string) string {
 	var out []string
 	for _, s := range items {
-		if s != "" && !containsString(out, s) {
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return strings.Join(out, "、")
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // loadDues computes the ledger through the end of the year.

@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"slices"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/dues"
@@ -46,7 +48,7 @@ func (f *filler) fillDues() error {
 			b.Category, b.BaseFen = data.DuesRetired, 526800
 		}
 		bases = append(bases, b)
-		raise := containsName(duesRaised, p.Name) && first.Before(civil.Date{Year: f.today.Year, Month: 7})
+		raise := slices.Contains(duesRaised, p.Name) && first.Before(civil.Date{Year: f.today.Year, Month: 7})
 		if raise {
 			r := b
 			r.From, r.BaseFen, r.Note = civil.Date{Year: f.today.Year, Month: 7}, b.BaseFen+int64(40000+f.rng.IntN(30000)), "岗位工资晋级"
@@ -112,13 +114,4 @@ func (f *filler) fillDuesRelief(current civil.Date) error {
 func monthlyDue(c data.DuesCategory, base int64) int64 {
 	r, _ := dues.RateOf(&data.DuesBase{Category: c, BaseFen: base})
 	return r.DueFen
-}
-
-func containsName(names []string, n string) bool {
-	for _, x := range names {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"slices"
+
 	"fmt"
 
 	"partyoffice/data"
@@ -58,7 +60,7 @@ func (y *yearFiller) training() error {
 	everyone := func(skip ...string) []string {
 		var out []string
 		for _, m := range y.members {
-			if !containsName(skip, m.Name) {
+			if !slices.Contains(skip, m.Name) {
 				out = append(out, m.Name)
 			}
 		}
@@ -127,7 +129,7 @@ func (y *yearFiller) talks() error {
 	for _, a := range y.committee {
 		var others []data.Person
 		for _, m := range y.members {
-			if !containsName(y.committee, m.Name) {
+			if !slices.Contains(y.committee, m.Name) {
 				others = append(others, m)
 			}
 		}

@@ -2,6 +2,7 @@ package yearwork
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"partyoffice/data"
@@ -42,14 +43,7 @@ func (m *TalkMatrix) Needed(a, b string, rule data.TalkCoverage) bool {
 	return rule.CommitteeMember
 }
 
-func (m *TalkMatrix) isCommittee(name string) bool {
-	for _, c := range m.Committee {
-		if c == name {
-			return true
-		}
-	}
-	return false
-}
+func (m *TalkMatrix) isCommittee(name string) bool { return slices.Contains(m.Committee, name) }
 
 // Percent is the share of required pairs covered, rounded down.
 func (m *TalkMatrix) Percent() int {
