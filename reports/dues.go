@@ -342,11 +342,18 @@ func DuesYearRegister() *Register[DuesYearRow] {
 // of bases or of monthly rates means nothing).
 func memberMoney(header string, get func(*DuesYearRow) int64) Column[DuesYearRow] {
 	c := moneyGet(header, get)
+	isTotal := func(r *DuesYearRow) bool { return r.Name == totalName && r.Category == "" }
 	c.Get = func(r *DuesYearRow) any {
-		if r.Name == totalName && r.Category == "" {
+		if isTotal(r) {
 			return nil
 		}
 		return get(r)
+	}
+	c.Text = func(r *DuesYearRow) string {
+		if isTotal(r) {
+			return ""
+		}
+		return data.Yuan(get(r))
 	}
 	return c
 }

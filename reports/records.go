@@ -20,7 +20,8 @@ import (
 func MoneyColumn[T any](header string, field func(*T) *int64, aliases ...string) Column[T] {
 	return Column[T]{
 		Header: header, Aliases: aliases, Kind: KindMoney, Width: 11,
-		Get: func(v *T) any { return *field(v) },
+		Get:  func(v *T) any { return *field(v) },
+		Text: func(v *T) string { return data.Yuan(*field(v)) },
 		Set: func(v *T, s string) error {
 			fen, err := readYuan(s)
 			*field(v) = fen
@@ -31,7 +32,8 @@ func MoneyColumn[T any](header string, field func(*T) *int64, aliases ...string)
 
 // moneyGet is a read-only money column (computed values in a report).
 func moneyGet[T any](header string, get func(*T) int64) Column[T] {
-	return Column[T]{Header: header, Kind: KindMoney, Width: 11, Get: func(v *T) any { return get(v) }}
+	return Column[T]{Header: header, Kind: KindMoney, Width: 11, Get: func(v *T) any { return get(v) },
+		Text: func(v *T) string { return data.Yuan(get(v)) }}
 }
 
 func readYuan(s string) (int64, error) {

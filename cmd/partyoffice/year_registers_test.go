@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"partyoffice/data/civil"
+	"partyoffice/reports"
 )
 
 // The demo's gaps show in `check --json` under their own rule IDs.
@@ -41,11 +42,11 @@ func TestYearExportsAndImports(t *testing.T) {
 	dir := demoDir(t)
 	out := t.TempDir()
 	year := civil.Today().Year
-	for _, e := range yearExports {
-		path := filepath.Join(out, e.name+".xlsx")
-		mustRun(t, "--data", dir, "export", e.name, "--year", strconv.Itoa(year), "--out", path)
+	for _, e := range reports.YearReports {
+		path := filepath.Join(out, e.Kind+".xlsx")
+		mustRun(t, "--data", dir, "export", e.Kind, "--year", strconv.Itoa(year), "--out", path)
 		if st, err := os.Stat(path); err != nil || st.Size() == 0 {
-			t.Errorf("%s: %v", e.name, err)
+			t.Errorf("%s: %v", e.Kind, err)
 		}
 	}
 	for _, name := range []string{"dues-bases", "dues-payments", "training", "talks", "tasks"} {
