@@ -188,7 +188,7 @@ func DuesMonthRegister(month int) *Register[DuesMonthRow] {
 		Columns: []Column[DuesMonthRow]{
 			text("姓名", func(r *DuesMonthRow) string { return r.Name }),
 			center(text("人员类别", func(r *DuesMonthRow) string { return r.Category })),
-			moneyGet("核定基数", func(r *DuesMonthRow) int64 { return r.BaseFen }),
+			memberMoney("核定基数", func(r *DuesMonthRow) int64 { return r.BaseFen }, monthTotal),
 			center(text("比例", func(r *DuesMonthRow) string { return r.Rate })),
 			moneyGet("月应缴", func(r *DuesMonthRow) int64 { return r.DueFen }),
 			moneyGet("实缴", func(r *DuesMonthRow) int64 { return r.PaidFen }),
@@ -240,7 +240,7 @@ func DuesMonthRows(l *dues.Ledger, mo dues.Month) []DuesMonthRow {
 		total.PaidFen += r.PaidFen
 		out = append(out, r)
 	}
-	total.Name = "合计"
+	total.Name = totalName
 	return append(out, total)
 }
 
@@ -319,9 +319,9 @@ func DuesYearRegister() *Register[DuesYearRow] {
 	cols := []Column[DuesYearRow]{
 		{Header: "姓名", Get: func(r *DuesYearRow) any { return r.Name }},
 		{Header: "人员类别", Center: true, Get: func(r *DuesYearRow) any { return r.Category }},
-		memberMoney("核定基数", func(r *DuesYearRow) int64 { return r.BaseFen }),
+		memberMoney("核定基数", func(r *DuesYearRow) int64 { return r.BaseFen }, yearTotal),
 		{Header: "比例", Center: true, Width: 6, Get: func(r *DuesYearRow) any { return r.Rate }},
-		memberMoney("月应缴", func(r *DuesYearRow) int64 { return r.MonthlyFen }),
+		memberMoney("月应缴", func(r *DuesYearRow) int64 { return r.MonthlyFen }, yearTotal),
 	}
 	for i := range 12 {
 		c := moneyGet(fmt.Sprintf("%d月", i+1), func(r *DuesYearRow) int64 { return r.Months[i] })
@@ -340,16 +340,15 @@ func DuesYearRegister() *Register[DuesYearRow] {
 
 // memberMoney is a per-member amount, left empty on the 合计 line (a sum
 // of bases or of monthly rates means nothing).
-func memberMoney(header string, get func(*DuesYearRow) int64) Column[DuesYearRow] {
+func memberMoney[T any](header string, get func(*T) int64, isTotal func(*T) bool) Column[T] {
 	c := moneyGet(header, get)
-	isTotal := func(r *DuesYearRow) bool { return r.Name == totalName && r.Category == "" }
-	c.Get = func(r *DuesYearRow) any {
+	c.Get = func(r *T) any {
 		if isTotal(r) {
 			return nil
 		}
 		return get(r)
 	}
-	c.Text = func(r *DuesYearRow) string {
+	c.Text = func(r *T) string {
 		if isTotal(r) {
 			return ""
 		}
@@ -357,6 +356,9 @@ func memberMoney(header string, get func(*DuesYearRow) int64) Column[DuesYearRow
 	}
 	return c
 }
+
+func yearTotal(r *DuesYearRow) bool   { return r.Name == totalName && r.Category == "" }
+func monthTotal(r *DuesMonthRow) bool { return r.Name == totalName && r.Category == "" }
 
 const totalName = "合计"
 
@@ -413,7 +415,7 @@ func DuesPublicityRegister() *Register[DuesYearRow] {
 		Name: "党费公示", Portrait: true,
 		Columns: []Column[DuesYearRow]{
 			{Header: "姓名", Width: 14, Get: func(r *DuesYearRow) any { return r.Name }},
-			memberMoney("月应缴", func(r *DuesYearRow) int64 { return r.MonthlyFen }),
+			memberMoney("月应缴", func(r *DuesYearRow) int64 { return r.MonthlyFen }, yearTotal),
 			moneyGet("实缴", func(r *DuesYearRow) int64 { return r.PaidFen }),
 			{Header: "缴至", Center: true, Width: 10, Get: func(r *DuesYearRow) any { return r.Through }},
 		},
