@@ -1,6 +1,7 @@
 package dues
 
 import (
+	"strings"
 	"testing"
 
 	"partyoffice/data"
@@ -194,5 +195,22 @@ func TestMemberWithoutBase(t *testing.T) {
 	}
 	if !noBase {
 		t.Errorf("want %s: %v", RuleNoBase, f)
+	}
+}
+
+// A branch that starts keeping 党费 in this program in 2026 has no arrears
+// from the years before its members' first base.
+func TestTrackingStartsWithTheFirstBase(t *testing.T) {
+	d := &Data{People: []data.Person{member(1, "甲", "1995-07-01"), member(2, "乙", "1995-07-01")},
+		Bases:    []data.DuesBase{base(1, "2026-01", data.DuesEmployed, 400000)},
+		Payments: []data.DuesPayment{pay(1, "2026-01", "2026-05", 5*4000, "2026-01-05")}}
+	d.Payments[0].ConsentOn = day("2026-01-05")
+	var got []string
+	for _, f := range Findings(d, day("2026-09-15")) {
+		got = append(got, f.Person+" "+f.Rule+" "+f.Message)
+	}
+	// 甲: June, July, August unpaid — three months, not thirty years.
+	if len(got) != 2 || !strings.Contains(got[0], "甲 "+RuleArrears+" 甲：自 2026-06 起已连续 3 个月") || !strings.HasPrefix(got[1], "乙 "+RuleNoBase) {
+		t.Errorf("findings %q", got)
 	}
 }

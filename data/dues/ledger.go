@@ -111,6 +111,11 @@ func Compute(d *Data, until Month) *Ledger {
 		if first == 0 {
 			continue
 		}
+		// Months before the member's first 核定基数 (or 减免) are not kept
+		// in this program: the branch starts tracking a member's 党费 with a
+		// base, so years of history before it are not arrears. Without any,
+		// only the current month is listed (DUES-NOBASE asks for a base).
+		first = max(first, trackedFrom(bases[p.ID], reliefs[p.ID], until))
 		m := &Member{Person: p, First: first, Cells: map[Month]*MonthCell{}, Payments: pays[p.ID]}
 		end := max(until, lastCovered(m.Payments))
 		if last != 0 {
@@ -150,6 +155,19 @@ func liableSpan(p *data.Person) (first, last Month) {
 		}
 	}
 	return first, last
+}
+
+// trackedFrom is the first month of the member's earliest base or relief,
+// or until when there is none.
+func trackedFrom(bases []*data.DuesBase, reliefs []*data.DuesRelief, until Month) Month {
+	from := until
+	for _, b := range bases {
+		from = min(from, MonthOf(b.From))
+	}
+	for _, r := range reliefs {
+		from = min(from, MonthOf(r.From))
+	}
+	return from
 }
 
 func monthCell(mo Month, bases []*data.DuesBase, reliefs []*data.DuesRelief) *MonthCell {
