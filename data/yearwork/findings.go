@@ -78,7 +78,7 @@ func trainingFindings(d *Data, on civil.Date) []rules.Finding {
 			for i, t := range short {
 				names[i] = t.Name
 			}
-			out = append(out, reminder(p.Target.ID, nil, "", fmt.Sprintf("本年度有 %d 名党员集中学习培训不足 %g 学时：%s",
+			out = append(out, reminder(p.Target.ID, nil, "", fmt.Sprintf("党员集中学习培训：本年度有 %d 名党员不足 %g 学时（%s）",
 				len(short), p.Target.MinHours, missingText(names, 8)), end))
 			continue
 		}
@@ -113,7 +113,7 @@ func taskFindings(d *Data, on civil.Date) []rules.Finding {
 		}
 		if t.Division == "" || t.Owner == "" {
 			out = append(out, rules.Finding{Rule: RuleTaskOwner, Severity: rules.SeverityError,
-				Message: fmt.Sprintf("工作责任清单“%s”没有%s", t.Task, missingPart(t))})
+				Message: fmt.Sprintf("工作责任清单：任务“%s”没有%s", t.Task, missingPart(t))})
 		}
 		if t.Open() && !t.Deadline.IsZero() && t.Deadline.Last().Before(on) {
 			out = append(out, reminder(RuleTaskOverdue, t.OwnerID, t.Owner,
