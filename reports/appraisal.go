@@ -104,7 +104,7 @@ func ReadAppraisal(path string, s *data.Store, year int) (*ImportPreview[data.Ap
 		return nil, err
 	}
 	return readPreview(path, AppraisalRegister(), func(a *data.AppraisalResult) []data.FieldIssue {
-		p, problem := find.find(a.Name, "", "党员")
+		p, problem := find.find(a.Name, "", "", "党员")
 		if p == nil {
 			return issue("姓名", problem)
 		}

@@ -18,7 +18,7 @@ import (
 // DuesBaseRow is a 核定基数 row of a sheet: the base and who it belongs to.
 type DuesBaseRow struct {
 	data.DuesBase
-	IDNumber string
+	IDNumber, StaffNo string
 }
 
 // DuesBaseRegister is the 党费核定基数表, the shape a finance office sends.
@@ -34,6 +34,7 @@ func DuesBaseRegister() *Register[DuesBaseRow] {
 					r.IDNumber = n
 					return err
 				}},
+			CodeColumn("工号", 10, func(r *DuesBaseRow) *string { return &r.StaffNo }, "职工号", "人员编号", "工资号"),
 			ChoiceColumn("人员类别", func(r *DuesBaseRow) *string { return (*string)(&r.Category) }, data.DuesCategoryNames(),
 				func(s string) string { return string(data.ParseDuesCategory(s)) }, "党费类别"),
 			MoneyColumn("核定基数", func(r *DuesBaseRow) *int64 { return &r.BaseFen },
@@ -51,10 +52,16 @@ func ExportDuesBases(path string, s *data.Store) error {
 	if err != nil {
 		return err
 	}
-	ids := idNumbers(d.People)
+	byID := map[uint]*data.Person{}
+	for i := range d.People {
+		byID[d.People[i].ID] = &d.People[i]
+	}
 	rows := make([]DuesBaseRow, len(d.Bases))
 	for i, b := range d.Bases {
-		rows[i] = DuesBaseRow{DuesBase: b, IDNumber: ids[b.PersonID]}
+		rows[i] = DuesBaseRow{DuesBase: b}
+		if p := byID[b.PersonID]; p != nil {
+			rows[i].IDNumber, rows[i].StaffNo = p.IDNumber, p.StaffNo
+		}
 	}
 	return WriteRegister(path, DuesBaseRegister(), yearDocument(&d.Branch, "党费核定基数表", 0, civil.Today()), rows, nil)
 }
@@ -85,7 +92,7 @@ func ReadDuesBases(path string, s *data.Store, defaultFrom civil.Date, progress 
 		existing[fmt.Sprint(b.PersonID, b.From)] = b.ID
 	}
 	finish := func(r *DuesBaseRow) []data.FieldIssue {
-		p, problem := find.find(r.Name, r.IDNumber, "党员")
+		p, problem := find.find(r.Name, r.IDNumber, r.StaffNo, "党员")
 		if p == nil {
 			return issue("姓名", problem)
 		}
@@ -159,7 +166,7 @@ func ReadDuesPayments(path string, s *data.Store, progress func(done, total int)
 		return nil, err
 	}
 	finish := func(r *DuesPaymentRow) []data.FieldIssue {
-		p, problem := find.find(r.Name, r.IDNumber, "党员")
+		p, problem := find.find(r.Name, r.IDNumber, "", "党员")
 		if p == nil {
 			return issue("姓名", problem)
 		}

@@ -191,3 +191,24 @@ func TestDuesReportsAddUpAndPublicityHidesTheBase(t *testing.T) {
 		t.Errorf("July due %s", got)
 	}
 }
+
+func TestDuesImportMatchesByStaffNumber(t *testing.T) {
+	people := samplePeople(civil.New(2026, 12, 4))
+	people[0].StaffNo, people[3].StaffNo = "T0012", "T0044"
+	s := storeWith(t, people)
+	path := newSheet(t).
+		row(1, "工资号", "姓名", "核定基数").
+		row(2, "T0012", "张三", "5000").
+		row(3, "T0044", "张三", "4000"). // 工号 of 欧阳娜娜 with another name: refused
+		save(t.TempDir(), "工号.xlsx")
+	m, err := ReadDuesBases(path, s, civil.New(2026, 1, 1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if good := m.GoodRows(); len(good) != 1 || good[0].PersonID != 1 {
+		t.Errorf("good %+v", good)
+	}
+	if errs := m.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Message, "欧阳娜娜") {
+		t.Errorf("errors %v", errs)
+	}
+}

@@ -131,10 +131,11 @@ type PersonRef struct {
 }
 
 // personFinder finds the register's person of a row written by 姓名 and
-// perhaps 身份证号.
+// perhaps 身份证号 or 工号 (a finance office's sheet has one or the other).
 type personFinder struct {
 	names    nameIndex
 	byNumber map[string]*data.Person
+	byStaff  map[string][]*data.Person
 }
 
 func newPersonFinder(s *data.Store) (*personFinder, error) {
@@ -142,24 +143,34 @@ func newPersonFinder(s *data.Store) (*personFinder, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &personFinder{names: newNameIndex(people), byNumber: map[string]*data.Person{}}
+	f := &personFinder{names: newNameIndex(people), byNumber: map[string]*data.Person{}, byStaff: map[string][]*data.Person{}}
 	for i := range people {
 		if people[i].IDNumber != "" {
 			f.byNumber[people[i].IDNumber] = &people[i]
+		}
+		if people[i].StaffNo != "" {
+			f.byStaff[people[i].StaffNo] = append(f.byStaff[people[i].StaffNo], &people[i])
 		}
 	}
 	return f, nil
 }
 
-// find matches by ID number first, then by name; the message says why nobody matched.
-func (f *personFinder) find(name, idNumber, role string) (*data.Person, string) {
-	if idNumber != "" {
-		if p, ok := f.byNumber[strings.ToUpper(idNumber)]; ok {
-			if name != "" && nameKey(name) != nameKey(p.Name) {
-				return nil, fmt.Sprintf("身份证号 %s 在名册中是“%s”，不是“%s”，请核对", MaskID(idNumber), p.Name, name)
-			}
-			return p, ""
+// find matches by ID number, then by 工号, then by name; the message says
+// why nobody matched. An identifier that belongs to someone of another
+// name is refused rather than trusted.
+func (f *personFinder) find(name, idNumber, staffNo, role string) (*data.Person, string) {
+	var p *data.Person
+	switch {
+	case idNumber != "" && f.byNumber[strings.ToUpper(idNumber)] != nil:
+		p = f.byNumber[strings.ToUpper(idNumber)]
+	case staffNo != "" && len(f.byStaff[staffNo]) == 1:
+		p = f.byStaff[staffNo][0]
+	}
+	if p != nil {
+		if name != "" && nameKey(name) != nameKey(p.Name) {
+			return nil, fmt.Sprintf("身份证号或工号在名册中属于“%s”，不是“%s”，请核对", p.Name, name)
 		}
+		return p, ""
 	}
 	if name == "" {
 		return nil, "请填写姓名"
