@@ -12,10 +12,6 @@ import (
 // 先锋岗 (R14) and 评星定级 (R13). The 等次 is the 支部's decision, entered;
 // the vote counts beside it are shown, never turned into a verdict.
 
-func init() {
-	RegisterModels(&AppraisalResult{}, &BrandRecord{}, &VanguardPost{}, &StarRating{})
-}
-
 // Appraisal grades and follow-ups.
 var (
 	AppraisalGrades    = []string{GradeExcellent, GradeGood, GradeBasic, GradeFail}

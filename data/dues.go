@@ -8,15 +8,11 @@ import (
 	"partyoffice/data/civil"
 )
 
-// 党费 (中组发〔2008〕3号; docs/rules.md «党费»). Three records, all entered by
+// 党费 (中组发〔2008〕3号; the rules: package data/dues and README «check»). Three records, all entered by
 // the user, never derived: a member's 核定基数 from a month on (DuesBase), a
 // payment covering some months (DuesPayment) and a 困难减免 decision
 // (DuesRelief). What each month is due, what was paid for it and who is in
 // arrears is computed in package data/dues from these and the register.
-
-func init() {
-	RegisterModels(&DuesBase{}, &DuesPayment{}, &DuesRelief{})
-}
 
 // DuesCategory is a member's 人员类别 for 党费: it picks the rate table.
 type DuesCategory string
@@ -193,7 +189,7 @@ func (p *DuesPayment) tidy(tx *Tx) error {
 		return fmt.Errorf("缴纳月份的止月 %s 早于起月 %s", p.To, p.From)
 	case p.PaidOn.IsZero() || p.PaidOn.Precision() != civil.DayPrecision:
 		return errors.New("请填写缴纳日期（年月日）")
-	case p.PaidOn.After(civil.Today()):
+	case p.PaidOn.After(tx.today):
 		return fmt.Errorf("缴纳日期 %s 在今天之后，请核对", p.PaidOn)
 	case p.AmountFen <= 0 || p.AmountFen > maxPaymentFen:
 		return fmt.Errorf("缴纳金额 %s 不对，请核对", Yuan(p.AmountFen))

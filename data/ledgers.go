@@ -14,10 +14,6 @@ import (
 // (NoticeTemplate, filled from the branch information when printed) and the
 // 工作流程图 (drawn from the step data, reports/flowchart.go).
 
-func init() {
-	RegisterModels(&WorkItem{}, &Problem{}, &Improvement{}, &NoticeTemplate{})
-}
-
 // ProblemSources are where a problem comes from.
 var ProblemSources = []string{"组织生活会", "民主评议", "书记述职评议", "上级检查", "巡察反馈", "自查", "其他"}
 

@@ -6,10 +6,6 @@ import (
 	"path/filepath"
 )
 
-func init() {
-	RegisterModels(&RecordAttachment{})
-}
-
 // RecordAttachment is a file kept with a row of a yearly register: a
 // training certificate, the evidence of a 工作责任清单 task or of a 整改. The
 // file is stored like a meeting attachment (copyIn: named by its SHA-256,

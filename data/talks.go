@@ -11,10 +11,6 @@ import (
 // conversation. Which pairs a year must cover is TalkCoverage (data, with
 // the local default below); the matrix is computed in data/yearwork.
 
-func init() {
-	RegisterModels(&Talk{})
-}
-
 // Talk kinds offered in the form.
 const (
 	TalkCommittee = "支委之间"
@@ -71,7 +67,7 @@ func (t *Talk) tidy(tx *Tx) error {
 	switch {
 	case t.Date.IsZero():
 		return errors.New("请填写谈话日期")
-	case t.Date.First().After(civil.Today()):
+	case t.Date.First().After(tx.today):
 		return fmt.Errorf("谈话日期 %s 在今天之后", t.Date)
 	case !oneOf(t.Kind, TalkKinds...):
 		return errors.New("请选择谈话类型")

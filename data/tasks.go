@@ -11,10 +11,6 @@ import (
 // their 分工 and 责任人, and the review as recorded (the rating is entered,
 // never computed).
 
-func init() {
-	RegisterModels(&DutyTask{}, &SecretaryReview{})
-}
-
 // Task statuses and divisions offered in the forms.
 var (
 	TaskStatuses  = []string{TaskOpen, TaskDoing, TaskDone, "已取消"}

@@ -17,10 +17,6 @@ import (
 // the attendance row (AddRecordAttachment). Hours per person against the
 // targets are worked out in package data/yearwork.
 
-func init() {
-	RegisterModels(&TrainingCourse{}, &TrainingAttendance{}, &TrainingRoster{})
-}
-
 // Training organisers and categories offered in the forms.
 var (
 	TrainingOrganizers = []string{"上级党组织", "本支部", "线上"}

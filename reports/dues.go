@@ -63,7 +63,7 @@ func ExportDuesBases(path string, s *data.Store) error {
 			rows[i].IDNumber, rows[i].StaffNo = p.IDNumber, p.StaffNo
 		}
 	}
-	return WriteRegister(path, DuesBaseRegister(), yearDocument(&d.Branch, "党费核定基数表", 0, civil.Today()), rows, nil)
+	return WriteRegister(path, DuesBaseRegister(), yearDocument(&d.Branch, "党费核定基数表", 0, s.Today()), rows, nil)
 }
 
 func idNumbers(people []data.Person) map[uint]string {
@@ -156,7 +156,7 @@ func ExportDuesPayments(path string, s *data.Store, year int) error {
 			rows = append(rows, DuesPaymentRow{DuesPayment: p, IDNumber: ids[p.PersonID]})
 		}
 	}
-	return WriteRegister(path, DuesPaymentRegister(), yearDocument(&d.Branch, "党费缴纳记录", year, asOfYear(year, civil.Today())), rows, nil)
+	return WriteRegister(path, DuesPaymentRegister(), yearDocument(&d.Branch, "党费缴纳记录", year, asOfYear(year, s.Today())), rows, nil)
 }
 
 // ReadDuesPayments reads a payments sheet; every row is a new payment.
@@ -277,7 +277,7 @@ func joinDistinct(items []string) string {
 
 // loadDues computes the ledger through the end of the year.
 func loadDues(s *data.Store, opt *YearOptions) (*dues.Data, *dues.Ledger, error) {
-	if err := opt.check(); err != nil {
+	if err := opt.check(s); err != nil {
 		return nil, nil, err
 	}
 	d, err := dues.Load(s)

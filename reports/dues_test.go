@@ -10,27 +10,45 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/datatest"
 )
+
+// decemberStore is samplePeople in a store whose clock stands at
+// 2026-12-04, late enough in the year for the payments and talks below.
+func decemberStore(t *testing.T) *data.Store {
+	t.Helper()
+	return decemberStoreWith(t, samplePeople(civil.New(2026, 12, 4)))
+}
+
+func decemberStoreWith(t *testing.T, people []data.Person) *data.Store {
+	t.Helper()
+	s := openStore(t)
+	s.SetClock(func() civil.Date { return civil.New(2026, 12, 4) })
+	if _, err := s.ImportPeople(people, data.ImportSkipExisting, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // duesStore is samplePeople (ids 1..4 in order) with bases and payments.
 func duesStore(t *testing.T) *data.Store {
 	t.Helper()
-	s := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	s := decemberStore(t)
 	bases := []data.DuesBase{
-		{PersonID: 1, From: date(2026, 1, 0), Category: data.DuesEmployed, BaseFen: 498765},
-		{PersonID: 1, From: date(2026, 7, 0), Category: data.DuesEmployed, BaseFen: 512345, Note: "晋升岗位工资"},
-		{PersonID: 4, From: date(2025, 9, 0), Category: data.DuesRetired, BaseFen: 612399},
-		{PersonID: 3, From: date(2026, 9, 0), Category: data.DuesFarmer, FixedFen: 50},
+		{PersonID: 1, From: civil.New(2026, 1, 0), Category: data.DuesEmployed, BaseFen: 498765},
+		{PersonID: 1, From: civil.New(2026, 7, 0), Category: data.DuesEmployed, BaseFen: 512345, Note: "晋升岗位工资"},
+		{PersonID: 4, From: civil.New(2025, 9, 0), Category: data.DuesRetired, BaseFen: 612399},
+		{PersonID: 3, From: civil.New(2026, 9, 0), Category: data.DuesFarmer, FixedFen: 50},
 	}
 	if err := data.SaveRecords(s, bases); err != nil {
 		t.Fatal(err)
 	}
 	pays := []data.DuesPayment{
-		{PersonID: 1, From: date(2026, 1, 0), To: date(2026, 6, 0), AmountFen: 6 * 4988, PaidOn: date(2026, 1, 8), Method: "微信", Handler: "李四"},
-		{PersonID: 1, From: date(2026, 7, 0), To: date(2027, 1, 0), AmountFen: 7 * 7685, PaidOn: date(2026, 7, 8), Method: "现金", Handler: "李四",
-			ConsentOn: date(2026, 7, 1), Note: "预交"},
-		{PersonID: 4, From: date(2026, 1, 0), To: date(2026, 8, 0), AmountFen: 8 * 6124, PaidOn: date(2026, 9, 1), Method: "银行转账",
-			ConsentOn: date(2026, 8, 30)},
+		{PersonID: 1, From: civil.New(2026, 1, 0), To: civil.New(2026, 6, 0), AmountFen: 6 * 4988, PaidOn: civil.New(2026, 1, 8), Method: "微信", Handler: "李四"},
+		{PersonID: 1, From: civil.New(2026, 7, 0), To: civil.New(2027, 1, 0), AmountFen: 7 * 7685, PaidOn: civil.New(2026, 7, 8), Method: "现金", Handler: "李四",
+			ConsentOn: civil.New(2026, 7, 1), Note: "预交"},
+		{PersonID: 4, From: civil.New(2026, 1, 0), To: civil.New(2026, 8, 0), AmountFen: 8 * 6124, PaidOn: civil.New(2026, 9, 1), Method: "银行转账",
+			ConsentOn: civil.New(2026, 8, 30)},
 	}
 	if err := data.SaveRecords(s, pays); err != nil {
 		t.Fatal(err)
@@ -57,7 +75,7 @@ func TestDuesRegistersRoundTrip(t *testing.T) {
 	if err := ExportDuesPayments(payments, s, 0); err != nil {
 		t.Fatal(err)
 	}
-	empty := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	empty := decemberStore(t)
 	b, err := ReadDuesBases(bases, empty, civil.New(2026, 1, 1), nil)
 	if err != nil || len(b.Errors()) > 0 {
 		t.Fatal(err, b.Errors())
@@ -119,11 +137,11 @@ func mustRecords[T any](t *testing.T, s *data.Store) []T {
 }
 
 func TestDuesImportFinanceSheet(t *testing.T) {
-	s := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	s := decemberStore(t)
 	path := newSheet(t).
 		row(1, "2026年党费基数核定表（财务室）").
 		row(2, "序号", "姓 名", "身份证号码", "税后工资", "备注").
-		row(3, 1, "张三", makeID("19800315", 11), "4,987.65", "").
+		row(3, 1, "张三", datatest.IDNumber("19800315", 11), "4,987.65", "").
 		row(4, 2, "欧阳娜娜", "", 5123.45, "退休返聘").
 		row(5, 3, "查无此人", "", "3000", "").
 		row(6, 4, "王小明", "", "3000.123", "").
@@ -195,7 +213,7 @@ func TestDuesReportsAddUpAndPublicityHidesTheBase(t *testing.T) {
 func TestDuesImportMatchesByStaffNumber(t *testing.T) {
 	people := samplePeople(civil.New(2026, 12, 4))
 	people[0].StaffNo, people[3].StaffNo = "T0012", "T0044"
-	s := storeWith(t, people)
+	s := decemberStoreWith(t, people)
 	path := newSheet(t).
 		row(1, "工资号", "姓名", "核定基数").
 		row(2, "T0012", "张三", "5000").

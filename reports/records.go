@@ -257,7 +257,7 @@ type YearOptions struct {
 	Today civil.Date // zero = today
 }
 
-func (o *YearOptions) check() error {
+func (o *YearOptions) check(s *data.Store) error {
 	if o.Year < 1950 || o.Year > 2100 {
 		return fmt.Errorf("年份 %d 不对，请写四位数的年份，例如 2026", o.Year)
 	}
@@ -265,7 +265,7 @@ func (o *YearOptions) check() error {
 		return fmt.Errorf("月份应为 1 到 12，现在是 %d", o.Month)
 	}
 	if o.Today.IsZero() {
-		o.Today = civil.Today()
+		o.Today = s.Today()
 	}
 	return nil
 }

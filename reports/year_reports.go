@@ -2,7 +2,6 @@ package reports
 
 import (
 	"partyoffice/data"
-	"partyoffice/data/civil"
 )
 
 // YearReport is one of the yearly workbooks (党费, training, 谈心谈话, 工作责任
@@ -59,7 +58,7 @@ type YearImport struct {
 var YearImports = []YearImport{
 	{"dues-bases", "党费核定基数", "财务室的表也可以：按姓名或身份证号对应党员，没有起始月份的从本月起执行；同一人同一起始月份已有的基数会被更新",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadDuesBases(path, s, civil.Today(), nil)
+			p, err := ReadDuesBases(path, s, s.Today(), nil)
 			return preview(p, err, func(r *DuesBaseRow) bool { return r.ID != 0 },
 				func(s *data.Store, rows []DuesBaseRow) error {
 					return data.SaveRecords(s, unwrap(rows, func(r *DuesBaseRow) data.DuesBase { return r.DuesBase }))
@@ -85,27 +84,27 @@ var YearImports = []YearImport{
 		}},
 	{"tasks", "工作责任清单", "没有年度列的算今年",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadTasks(path, s, civil.Today().Year)
+			p, err := ReadTasks(path, s, s.Today().Year)
 			return preview(p, err, nil, data.SaveRecords[data.DutyTask])
 		}},
 	{"rectification", "问题整改台账", "问题清单或问题整改台账，没有年度列的算今年",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadProblems(path, s, civil.Today().Year)
+			p, err := ReadProblems(path, s, s.Today().Year)
 			return preview(p, err, nil, data.SaveRecords[data.Problem])
 		}},
 	{"work-items", "工作事项台账", "没有年度列的算今年",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadWorkItems(path, s, civil.Today().Year)
+			p, err := ReadWorkItems(path, s, s.Today().Year)
 			return preview(p, err, nil, data.SaveRecords[data.WorkItem])
 		}},
 	{"improvements", "优化前后对比台账", "没有年度列的算今年",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadImprovements(path, civil.Today().Year)
+			p, err := ReadImprovements(path, s.Today().Year)
 			return preview(p, err, nil, data.SaveRecords[data.Improvement])
 		}},
 	{"appraisal", "民主评议党员登记表", "每行一名党员；同一人同一年只能有一条",
 		func(path string, s *data.Store) (Preview, error) {
-			p, err := ReadAppraisal(path, s, civil.Today().Year)
+			p, err := ReadAppraisal(path, s, s.Today().Year)
 			return preview(p, err, nil, data.SaveRecords[data.AppraisalResult])
 		}},
 }

@@ -158,7 +158,7 @@ func (f *personFinder) optional(name string) *uint {
 
 // loadYear reads the yearly registers for a report of opt's year.
 func loadYear(s *data.Store, opt *YearOptions) (*yearwork.Data, error) {
-	if err := opt.check(); err != nil {
+	if err := opt.check(s); err != nil {
 		return nil, err
 	}
 	d, err := yearwork.Load(s)

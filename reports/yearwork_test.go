@@ -15,7 +15,7 @@ import (
 // dates, line breaks and formula-like text.
 func yearStore(t *testing.T) *data.Store {
 	t.Helper()
-	s := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	s := decemberStore(t)
 	one, four := uint(1), uint(4)
 	must := func(err error) {
 		t.Helper()
@@ -25,33 +25,33 @@ func yearStore(t *testing.T) *data.Store {
 	}
 	must(data.SaveTrainingEntries(s, []data.TrainingEntry{
 		{Course: data.TrainingCourse{Name: "思政课教师暑期集中培训", Organizer: "上级党组织", Category: data.TrainingTeacher,
-			Start: date(2026, 7, 10), End: date(2026, 7, 11), Hours: 16},
+			Start: civil.New(2026, 7, 10), End: civil.New(2026, 7, 11), Hours: 16},
 			Attendance: data.TrainingAttendance{PersonID: &one, Name: "张三", Passed: true}},
 		{Course: data.TrainingCourse{Name: "思政课教师暑期集中培训", Organizer: "上级党组织", Category: data.TrainingTeacher,
-			Start: date(2026, 7, 10), End: date(2026, 7, 11), Hours: 16},
+			Start: civil.New(2026, 7, 10), End: civil.New(2026, 7, 11), Hours: 16},
 			Attendance: data.TrainingAttendance{Name: "陈思远", Hours: 7.5, Note: "=请假半天"}},
 	}))
 	must(data.SaveRecords(s, []data.Talk{
-		{Date: date(2026, 3, 5), TalkerID: &one, Talker: "张三", SubjectID: &four, Subject: "欧阳娜娜", Kind: data.TalkToMember,
+		{Date: civil.New(2026, 3, 5), TalkerID: &one, Talker: "张三", SubjectID: &four, Subject: "欧阳娜娜", Kind: data.TalkToMember,
 			Content: "了解思想情况\n听取意见", FollowUp: "无"},
-		{Date: date(2026, 4, 1), Talker: "党工委书记", SubjectID: &one, Subject: "张三", Kind: data.TalkWarning, Content: "-提醒"},
+		{Date: civil.New(2026, 4, 1), Talker: "党工委书记", SubjectID: &one, Subject: "张三", Kind: data.TalkWarning, Content: "-提醒"},
 	}))
 	must(data.SaveRecords(s, []data.DutyTask{
-		{Year: 2026, Task: "按月收缴党费", Division: "组织委员", OwnerID: &one, Owner: "张三", Deadline: date(2026, 12, 31), Status: data.TaskDoing},
-		{Year: 2026, Task: "意识形态排查", Division: "宣传委员", Owner: "外聘专家", Deadline: date(2026, 6, 0), Status: data.TaskDone, Result: "已完成", Evidence: "会议记录 2026-06-03"},
+		{Year: 2026, Task: "按月收缴党费", Division: "组织委员", OwnerID: &one, Owner: "张三", Deadline: civil.New(2026, 12, 31), Status: data.TaskDoing},
+		{Year: 2026, Task: "意识形态排查", Division: "宣传委员", Owner: "外聘专家", Deadline: civil.New(2026, 6, 0), Status: data.TaskDone, Result: "已完成", Evidence: "会议记录 2026-06-03"},
 	}))
 	must(data.SaveRecords(s, []data.Problem{
 		{Year: 2026, Problem: "学习不够系统", Source: "组织生活会", Person: "班子", Measures: "制定计划", OwnerID: &one, Owner: "张三",
-			Deadline: date(2026, 3, 31), Result: "已制定", VerifiedOn: date(2026, 4, 2), VerifiedBy: "党工委"},
-		{Year: 2026, Problem: "联系群众不主动", Source: "民主评议", PersonID: &four, Person: "欧阳娜娜", Deadline: date(2026, 12, 31)},
+			Deadline: civil.New(2026, 3, 31), Result: "已制定", VerifiedOn: civil.New(2026, 4, 2), VerifiedBy: "党工委"},
+		{Year: 2026, Problem: "联系群众不主动", Source: "民主评议", PersonID: &four, Person: "欧阳娜娜", Deadline: civil.New(2026, 12, 31)},
 	}))
-	must(data.SaveRecords(s, []data.WorkItem{{Year: 2026, Item: "七一表彰", OwnerID: &one, Owner: "张三", Start: date(2026, 6, 1), Due: date(2026, 7, 1), Progress: "已完成", Status: data.TaskDone}}))
-	must(data.SaveRecords(s, []data.Improvement{{Year: 2026, Item: "党费收缴", Before: "现金", After: "微信", Date: date(2026, 3, 0), Owner: "张三", Effect: "及时"}}))
+	must(data.SaveRecords(s, []data.WorkItem{{Year: 2026, Item: "七一表彰", OwnerID: &one, Owner: "张三", Start: civil.New(2026, 6, 1), Due: civil.New(2026, 7, 1), Progress: "已完成", Status: data.TaskDone}}))
+	must(data.SaveRecords(s, []data.Improvement{{Year: 2026, Item: "党费收缴", Before: "现金", After: "微信", Date: civil.New(2026, 3, 0), Owner: "张三", Effect: "及时"}}))
 	must(data.SaveRecords(s, []data.AppraisalResult{
 		{Year: 2026, PersonID: 1, SelfGrade: data.GradeGood, Peer: data.Votes{Excellent: 3, Good: 1}, Poll: data.Votes{Excellent: 2, Good: 2},
-			Grade: data.GradeExcellent, DecidedOn: date(2026, 12, 1)},
+			Grade: data.GradeExcellent, DecidedOn: civil.New(2026, 12, 1)},
 		{Year: 2026, PersonID: 4, SelfGrade: data.GradeGood, Peer: data.Votes{Good: 2, Fail: 2}, Poll: data.Votes{Basic: 1, Fail: 3},
-			Grade: data.GradeFail, DecidedOn: date(2026, 12, 1), FollowUp: "限期改正", FollowUpOn: date(2026, 12, 2), FollowUpNote: "限期半年"},
+			Grade: data.GradeFail, DecidedOn: civil.New(2026, 12, 1), FollowUp: "限期改正", FollowUpOn: civil.New(2026, 12, 2), FollowUpNote: "限期半年"},
 	}))
 	return s
 }
@@ -65,7 +65,7 @@ func roundTrip[T any](t *testing.T, name string, s *data.Store, write func(strin
 	if err := write(path, s, YearOptions{Year: 2026, Today: civil.New(2026, 12, 4)}); err != nil {
 		t.Fatal(err)
 	}
-	empty := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	empty := decemberStore(t)
 	p, err := read(path, empty)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +132,7 @@ func TestImprovementsRoundTrip(t *testing.T) {
 	if err != nil || len(p.Errors()) > 0 {
 		t.Fatal(err, p.Errors())
 	}
-	empty := storeWith(t, samplePeople(civil.New(2026, 12, 4)))
+	empty := decemberStore(t)
 	if err := data.SaveRecords(empty, p.GoodRows()); err != nil {
 		t.Fatal(err)
 	}

@@ -30,12 +30,6 @@ func withYearFindings(s *data.Store, on civil.Date, findings []rules.Finding) ([
 	return findings, nil
 }
 
-func init() {
-	commands = insertBefore(commands, "version", command{name: "goals", args: "[--year 年份] [--on 日期]",
-		summary: "显示年度目标完成进度（培训学时、轮训、工作责任清单、三帐二单一图、党建品牌、评星定级、先锋岗、谈心谈话覆盖、党费欠缴）",
-		run:     (*cli).goals})
-}
-
 // goals prints the 年度目标 card, one target a line.
 func (c *cli) goals(args []string) error {
 	fs := newFlagSet("goals")
@@ -48,13 +42,16 @@ func (c *cli) goals(args []string) error {
 	if err != nil {
 		return err
 	}
-	on := civil.Today()
+	var on civil.Date
 	if *onText != "" {
 		if on, err = civil.ParseDay(*onText); err != nil {
 			return usageError("--on：%v", err)
 		}
 	}
 	return c.withStore(false, func(s *data.Store) error {
+		if on.IsZero() {
+			on = s.Today()
+		}
 		d, err := yearwork.Load(s)
 		if err != nil {
 			return err

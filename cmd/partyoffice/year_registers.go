@@ -1,9 +1,8 @@
 package main
 
 // The year's registers of `export` and `import` (党费, training, 谈心谈话,
-// 工作责任清单, 三帐二单, 民主评议), registered in exportKinds and importKinds
-// (dev_registers.go) by this file's init, which runs after the inits of
-// cli.go and dev_registers.go ("year_…" sorts after both).
+// 工作责任清单, 三帐二单, 民主评议; listed in reports.YearReports and
+// YearImports, wired in commands.go) and `print`.
 
 import (
 	"fmt"
@@ -14,33 +13,26 @@ import (
 	"partyoffice/reports"
 )
 
-func init() {
+// yearExportHelp is the help of the yearly registers of `export`.
+func yearExportHelp() []string {
 	var names []string
-	for i := range reports.YearReports {
-		e := &reports.YearReports[i]
-		exportKinds[e.Kind] = registerKind{title: e.Title, run: func(c *cli, args []string) error { return c.exportYear(e, args) }}
+	for _, e := range reports.YearReports {
 		names = append(names, e.Kind)
 	}
-	for i := range reports.YearImports {
-		im := &reports.YearImports[i]
-		importKinds[im.Kind] = registerKind{title: im.Title, run: func(c *cli, args []string) error { return c.importYear(im, args) }}
+	out := []string{"年度台账：partyoffice export " + strings.Join(names, "|") + " --year 年份 [--month 月份] --out 文件.xlsx"}
+	for _, e := range reports.YearReports {
+		out = append(out, fmt.Sprintf("  %-15s %s：%s", e.Kind, e.Title, e.Note))
 	}
-	commands = insertBefore(commands, "version", command{name: "print", args: "development|transfer|notice --out 文件.png [--title 标题]",
-		summary: "生成可打印的A4图片：发展党员工作流程图、组织关系转接流程图（按步骤数据绘制），或一次性告知单（用支部信息填写）",
-		options: []string{"--title      notice：告知单标题中的几个字，例如 入党（默认：第一张）"},
-		run:     (*cli).printYear})
-	if cmd := findCommand("export"); cmd != nil {
-		cmd.summary += "；以及党费、培训、谈心谈话、工作责任清单、三帐二单、民主评议等年度台账"
-		cmd.options = append(cmd.options, "年度台账：partyoffice export "+strings.Join(names, "|")+" --year 年份 [--month 月份] --out 文件.xlsx")
-		for _, e := range reports.YearReports {
-			cmd.options = append(cmd.options, fmt.Sprintf("  %-15s %s：%s", e.Kind, e.Title, e.Note))
-		}
+	return out
+}
+
+// yearImportHelp is the help of the yearly registers of `import`.
+func yearImportHelp() []string {
+	var out []string
+	for _, im := range reports.YearImports {
+		out = append(out, fmt.Sprintf("年度台账：partyoffice import %s 文件.xlsx [--dry-run] [--skip-bad] [--json]：%s（%s）", im.Kind, im.Title, im.Note))
 	}
-	if cmd := findCommand("import"); cmd != nil {
-		for _, im := range reports.YearImports {
-			cmd.options = append(cmd.options, fmt.Sprintf("partyoffice import %s 文件.xlsx [--dry-run] [--skip-bad] [--json]：%s（%s）", im.Kind, im.Title, im.Note))
-		}
-	}
+	return out
 }
 
 func (c *cli) exportYear(e *reports.YearReport, args []string) error {
