@@ -8,7 +8,7 @@ import (
 	"partyoffice/data/civil"
 )
 
-// 党费 (中组发〔2008〕3号; the rules: package data/dues and README «check»). Three records, all entered by
+// 党费 (中组发〔2008〕3号; docs/rules.md «党费 rules»). Three records, all entered by
 // the user, never derived: a member's 核定基数 from a month on (DuesBase), a
 // payment covering some months (DuesPayment) and a 困难减免 decision
 // (DuesRelief). What each month is due, what was paid for it and who is in

@@ -2,7 +2,7 @@
 // rate of each 核定基数 (the bracket table below, as data with its source),
 // what each month is due, how each payment is spread over the months it
 // covers, 缴至, and who is in arrears. It reads records through package data
-// and writes nothing; RuleDocs and the comments below state the rules.
+// and writes nothing; docs/rules.md «党费 rules» lists the rules.
 package dues
 
 import (

@@ -1,7 +1,7 @@
 // Package yearwork works out the year's progress from the records of the
 // yearly registers: 学时 per person against the training targets, the
 // 谈心谈话 coverage matrix, the 工作责任清单 and 问题整改 reminders, and the
-// 年度目标 card (seed R1–R15 of the district plan; RuleDocs). It reads
+// 年度目标 card (seed R1–R15 of the district plan; docs/rules.md). It reads
 // through package data and writes nothing.
 package yearwork
 
