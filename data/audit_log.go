@@ -350,6 +350,22 @@ var fieldLabels = labelTable(
 	// the counts of a vote
 	"Present", "实到", "For", "赞成", "Against", "反对", "Abstain", "弃权",
 	"WrittenFor", "书面赞成", "WrittenAgainst", "书面反对",
+	// 党费 and the year's registers (fields not named above)
+	"PersonID", "党员", "From", "起始月份", "To", "截止月份", "Category", "人员类别",
+	"BaseFen", "核定基数（分）", "FixedFen", "定额月缴（分）", "AmountFen", "金额（分）", "PaidOn", "缴纳日期",
+	"Handler", "经手人", "ConsentOn", "支部同意日期", "MonthlyFen", "减免后月缴（分）",
+	"DiscussedOn", "支部讨论日期", "ApprovedOn", "上级批准日期", "ApprovedBy", "批准单位",
+	"Organizer", "组织单位", "CourseID", "培训", "Passed", "结业",
+	"TalkerID", "谈话人", "Talker", "谈话人", "SubjectID", "谈话对象", "FollowUp", "后续跟进",
+	"Task", "任务", "Division", "分工", "OwnerID", "责任人", "Owner", "责任人", "Deadline", "时限",
+	"Evidence", "佐证材料", "MeetingID", "会议记录", "Reviewer", "评议单位", "Rating", "评议等次",
+	"Problems", "指出的问题", "Item", "事项", "Due", "完成时限", "Progress", "进展情况",
+	"Problem", "问题", "Person", "涉及对象", "Measures", "整改措施", "VerifiedOn", "验收日期", "VerifiedBy", "验收人",
+	"Before", "优化前", "After", "优化后", "Effect", "成效", "Body", "告知内容",
+	"SelfGrade", "自评等次", "Peer", "互评", "Poll", "测评", "Grade", "评定等次", "DecidedOn", "评定日期",
+	"FollowUpOn", "处置日期", "FollowUpNote", "处置情况", "Meaning", "品牌内涵", "Activities", "主要活动",
+	"Milestones", "阶段目标", "Post", "先锋岗", "Commitment", "承诺事项", "Level", "星级", "RatedOn", "评定日期",
+	"RatedBy", "评定单位", "Entity", "所属台账", "RecordID", "记录",
 )
 
 // labelTable reads "Field", "标签" pairs; the first label of a field wins.

@@ -190,8 +190,12 @@ func (s *Store) DeleteMeetingAttachment(id uint) error {
 // space but loses nothing.
 func (s *Store) removeUnusedFiles(paths []string) {
 	for _, p := range paths {
-		var n int64
+		var n, m int64
 		if s.db.Unscoped().Model(&MeetingAttachment{}).Where("path = ?", p).Count(&n).Error != nil || n > 0 {
+			continue
+		}
+		// The yearly registers' attachments share the folder (record_attach.go).
+		if s.db.Unscoped().Model(&RecordAttachment{}).Where("path = ?", p).Count(&m).Error != nil || m > 0 {
 			continue
 		}
 		os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))

@@ -33,6 +33,12 @@ var models = []any{
 	&DevStep{}, &DevStepPerson{}, &DevPlan{}, // 发展党员
 	&Meeting{}, &MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{}, // 三会一课
 	&MeetingAttachment{}, &ClassLog{},
+	&DuesBase{}, &DuesPayment{}, &DuesRelief{}, // 党费
+	&TrainingCourse{}, &TrainingAttendance{}, &TrainingRoster{}, // the year's registers
+	&Talk{}, &DutyTask{}, &SecretaryReview{},
+	&WorkItem{}, &Problem{}, &Improvement{}, &NoticeTemplate{},
+	&AppraisalResult{}, &BrandRecord{}, &VanguardPost{}, &StarRating{},
+	&RecordAttachment{},
 }
 
 // migration moves a database from version to-1 to version to.

@@ -188,26 +188,29 @@ func (s *Store) PurgePerson(id uint) error {
 // AddStatusEvent validates and records a status change and applies it to the
 // person, in one transaction.
 func (s *Store) AddStatusEvent(personID uint, e StatusEvent) error {
-	return s.write(func(tx *Tx) error {
-		var p Person
-		if err := tx.First(&p, personID).Error; err != nil {
-			return ErrNotFound
-		}
-		if err := ValidateEvent(&p, &e, tx.today); err != nil {
-			return err
-		}
-		before := p
-		SpecFor(e.Kind).Apply(&p, &e)
-		e.PersonID = p.ID
-		if err := tx.Create(&e).Error; err != nil {
-			return err
-		}
-		if err := tx.Save(&p).Error; err != nil {
-			return err
-		}
-		return tx.Audit("状态变更", entityPerson, p.ID,
-			fmt.Sprintf("%s：%s（%s）", p.Name, e.Kind, e.Date), before, p)
-	})
+	return s.write(func(tx *Tx) error { return tx.addStatusEvent(personID, e) })
+}
+
+// addStatusEvent is AddStatusEvent inside a transaction.
+func (tx *Tx) addStatusEvent(personID uint, e StatusEvent) error {
+	var p Person
+	if err := tx.First(&p, personID).Error; err != nil {
+		return ErrNotFound
+	}
+	if err := ValidateEvent(&p, &e, tx.today); err != nil {
+		return err
+	}
+	before := p
+	SpecFor(e.Kind).Apply(&p, &e)
+	e.PersonID = p.ID
+	if err := tx.Create(&e).Error; err != nil {
+		return err
+	}
+	if err := tx.Save(&p).Error; err != nil {
+		return err
+	}
+	return tx.Audit("状态变更", entityPerson, p.ID,
+		fmt.Sprintf("%s：%s（%s）", p.Name, e.Kind, e.Date), before, p)
 }
 
 // StatusEvents is a person's history, oldest first.

@@ -63,7 +63,7 @@ type docWriter[T any] struct {
 
 type styles struct {
 	title, subLeft, subRight, header, signature int
-	number, text, center, code, date            int
+	number, text, center, code, date, money     int
 }
 
 func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
@@ -240,6 +240,8 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 		style = w.st.code
 	case c.Kind == KindNumber:
 		style = w.st.number
+	case c.Kind == KindMoney:
+		style = w.st.money
 	case c.Center || c.Kind == KindBool:
 		style = w.st.center
 	}
@@ -261,7 +263,14 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 		if x != "" {
 			return excelize.Cell{StyleID: style, Value: x}
 		}
-	case int, int64, float64:
+	case int64:
+		if c.Kind == KindMoney {
+			// Fen to 元 only for the cell: an exact number with two decimals
+			// (float64 holds every fen value up to 2^53).
+			return excelize.Cell{StyleID: style, Value: float64(x) / 100}
+		}
+		return excelize.Cell{StyleID: style, Value: x}
+	case int, float64:
 		return excelize.Cell{StyleID: style, Value: x}
 	default:
 		return excelize.Cell{StyleID: style, Value: fmt.Sprint(x)}
@@ -437,6 +446,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&st.center, excelize.Style{Font: body, Alignment: align("center", true), Border: border}},
 		// 49 is the built-in text format "@": a number typed there later stays text.
 		{&st.code, excelize.Style{Font: body, Alignment: align("center", false), Border: border, NumFmt: 49}},
+		{&st.money, excelize.Style{Font: body, Alignment: align("right", false), Border: border, NumFmt: 2}}, // 0.00
 		{&st.date, excelize.Style{Font: body, Alignment: align("center", false), Border: border,
 			CustomNumFmt: strPtr("yyyy-mm-dd")}},
 	}

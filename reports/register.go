@@ -22,6 +22,7 @@ const (
 	KindDate                     // civil.Date: a real Excel date when day-precise, else text like 2008.07
 	KindBool                     // 是/否
 	KindNumber                   // a number
+	KindMoney                    // an amount in fen (int64), shown as 元 with two decimals
 )
 
 // Column describes one column of a register, for export and import alike.

@@ -10,13 +10,11 @@ import (
 	_ "embed"
 
 	"fyne.io/fyne/v2"
+
+	"partyoffice/resources/fonts"
 )
 
 var (
-	//go:embed fonts/NotoSansSC-Regular.otf
-	fontRegular []byte
-	//go:embed fonts/NotoSansSC-Bold.otf
-	fontBold []byte
 	//go:embed icon.png
 	icon []byte
 
@@ -29,9 +27,9 @@ var (
 
 var (
 	// FontRegular is Noto Sans CJK SC Regular, subset to GB2312 and every UI character.
-	FontRegular fyne.Resource = fyne.NewStaticResource("NotoSansSC-Regular.otf", fontRegular)
+	FontRegular fyne.Resource = fyne.NewStaticResource("NotoSansSC-Regular.otf", fonts.Regular)
 	// FontBold is Noto Sans CJK SC Bold with the same character set as FontRegular.
-	FontBold fyne.Resource = fyne.NewStaticResource("NotoSansSC-Bold.otf", fontBold)
+	FontBold fyne.Resource = fyne.NewStaticResource("NotoSansSC-Bold.otf", fonts.Bold)
 	// Icon is the 512×512 application icon (PNG).
 	Icon fyne.Resource = fyne.NewStaticResource("icon.png", icon)
 )

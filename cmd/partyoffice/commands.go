@@ -36,23 +36,25 @@ func commandTable() []command {
 		{name: "import", args: "members 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
 			summary: "从 Excel 表格导入党员名册（先找表头行，按列名和列中的值对应；其他党建系统导出的名册也可以导入）" +
 				"；import activists 导入入党申请人、积极分子和发展对象及其各步骤的日期" +
-				"；import meetings 导入用 Excel 记的会议台账",
+				"；import meetings 导入用 Excel 记的会议台账" +
+				"；以及党费核定基数和缴纳记录、培训、谈心谈话、工作责任清单、问题整改、工作事项、优化前后对比和民主评议等年度台账",
 			options: slices.Concat([]string{
 				"--dry-run    只检查并报告，不写入任何数据",
 				"--skip-bad   跳过有错误的行，只导入没有错误的行（默认：有一行错误就什么都不导入）",
 				"--update     已登记的人（按身份证号对应，没有身份证号时按工号，再按姓名和出生日期），用表格中的信息更新（默认：跳过这些人）",
 				"--json       以 JSON 输出结果：imported, updated, skipped, errors, warnings（按值判断过的列另有 column_suggestions）",
-			}, devImportHelp, meetingImportHelp),
+			}, devImportHelp, meetingImportHelp, yearImportHelp()),
 			run: (*cli).importMembers},
 		{name: "export", args: "members --out 文件.xlsx [--as-of 日期] [--mask]",
 			summary: "把党员名册导出为可打印的 Excel 表格" +
 				"；也可导出发展党员的各种名册" +
-				"；以及三会一课开展情况统计表、党员参加组织生活考勤表和会议记录",
+				"；以及三会一课开展情况统计表、党员参加组织生活考勤表和会议记录" +
+				"；以及党费、培训、谈心谈话、工作责任清单、三帐二单、民主评议等年度台账",
 			options: slices.Concat([]string{
 				"--out        保存到哪个文件（必须以 .xlsx 结尾）",
 				"--as-of      名册截至的日期，例如 2026-06-30（默认：今天）",
 				"--mask       隐去身份证号中间几位、手机号和住址，用于公示或外发",
-			}, devExportHelp(), meetingExportHelp),
+			}, devExportHelp(), meetingExportHelp, yearExportHelp()),
 			run: (*cli).exportMembers},
 		{name: "backup", args: "[--out 文件]",
 			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
@@ -62,12 +64,19 @@ func commandTable() []command {
 			run:     (*cli).restore},
 		{name: "backups", summary: "列出数据文件夹中的备份", run: (*cli).listBackups},
 		{name: "check", args: "[--json] [--on 日期]",
-			summary: "检查发展党员记录和三会一课：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
+			summary: "检查发展党员记录、三会一课、党费和年度台账：违反规定的错误，以及到期、逾期和即将到期的事项（最紧急的在前）",
 			options: []string{
 				"--json       以 JSON 数组输出：person, id_number, rule, severity (error|reminder), message, due",
 				"--on         按哪一天检查，例如 2026-12-01（默认：今天）；该日以后的记录不计",
 			},
 			run: (*cli).check},
+		{name: "goals", args: "[--year 年份] [--on 日期]",
+			summary: "显示年度目标完成进度（培训学时、轮训、工作责任清单、三帐二单一图、党建品牌、评星定级、先锋岗、谈心谈话覆盖、党费欠缴）",
+			run:     (*cli).goals},
+		{name: "print", args: "development|transfer|notice --out 文件.png [--title 标题]",
+			summary: "生成可打印的A4图片：发展党员工作流程图、组织关系转接流程图（按步骤数据绘制），或一次性告知单（用支部信息填写）",
+			options: []string{"--title      notice：告知单标题中的几个字，例如 入党（默认：第一张）"},
+			run:     (*cli).printYear},
 		{name: "handover", args: "--out 文件 [--password-file 密码文件] [--list 清单.xlsx]",
 			summary: "制作移交包：全部数据和附件打包成一个文件，交给下一任书记（每个文件带校验值）",
 			options: []string{
@@ -110,7 +119,7 @@ type registerKind struct {
 }
 
 // exportKinds maps the REPORT argument of `export` (other than members) to
-// its register: the 发展党员 registers, then the 三会一课 reports.
+// its register: the 发展党员 registers, the 三会一课 reports, the yearly ones.
 func exportKinds() map[string]registerKind {
 	kinds := devExportKinds()
 	for i := range reports.MeetingReports {
@@ -118,16 +127,25 @@ func exportKinds() map[string]registerKind {
 		kinds[kind.Kind] = registerKind{title: kind.Title,
 			run: func(c *cli, args []string) error { return c.exportMeetings(kind, args) }}
 	}
+	for i := range reports.YearReports {
+		e := &reports.YearReports[i]
+		kinds[e.Kind] = registerKind{title: e.Title, run: func(c *cli, args []string) error { return c.exportYear(e, args) }}
+	}
 	return kinds
 }
 
 // importKinds maps the REPORT argument of `import` (other than members) to
 // its register.
 func importKinds() map[string]registerKind {
-	return map[string]registerKind{
+	kinds := map[string]registerKind{
 		"activists": {title: "入党申请人、积极分子和发展对象名册", run: (*cli).importActivists},
 		"meetings":  {title: "会议记录（三会一课台账）", run: (*cli).importMeetings},
 	}
+	for i := range reports.YearImports {
+		im := &reports.YearImports[i]
+		kinds[im.Kind] = registerKind{title: im.Title, run: func(c *cli, args []string) error { return c.importYear(im, args) }}
+	}
+	return kinds
 }
 
 func printHelp(w io.Writer) {

@@ -37,6 +37,9 @@ func (c *cli) check(args []string) error {
 		if err != nil {
 			return err
 		}
+		if findings, err = withYearFindings(s, on, findings); err != nil {
+			return err
+		}
 		if *asJSON {
 			return printFindingsJSON(c, findings)
 		}

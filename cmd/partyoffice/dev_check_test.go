@@ -21,7 +21,7 @@ func TestCheckIsInTheHelp(t *testing.T) {
 	}
 }
 
-var findingLine = regexp.MustCompile(`^\[(错误|提醒)\] (D\d+|R-[A-Z]+|M-[A-Z]+) \S+：.+$`)
+var findingLine = regexp.MustCompile(`^\[(错误|提醒)\] (D\d+|R-[A-Z]+|M-[A-Z]+|DUES-[A-Z]+|Y-[A-Z-]+) \S+：.+$`)
 
 func TestCheckPrintsOneLinePerFinding(t *testing.T) {
 	dir := demoDir(t)

@@ -69,6 +69,8 @@ func Fill(s *data.Store, today civil.Date) error {
 		f.fillStatusChanges,
 		f.fillPipeline,
 		f.fillMeetings,
+		f.fillDues,
+		f.fillYearWork,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
