@@ -24,24 +24,28 @@ import (
 type DevExportOptions struct {
 	Year        int  // the register's year; 0 means this year
 	MaskPrivate bool // mask ID numbers, for lists that are posted (公示)
+	Publicity   bool // the 公示 version: only the columns a 公示 shows
 	Progress    func(done, total int)
 }
 
 // DevExport is one of the 发展党员 registers that can be exported, for the
 // command line and the 发展党员 screen's export menu.
 type DevExport struct {
-	Key    string // the command-line name: applicants, activists …
-	Title  string // 入党申请人名册 …
-	Export func(path string, store *data.Store, opt DevExportOptions) error
+	Key       string // the command-line name: applicants, activists …
+	Title     string // 入党申请人名册 …
+	Help      string // one line for the help text
+	Publicity bool   // has a 公示 version (DevExportOptions.Publicity)
+	Export    func(path string, store *data.Store, opt DevExportOptions) error
 }
 
 // DevExports lists them in the order of the way into the party.
 var DevExports = []DevExport{
-	{"applicants", "入党申请人名册", ExportApplicants},
-	{"activists", "入党积极分子名册", ExportActivists},
-	{"candidates", "发展对象名册", ExportCandidates},
-	{"devplan", "发展党员计划名册", ExportDevPlan},
-	{"probationers", "预备党员名册", ExportProbationers},
+	{Key: "applicants", Title: "入党申请人名册", Help: "入党申请人名册", Export: ExportApplicants},
+	{Key: "activists", Title: "入党积极分子名册", Help: "入党积极分子名册（含培养联系人、思想汇报次数）", Export: ExportActivists},
+	{Key: "candidates", Title: "发展对象名册", Publicity: true, Export: ExportCandidates,
+		Help: "发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）；--publicity 为发展对象公示"},
+	{Key: "devplan", Title: "发展党员计划名册", Help: "发展党员计划名册，第二张工作表是汇总表", Export: ExportDevPlan},
+	{Key: "probationers", Title: "预备党员名册", Help: "预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）", Export: ExportProbationers},
 }
 
 // The registers' columns, in the order the district registers use

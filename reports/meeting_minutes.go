@@ -406,8 +406,13 @@ func (p *minutesPage) signature() error {
 	return p.full(MinutesSignature, p.st.signature, 36)
 }
 
-// pageSetup: A4 portrait, one page wide, centred, page numbers below.
+// pageSetup: A4 portrait, one page wide, centred, page numbers below. It
+// also declares the used range: excelize leaves a sheet written cell by cell
+// at "A1", and readers that trust the declaration would see one cell.
 func (p *minutesPage) pageSetup() error {
+	if err := p.f.SetSheetDimension(p.sheet, "A1:"+cellName(len(minutesWidths), p.row)); err != nil {
+		return err
+	}
 	fit := true
 	if err := p.f.SetSheetProps(p.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err

@@ -1,0 +1,320 @@
+package reports
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"partyoffice/data"
+	"partyoffice/data/civil"
+	"partyoffice/data/demo"
+)
+
+// The checks every workbook must pass, run over every export in Exports()
+// with each of its variants, on the demo branch. Each sheet is read a
+// second way, from its raw XML, as the readers districts use (read-only
+// modes, merging scripts) read it.
+
+var demoOnce struct {
+	sync.Once
+	dir string
+	err error
+}
+
+// demoStore is a copy of the demo branch filled today (filled once per
+// test binary: it takes a few seconds).
+func demoStore(t *testing.T) *data.Store {
+	t.Helper()
+	demoOnce.Do(func() {
+		demoOnce.dir, demoOnce.err = os.MkdirTemp("", "reports-demo-")
+		if demoOnce.err != nil {
+			return
+		}
+		s, err := data.Open(demoOnce.dir)
+		if err != nil {
+			demoOnce.err = err
+			return
+		}
+		defer s.Close()
+		demoOnce.err = demo.Fill(s, civil.Today())
+	})
+	if demoOnce.err != nil {
+		t.Fatal(demoOnce.err)
+	}
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(demoOnce.dir, data.DBFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, data.DBFileName), src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// exportVariant is one export with one set of options.
+type exportVariant struct {
+	name string
+	e    Export
+	opt  ReportOptions
+}
+
+// everyVariant is every export with its plain options and each of its
+// switches on.
+func everyVariant() []exportVariant {
+	year := civil.Today().Year
+	var out []exportVariant
+	for _, e := range Exports() {
+		base := ReportOptions{Year: year}
+		out = append(out, exportVariant{e.Verb, e, base})
+		if e.Has(OptMask) {
+			o := base
+			o.Mask = true
+			out = append(out, exportVariant{e.Verb + " --mask", e, o})
+		}
+		if e.Has(OptPublicity) {
+			o := base
+			o.Publicity = true
+			out = append(out, exportVariant{e.Verb + " --publicity", e, o})
+		}
+		if e.Has(OptQuarter) {
+			o := base
+			o.Quarter = 3
+			out = append(out, exportVariant{e.Verb + " --quarter 3", e, o})
+		}
+	}
+	return out
+}
+
+// exportAll writes every variant into a folder and returns the paths.
+func exportAll(t *testing.T, s *data.Store) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	paths := map[string]string{}
+	for i, v := range everyVariant() {
+		path := filepath.Join(dir, fmt.Sprintf("%02d-%s.xlsx", i, v.e.Verb))
+		if err := v.e.Write(path, s, v.opt); err != nil {
+			t.Fatalf("export %s: %v", v.name, err)
+		}
+		paths[v.name] = path
+	}
+	return paths
+}
+
+func TestEveryExportListedOnce(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range Exports() {
+		if e.Verb == "" || e.Name == "" || e.Help == "" || e.Write == nil || seen[e.Verb] {
+			t.Errorf("export %+v: empty field or verb listed twice", e)
+		}
+		seen[e.Verb] = true
+	}
+}
+
+// Each check is a test of its own, so that each fails on its own.
+func TestEveryExportDeclaresItsUsedRange(t *testing.T) { checkEveryExport(t, checkRange) }
+func TestEveryExportRowHeights(t *testing.T)           { checkEveryExport(t, checkHeights) }
+func TestEveryExportFileProperties(t *testing.T)       { checkEveryExport(t, nil) }
+
+// sheetCheck returns the problems of one sheet.
+type sheetCheck func(f *excelize.File, sheet string, raw rawSheet) []string
+
+// checkEveryExport runs check over every sheet of every export; a nil
+// check looks at the file properties instead.
+func checkEveryExport(t *testing.T, check sheetCheck) {
+	s := demoStore(t)
+	for name, path := range exportAll(t, s) {
+		for _, problem := range checkWorkbook(t, path, check) {
+			t.Errorf("%s: %s", name, problem)
+		}
+	}
+}
+
+// rawSheet is the part of a worksheet's XML the checks read.
+type rawSheet struct {
+	Dimension struct {
+		Ref string `xml:"ref,attr"`
+	} `xml:"dimension"`
+	Rows []struct {
+		R     int     `xml:"r,attr"`
+		Ht    float64 `xml:"ht,attr"`
+		Cells []struct {
+			R string   `xml:"r,attr"`
+			V *string  `xml:"v"`
+			I *xmlText `xml:"is"`
+		} `xml:"c"`
+	} `xml:"sheetData>row"`
+}
+
+type xmlText struct {
+	T string `xml:"t"`
+}
+
+// checkWorkbook returns what a second reader would stumble on.
+func checkWorkbook(t *testing.T, path string, check sheetCheck) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if check == nil {
+		return checkProperties(f)
+	}
+	var problems []string
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for i, sheet := range f.GetSheetList() {
+		raw := readRawSheet(t, &zr.Reader, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		for _, p := range check(f, sheet, raw) {
+			problems = append(problems, "["+sheet+"] "+p)
+		}
+	}
+	return problems
+}
+
+func readRawSheet(t *testing.T, zr *zip.Reader, name string) rawSheet {
+	t.Helper()
+	fh, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw rawSheet
+	if err := xml.Unmarshal(b, &raw); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return raw
+}
+
+// checkProperties: author, title, dates of now, the app and its version.
+func checkProperties(f *excelize.File) []string {
+	var out []string
+	p, err := f.GetDocProps()
+	if err != nil {
+		return []string{err.Error()}
+	}
+	if p.Creator == "" || p.Creator == "xuri" || p.Title == "" {
+		out = append(out, fmt.Sprintf("author %q, title %q", p.Creator, p.Title))
+	}
+	for _, d := range []string{p.Created, p.Modified} {
+		at, err := time.Parse(time.RFC3339, d)
+		if err != nil || time.Since(at).Abs() > time.Hour {
+			out = append(out, "created/modified "+d+" is not now")
+		}
+	}
+	app, err := f.GetAppProps()
+	if err != nil || !strings.Contains(app.Application, data.AppVersion) || !strings.Contains(app.Application, "党支部工作台") {
+		out = append(out, fmt.Sprintf("application %q lacks the app and its version", app.Application))
+	}
+	return out
+}
+
+// checkRange compares the declared range with the cells really written.
+func checkRange(_ *excelize.File, _ string, raw rawSheet) []string {
+	var out []string
+	maxCol, maxRow := 0, 0
+	for _, r := range raw.Rows {
+		for _, c := range r.Cells {
+			if c.V == nil && c.I == nil {
+				continue // a styled empty cell
+			}
+			col, row, err := excelize.CellNameToCoordinates(c.R)
+			if err != nil {
+				return []string{err.Error()}
+			}
+			maxCol, maxRow = max(maxCol, col), max(maxRow, row)
+		}
+	}
+	if maxRow > 0 {
+		_, lastCell, _ := strings.Cut(raw.Dimension.Ref, ":")
+		col, row, err := excelize.CellNameToCoordinates(lastCell)
+		if err != nil || col < maxCol || row < maxRow {
+			out = append(out, fmt.Sprintf("declares %q but has values up to %s", raw.Dimension.Ref, cellName(maxCol, maxRow)))
+		}
+	}
+	return out
+}
+
+// checkHeights: no row over Excel's 409 points, and each text cell's row
+// tall enough for its lines (explicit breaks and wrapping at the width of
+// the cell, merged cells included).
+func checkHeights(f *excelize.File, sheet string, raw rawSheet) []string {
+	var out []string
+	widths := mergedWidths(f, sheet)
+	for _, r := range raw.Rows {
+		if r.Ht > 409 {
+			out = append(out, fmt.Sprintf("row %d is %.0f points (Excel's limit is 409)", r.R, r.Ht))
+		}
+		height := r.Ht
+		if height == 0 {
+			height = 15 // Excel's default height of a row at 11 points
+		}
+		for _, c := range r.Cells {
+			if c.V == nil && c.I == nil {
+				continue // empty, or covered by a merged cell
+			}
+			text, _ := f.GetCellValue(sheet, c.R)
+			w, ok := widths[c.R]
+			if !ok {
+				col, _, _ := excelize.CellNameToCoordinates(c.R)
+				w, _ = f.GetColWidth(sheet, colName(col))
+			}
+			if lines := textLines(text, w); lines > 1 && height < lines*12 {
+				out = append(out, fmt.Sprintf("%s holds %.0f lines in a row of %.0f points", c.R, lines, height))
+			}
+		}
+	}
+	return out
+}
+
+// mergedWidths is the width of each merged range, by its first cell.
+func mergedWidths(f *excelize.File, sheet string) map[string]float64 {
+	out := map[string]float64{}
+	merged, _ := f.GetMergeCells(sheet)
+	for _, m := range merged {
+		c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		total := 0.0
+		for c := c1; c <= c2; c++ {
+			w, _ := f.GetColWidth(sheet, colName(c))
+			total += w
+		}
+		out[m.GetStartAxis()] = total
+	}
+	return out
+}
+
+// textLines is how many lines text takes in a column of width characters.
+func textLines(text string, width float64) float64 {
+	if text == "" {
+		return 0
+	}
+	n := 0.0
+	for _, l := range strings.Split(text, "\n") {
+		n += math.Max(1, math.Ceil(displayWidth(l)/math.Max(width-1, 1)))
+	}
+	return n
+}
