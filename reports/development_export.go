@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -144,7 +145,7 @@ func ExportDevPlan(path string, store *data.Store, opt DevExportOptions) error {
 	summary := x.planSummary(rows, len(members))
 	sumDoc := x.document(PlanSummaryRegister().Name, true)
 	sumDoc.Signature = SignatureLine
-	return writeWorkbook(path,
+	return writeWorkbook(path, sumDoc.fileInfo(),
 		registerSheet(DevPlanRegister(), x.document(DevPlanRegister().Name, true), rows, opt.Progress),
 		registerSheet(PlanSummaryRegister(), sumDoc, []PlanSummary{summary}, nil))
 }
@@ -164,6 +165,7 @@ func ExportProbationers(path string, store *data.Store, opt DevExportOptions) er
 type devExport struct {
 	year        int
 	asOf, today civil.Date
+	made        time.Time // storeNow
 	mask        bool
 	d           data.DevData
 	plans       []data.DevPlan
@@ -172,7 +174,7 @@ type devExport struct {
 
 func loadDevExport(store *data.Store, opt DevExportOptions) (*devExport, error) {
 	today := store.Today()
-	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate}
+	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate, made: storeNow(store)}
 	if x.year == 0 {
 		x.year = today.Year
 	}
@@ -212,6 +214,8 @@ func (x *devExport) document(name string, yearly bool) Document {
 		AsOf:      x.asOf,
 		Signature: SignatureLine,
 		Mask:      x.mask,
+		Author:    b.Name,
+		Made:      x.made,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,6 +19,13 @@ type Document struct {
 	AsOf      civil.Date // 截至日期, right of the subtitle row; zero leaves it out
 	Signature string     // the line under the table for signatures; "" for none
 	Mask      bool       // hide private values (columns with a Mask) for 公示
+	Author    string     // the branch's name, for the file properties
+	Made      time.Time  // when the file is made (storeNow), for the file properties
+}
+
+// fileInfo is the file properties of a workbook that holds this document.
+func (d Document) fileInfo() fileInfo {
+	return fileInfo{Title: d.Title, Author: d.Author, Made: d.Made}
 }
 
 // SignatureLine is the usual line under a register.
@@ -44,7 +52,7 @@ const (
 // WriteRegister writes rows as a printable register to path (.xlsx),
 // atomically: a failed export leaves any earlier file untouched.
 func WriteRegister[T any](path string, reg *Register[T], doc Document, rows []T, progress func(done, total int)) error {
-	return writeWorkbook(path, registerSheet(reg, doc, rows, progress))
+	return writeWorkbook(path, doc.fileInfo(), registerSheet(reg, doc, rows, progress))
 }
 
 func exportFailed(err error) error { return fmt.Errorf("生成 Excel 文件失败：%w", err) }

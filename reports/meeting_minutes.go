@@ -52,6 +52,10 @@ func ExportMinutes(path string, store *data.Store, opt MeetingReportOptions) err
 	if err := writeMinutesBook(f, r, list, opt.Progress); err != nil {
 		return exportFailed(err)
 	}
+	doc := r.document("会议记录", "")
+	if err := setFileInfo(f, doc.fileInfo()); err != nil {
+		return exportFailed(err)
+	}
 	return saveAtomically(f, path)
 }
 

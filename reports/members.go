@@ -286,6 +286,8 @@ func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
 		AsOf:      asOf,
 		Signature: SignatureLine,
 		Mask:      opt.MaskPrivate,
+		Author:    branch.Name,
+		Made:      storeNow(store),
 	}
 	return WriteRegister(path, MemberRegister(), doc, people, opt.Progress)
 }

@@ -22,7 +22,7 @@ func registerSheet[T any](reg *Register[T], doc Document, rows []T, progress fun
 
 // writeWorkbook writes the sheets in order into a new workbook at path
 // (.xlsx), atomically: a failed export leaves any earlier file untouched.
-func writeWorkbook(path string, sheets ...sheetWriter) error {
+func writeWorkbook(path string, info fileInfo, sheets ...sheetWriter) error {
 	if err := checkOutputPath(path); err != nil {
 		return err
 	}
@@ -32,6 +32,9 @@ func writeWorkbook(path string, sheets ...sheetWriter) error {
 		if err := write(f); err != nil {
 			return exportFailed(err)
 		}
+	}
+	if err := setFileInfo(f, info); err != nil {
+		return exportFailed(err)
 	}
 	return saveAtomically(f, path)
 }
