@@ -72,6 +72,7 @@ type docWriter[T any] struct {
 type styles struct {
 	title, subLeft, subRight, header, signature int
 	number, text, center, code, date            int
+	small                                       int // text in a smaller font, for a row too tall at the usual size
 }
 
 func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
@@ -155,7 +156,13 @@ func (w *docWriter[T]) mergedRow(row int, value string, style int, height float6
 }
 
 func (w *docWriter[T]) writeTitle() error {
-	return w.mergedRow(titleRow, w.doc.Title, w.st.title, 36)
+	// The title wraps rather than run past a narrow table's edge.
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	lines := wrappedLines(w.doc.Title, total/titleRatio)
+	return w.mergedRow(titleRow, w.doc.Title, w.st.title, math.Max(36, lines*26+10))
 }
 
 // writeSubtitle puts 填报单位 on the left half and 截至日期 on the right half.
@@ -194,7 +201,7 @@ func (w *docWriter[T]) writeHeader() error {
 	for i, c := range w.reg.Columns {
 		cells[i+1] = excelize.Cell{StyleID: w.st.header, Value: c.Header}
 		// Headers wrap inside their column; the row grows to the tallest.
-		lines = math.Max(lines, math.Ceil(displayWidth(c.Header)/math.Max(w.widths[i+1]-1, 1)))
+		lines = math.Max(lines, wrappedLines(c.Header, w.widths[i+1]))
 	}
 	return w.sw.SetRow(cellName(1, headerRow), cells, excelize.RowOpts{Height: 15*lines + 8})
 }
@@ -218,24 +225,61 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 
 // Row heights in points: a streamed row is not re-measured by Excel or WPS
 // on opening, so a wrapped cell needs its height set here or its second line
-// is drawn over the next row.
+// is drawn over the next row. Excel refuses rows over 409 points; a row that
+// would be taller has its text set in a smaller font (more characters to a
+// line, lower lines), and is capped at 409.
 const (
-	lineHeight = 13.5
-	rowPadding = 5.0
+	lineHeight     = 13.5
+	rowPadding     = 5.0
+	maxRowHeight   = 409.0
+	smallFontSize  = 8.0
+	smallLineRatio = smallFontSize / 11 // body text is 11 points
+	titleFontSize  = 18.0
+	titleRatio     = titleFontSize / 11
 )
 
-// rowHeight fits the tallest wrapped text cell of the row.
+// rowHeight fits the tallest text cell of the row (explicit line breaks and
+// wrapping at the column's width); a row too tall for Excel gets the small
+// font in its text cells.
 func (w *docWriter[T]) rowHeight(cells []any) excelize.RowOpts {
-	lines := 1.0
-	for i, c := range cells {
-		if s, ok := c.(excelize.Cell).Value.(string); ok && s != "" {
-			lines = math.Max(lines, math.Ceil(displayWidth(s)/math.Max(w.widths[i]-1, 1)))
-		}
-	}
+	lines := w.rowLines(cells, 1)
 	if lines == 1 {
 		return excelize.RowOpts{}
 	}
-	return excelize.RowOpts{Height: lines*lineHeight + rowPadding}
+	height := lines*lineHeight + rowPadding
+	if height > maxRowHeight {
+		for i, c := range cells {
+			if cell := c.(excelize.Cell); cell.StyleID == w.st.text {
+				cell.StyleID = w.st.small
+				cells[i] = cell
+			}
+		}
+		height = w.rowLines(cells, smallLineRatio)*lineHeight*smallLineRatio + rowPadding
+	}
+	return excelize.RowOpts{Height: math.Min(height, maxRowHeight)}
+}
+
+// rowLines is the lines of the tallest string cell; ratio is the font size
+// against the body's (a smaller font fits more characters to a line).
+func (w *docWriter[T]) rowLines(cells []any, ratio float64) float64 {
+	lines := 1.0
+	for i, c := range cells {
+		if s, ok := c.(excelize.Cell).Value.(string); ok && s != "" {
+			lines = math.Max(lines, wrappedLines(s, w.widths[i]/ratio))
+		}
+	}
+	return lines
+}
+
+// wrappedLines is how many lines text takes in a column of width
+// characters: each explicit line break starts a line, and each line wraps
+// at the width.
+func wrappedLines(text string, width float64) float64 {
+	n := 0.0
+	for _, l := range strings.Split(text, "\n") {
+		n += math.Max(1, math.Ceil(displayWidth(l)/math.Max(width-1, 1)))
+	}
+	return n
 }
 
 // cell converts a column's value into a styled cell. Strings always go in as
@@ -434,7 +478,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	var st styles
 	specs := []styleSpec{
-		{&st.title, excelize.Style{Font: font(fontTitle, 18, true), Alignment: align("center", false)}},
+		{&st.title, excelize.Style{Font: font(fontTitle, titleFontSize, true), Alignment: align("center", true)}},
 		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", false)}},
 		{&st.subRight, excelize.Style{Font: body, Alignment: align("right", false)}},
 		{&st.header, excelize.Style{Font: font(fontBody, 11, true), Alignment: align("center", true), Border: border,
@@ -442,6 +486,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&st.signature, excelize.Style{Font: font(fontBody, 12, false), Alignment: align("left", false)}},
 		{&st.number, excelize.Style{Font: body, Alignment: align("center", false), Border: border}},
 		{&st.text, excelize.Style{Font: body, Alignment: align("left", true), Border: border}},
+		{&st.small, excelize.Style{Font: font(fontBody, smallFontSize, false), Alignment: align("left", true), Border: border}},
 		{&st.center, excelize.Style{Font: body, Alignment: align("center", true), Border: border}},
 		// 49 is the built-in text format "@": a number typed there later stays text.
 		{&st.code, excelize.Style{Font: body, Alignment: align("center", false), Border: border, NumFmt: 49}},

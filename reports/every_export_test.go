@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -282,12 +281,26 @@ func checkHeights(f *excelize.File, sheet string, raw rawSheet) []string {
 				col, _, _ := excelize.CellNameToCoordinates(c.R)
 				w, _ = f.GetColWidth(sheet, colName(col))
 			}
-			if lines := textLines(text, w); lines > 1 && height < lines*12 {
+			ratio := fontRatio(f, sheet, c.R)
+			if lines := wrappedLines(text, w/ratio); text != "" && lines > 1 && height < lines*12*ratio && height < 409 {
 				out = append(out, fmt.Sprintf("%s holds %.0f lines in a row of %.0f points", c.R, lines, height))
 			}
 		}
 	}
 	return out
+}
+
+// fontRatio is the cell's font size against the body's 11 points.
+func fontRatio(f *excelize.File, sheet, cell string) float64 {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return 1
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st.Font == nil || st.Font.Size == 0 {
+		return 1
+	}
+	return st.Font.Size / 11
 }
 
 // mergedWidths is the width of each merged range, by its first cell.
@@ -307,14 +320,40 @@ func mergedWidths(f *excelize.File, sheet string) map[string]float64 {
 	return out
 }
 
-// textLines is how many lines text takes in a column of width characters.
-func textLines(text string, width float64) float64 {
-	if text == "" {
-		return 0
+// TestLongFieldsNeverFailAnExport: a 备注 of 220 characters made the whole
+// 党员名册 fail ("row height must be ≤ 409 points"); a very long one, and a
+// long speech in the minutes, must still export with every row legal.
+func TestLongFieldsNeverFailAnExport(t *testing.T) {
+	s := demoStore(t)
+	people, err := s.People()
+	if err != nil {
+		t.Fatal(err)
 	}
-	n := 0.0
-	for _, l := range strings.Split(text, "\n") {
-		n += math.Max(1, math.Ceil(displayWidth(l)/math.Max(width-1, 1)))
+	for i, n := range []int{220, 3000} {
+		p := people[i]
+		p.Remark = strings.Repeat("长", n)
+		if err := s.UpdatePerson(&p); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return n
+	ms, err := s.Meetings(data.MeetingFilter{})
+	if err != nil || len(ms) == 0 {
+		t.Fatal(ms, err)
+	}
+	m := ms[0]
+	m.Speeches = append(m.Speeches, data.MeetingSpeech{Speaker: "张三", Content: strings.Repeat("发言第一段。\n", 40) + strings.Repeat("很长", 1500)})
+	if err := s.SaveMeeting(&m); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, verb := range []string{"members", "minutes"} {
+		e, _ := FindExport(verb)
+		path := filepath.Join(dir, verb+".xlsx")
+		if err := e.Write(path, s, ReportOptions{Year: m.Date.Year}); err != nil {
+			t.Fatalf("%s: %v", verb, err)
+		}
+		for _, p := range checkWorkbook(t, path, checkHeights) {
+			t.Errorf("%s: %s", verb, p)
+		}
+	}
 }

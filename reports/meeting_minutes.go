@@ -154,8 +154,21 @@ func (p *minutesPage) full(value string, style int, height float64) error {
 }
 
 // wide writes a label and a value merged over the other three columns; the
-// row grows with the text.
+// row grows with the text, and text too long for one row (Excel's limit is
+// 409 points) goes on in rows labelled （续）.
 func (p *minutesPage) wide(label, value string) error {
+	for i, part := range splitForRows(value, wideChars) {
+		if i > 0 {
+			label = "（续）"
+		}
+		if err := p.wideRow(label, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *minutesPage) wideRow(label, value string) error {
 	p.row++
 	b, d := cellName(2, p.row), cellName(4, p.row)
 	if err := p.f.MergeCell(p.sheet, b, d); err != nil {
@@ -210,13 +223,64 @@ func (p *minutesPage) valueCell(from, to, value string) error {
 	return p.f.SetCellStr(p.sheet, from, value)
 }
 
-// rowHeight fits wrapped text: 15 points a line, at least one line.
+// Heights of a minutes row: 15 points a line and 9 of padding, at most
+// Excel's 409 points.
+const (
+	minutesLine    = 15.0
+	minutesPadding = 9.0
+	minutesLines   = 26 // (409 - 9) / 15, rounded down
+)
+
+// rowHeight fits wrapped text, at least one line and at most 409 points.
 func rowHeight(text string, chars int) float64 {
+	return math.Min(wrappedLines(text, float64(chars+1))*minutesLine+minutesPadding, maxRowHeight)
+}
+
+// splitForRows cuts text into parts that each fit a row of chars-wide lines,
+// at line breaks where it can and between characters where a single line is
+// longer than a row.
+func splitForRows(text string, chars int) []string {
+	var parts []string
+	var cur []string
 	lines := 0.0
-	for _, l := range strings.Split(text, "\n") {
-		lines += math.Max(1, math.Ceil(displayWidth(l)/float64(chars)))
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, strings.Join(cur, "\n"))
+		}
+		cur, lines = nil, 0
 	}
-	return math.Max(lines, 1)*15 + 9
+	for _, l := range strings.Split(text, "\n") {
+		for _, piece := range cutLine(l, chars*minutesLines) {
+			n := wrappedLines(piece, float64(chars+1))
+			if lines+n > float64(minutesLines) {
+				flush()
+			}
+			cur, lines = append(cur, piece), lines+n
+		}
+	}
+	flush()
+	if len(parts) == 0 {
+		return []string{text}
+	}
+	return parts
+}
+
+// cutLine cuts one line into pieces of at most width display columns.
+func cutLine(line string, width int) []string {
+	var out []string
+	var b strings.Builder
+	w := 0.0
+	for _, r := range line {
+		rw := displayWidth(string(r))
+		if w+rw > float64(width) {
+			out = append(out, b.String())
+			b.Reset()
+			w = 0
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return append(out, b.String())
 }
 
 func (p *minutesPage) heading() error {
