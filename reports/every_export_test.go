@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -354,6 +356,50 @@ func TestLongFieldsNeverFailAnExport(t *testing.T) {
 		}
 		for _, p := range checkWorkbook(t, path, checkHeights) {
 			t.Errorf("%s: %s", verb, p)
+		}
+	}
+}
+
+// TestSummaryNeverSaysDoneBesideAShortfall: with --quarter 3, 讲思政课 0 of
+// 4 and 听思政课 1 of 4 printed 已完成 (the spring semester, judged whole).
+// A verdict is about the span the row shows, or names its period with that
+// period's numbers.
+func TestSummaryNeverSaysDoneBesideAShortfall(t *testing.T) {
+	s := demoStore(t)
+	today := civil.Today()
+	for _, year := range []int{today.Year - 1, today.Year} {
+		for q := 0; q <= 4; q++ {
+			path := filepath.Join(t.TempDir(), "sum.xlsx")
+			e, _ := FindExport("meetings-summary")
+			if err := e.Write(path, s, ReportOptions{Year: year, Quarter: q}); err != nil {
+				t.Fatal(err)
+			}
+			f := readBack(t, path)
+			rows, err := f.GetRows(f.GetSheetName(0))
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			header := rows[headerRow-1]
+			col := func(name string) int { return slices.Index(header, name) }
+			for _, r := range rows[headerRow:] {
+				if len(r) <= col("完成情况") {
+					continue
+				}
+				verdict := r[col("完成情况")]
+				held, _ := strconv.Atoi(r[col("合计")])
+				required, _ := strconv.Atoi(r[col("应开展")])
+				if strings.HasPrefix(verdict, "已完成") && held < required {
+					t.Errorf("%d Q%d %s: 已完成 beside %d of %d", year, q, r[1], held, required)
+				}
+				for _, part := range strings.Split(verdict, "；") {
+					var h, n int
+					if _, err := fmt.Sscanf(part[strings.LastIndex(part, " ")+1:], "%d/%d", &h, &n); err == nil &&
+						strings.Contains(part, "已完成") && h < n {
+						t.Errorf("%d Q%d %s: %s", year, q, r[1], part)
+					}
+				}
+			}
 		}
 	}
 }
