@@ -165,6 +165,7 @@ func memberColumn(header string) Column[data.Person] {
 func liftColumn[T, U any](c Column[U], part func(*T) *U) Column[T] {
 	out := Column[T]{Header: c.Header, Aliases: c.Aliases, Width: c.Width, Kind: c.Kind,
 		Center: c.Center, Choices: c.Choices, Required: c.Required, Mask: c.Mask,
+		Private: c.Private, MonthOnly: c.MonthOnly,
 		Get: func(v *T) any { return c.Get(part(v)) }}
 	if c.Set != nil {
 		out.Set = func(v *T, s string) error { return c.Set(part(v), s) }

@@ -25,7 +25,7 @@ import (
 type DevExportOptions struct {
 	Year        int  // the register's year; 0 means this year
 	MaskPrivate bool // mask ID numbers, for lists that are posted (公示)
-	Publicity   bool // the 公示 version: only the columns a 公示 shows
+	Publicity   bool // 发展对象名册 only: the 发展对象公示 (PublicityRegister)
 	Progress    func(done, total int)
 }
 
@@ -84,6 +84,19 @@ var (
 	})
 )
 
+// PublicityRegister is the 发展对象公示: only what a 公示 shows (中国共产党
+// 发展党员工作细则 第十七条; domain.md §3.3), the birth date as a month.
+var PublicityRegister = sync.OnceValue(func() *Register[DevRow] {
+	reg := devRegister("发展对象公示", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEducation,
+		data.FieldPost, hApplied, hActivist, hContacts, hIntroducers)
+	reg.Columns[2].Header = publicityBirth
+	reg.Portrait = true
+	return reg
+})
+
+// publicityBirth is the 公示's name for the birth date: it shows only the month.
+const publicityBirth = "出生年月"
+
 // ExportApplicants writes the 入党申请人名册 of the year.
 func ExportApplicants(path string, store *data.Store, opt DevExportOptions) error {
 	return exportStage(path, store, opt, data.StageApplicant, ApplicantRegister())
@@ -106,7 +119,38 @@ func exportStage(path string, store *data.Store, opt DevExportOptions, stage dat
 		return err
 	}
 	rows := x.stageRows(stage)
-	return WriteRegister(path, x.step8Named(reg, rows), x.document(reg.Name, false), rows, opt.Progress)
+	doc := x.document(reg.Name, false)
+	reg = x.step8Named(reg, rows)
+	if opt.Publicity && stage == data.StageCandidate {
+		reg, doc = PublicityRegister(), x.publicityDocument(rows)
+	}
+	return WriteRegister(path, reg, doc, rows, opt.Progress)
+}
+
+// publicityDocument is the 公示's title block: masked, and under the table
+// the 公示期 (from the people's step-7 records when they share one, blank to
+// fill in otherwise) and the 监督电话 from the branch settings.
+func (x *devExport) publicityDocument(rows []DevRow) Document {
+	doc := x.document(PublicityRegister().Name, false)
+	doc.Mask = true
+	period := "　　　年　　月　　日至　　　年　　月　　日"
+	periods := map[string]bool{}
+	for i := range rows {
+		if st := rows[i].latest(data.StepCandidate); st != nil && !st.Start.IsZero() {
+			periods[st.Start.Chinese()+"至"+st.Date.Chinese()] = true
+		}
+	}
+	if len(periods) == 1 {
+		for p := range periods {
+			period = p
+		}
+	}
+	phone := x.d.Branch.Phone
+	if phone == "" {
+		phone = "　　　　　　　　"
+	}
+	doc.Signature = fmt.Sprintf("公示期：%s。公示期间，如有意见请向党支部反映。监督电话：%s　　　%s（盖章）", period, phone, x.d.Branch.Name)
+	return doc
 }
 
 // step8Named is reg with the step-8 column named for the versions the rows

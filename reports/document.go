@@ -298,6 +298,9 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 	switch x := c.Get(v).(type) {
 	case nil:
 	case civil.Date:
+		if w.doc.Mask && c.MonthOnly && !x.IsZero() {
+			x.Day = 0
+		}
 		if x.Precision() == civil.DayPrecision && x.Year >= 1900 {
 			return excelize.Cell{StyleID: w.st.date, Value: x.Time()}
 		}

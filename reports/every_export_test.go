@@ -19,6 +19,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/demo"
+	"partyoffice/data/idcard"
 )
 
 // The checks every workbook must pass, run over every export in Exports()
@@ -402,4 +403,127 @@ func TestSummaryNeverSaysDoneBesideAShortfall(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMaskedExportsCannotBeRebuilt tries to rebuild each hidden value of
+// every masked and 公示 export from the other columns of the same file:
+// the masked ID number's hidden digits from the birth date and sex printed
+// beside it, and the address, phones and 备注 from any cell in clear.
+func TestMaskedExportsCannotBeRebuilt(t *testing.T) {
+	s := demoStore(t)
+	people, err := s.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]data.Person{}
+	for _, p := range people {
+		byName[p.Name] = p
+	}
+	paths := exportAll(t, s)
+	for _, v := range everyVariant() {
+		if !v.opt.Mask && !v.opt.Publicity {
+			continue
+		}
+		f := readBack(t, paths[v.name])
+		sheet := f.GetSheetName(0)
+		rows, err := f.GetRows(sheet)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := rows[headerRow-1]
+		if v.opt.Publicity {
+			checkPublicity(t, rows, header)
+		}
+		at := func(r []string, name string) string {
+			if i := slices.Index(header, name); i >= 0 && i < len(r) {
+				return r[i]
+			}
+			return ""
+		}
+		checked := 0
+		for _, r := range rows[headerRow:] {
+			p, ok := byName[at(r, data.FieldName)]
+			if !ok {
+				continue
+			}
+			checked++
+			for _, secret := range []string{p.IDNumber, p.Mobile, p.Phone, p.Address, p.Remark, p.BirthDate.String()} {
+				if len([]rune(secret)) >= 6 && slices.ContainsFunc(r, func(c string) bool { return strings.Contains(c, secret) }) {
+					t.Errorf("%s: %s's %q printed in clear", v.name, p.Name, secret)
+				}
+			}
+			birth := at(r, data.FieldBirth) + at(r, publicityBirth)
+			if id := at(r, data.FieldIDNumber); id != "" {
+				if n := idCandidates(id, birth, at(r, data.FieldGender)); n < 10 {
+					t.Errorf("%s: %s's ID %s rebuilt from the sheet (%d candidates)", v.name, p.Name, id, n)
+				}
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no person checked", v.name)
+		}
+	}
+}
+
+// checkPublicity: a 公示 has only the columns the rules allow, the title
+// says 公示, and the 公示期 and 监督电话 are under it.
+func checkPublicity(t *testing.T, rows [][]string, header []string) {
+	t.Helper()
+	want := []string{"序号", "姓名", "性别", "出生年月", "学历", "工作岗位", "申请入党时间", "确定为入党积极分子时间", "培养联系人", "入党介绍人"}
+	if !slices.Equal(header, want) {
+		t.Errorf("公示 columns %q, want %q", header, want)
+	}
+	if !strings.Contains(rows[0][0], "公示") {
+		t.Errorf("公示 title %q", rows[0][0])
+	}
+	last := rows[len(rows)-1]
+	if len(last) == 0 || !strings.Contains(last[0], "公示期") || !strings.Contains(last[0], "监督电话") {
+		t.Errorf("公示 ends with %q, want the 公示期 and 监督电话", last)
+	}
+}
+
+// idCandidates counts the ID numbers that fit a masked one, the birth date
+// printed beside it (yyyy-mm-dd, yyyy.mm or empty) and the sex.
+func idCandidates(masked, birth, gender string) int {
+	if len(masked) != 18 || !strings.Contains(masked, "*") {
+		return 1 // in clear
+	}
+	var dates []string
+	for d := civil.New(1940, 1, 1); d.Year < 2015; d = d.AddDays(1) {
+		digits := fmt.Sprintf("%04d%02d%02d", d.Year, d.Month, d.Day)
+		if fits(masked[6:14], digits) && (birth == "" || strings.HasPrefix(d.String(), strings.ReplaceAll(birth, ".", "-"))) {
+			dates = append(dates, digits)
+		}
+	}
+	var seqs []string
+	for n := 0; n < 1000; n++ {
+		seq := fmt.Sprintf("%03d", n)
+		if fits(masked[14:17], seq) && (gender == "" || (n%2 == 1) == (gender == "男")) {
+			seqs = append(seqs, seq)
+		}
+	}
+	if masked[17] == '*' || len(dates)*len(seqs) > 20000 {
+		return len(dates) * len(seqs) // the check digit does not narrow it below this much
+	}
+	n := 0
+	for _, d := range dates {
+		for _, seq := range seqs {
+			first17 := masked[:6] + d + seq
+			if fits(first17, first17) && string(idcard.CheckDigit(first17)) == masked[17:] {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// fits reports whether digits matches the visible characters of masked.
+func fits(masked, digits string) bool {
+	for i := range masked {
+		if masked[i] != '*' && masked[i] != digits[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -263,17 +263,6 @@ func TestExportCellTypes(t *testing.T) {
 	}
 }
 
-func TestExportMaskPrivate(t *testing.T) {
-	path, _, _ := exportSample(t, ExportOptions{MaskPrivate: true})
-	f := readBack(t, path)
-	row := rowOf(t, f, "李红")
-	id, _ := f.GetCellValue("党员名册", colOf(data.FieldIDNumber)+strconv.Itoa(row))
-	mobile, _ := f.GetCellValue("党员名册", colOf(data.FieldMobile)+strconv.Itoa(row))
-	if id != "110105********002X" || mobile != "139****5678" {
-		t.Errorf("masked ID %q, phone %q", id, mobile)
-	}
-}
-
 func TestExportAsOfPastDate(t *testing.T) {
 	people := samplePeople(civil.Today())
 	s := openStore(t)

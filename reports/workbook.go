@@ -11,6 +11,9 @@ type sheetWriter func(f *excelize.File) error
 // registerSheet is a register written as a sheet of its own, named after
 // the register.
 func registerSheet[T any](reg *Register[T], doc Document, rows []T, progress func(done, total int)) sheetWriter {
+	if doc.Mask {
+		reg = reg.public()
+	}
 	return func(f *excelize.File) error {
 		w, err := newDocWriter(f, reg, doc, rows)
 		if err != nil {
