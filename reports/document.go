@@ -95,7 +95,7 @@ func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows 
 	}
 	// The stream writer copies the dimension when it starts; declaring the
 	// final range lets readers (ours too) estimate their progress.
-	lastRow := firstRow + len(rows) + 1
+	lastRow := signatureRow(len(rows))
 	if err := f.SetSheetDimension(w.sheet, "A1:"+cellName(w.cols, lastRow)); err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
 	if err := w.writeRows(rows, progress); err != nil {
 		return err
 	}
-	if err := w.writeSignature(firstRow + len(rows) + 1); err != nil {
+	if err := w.writeSignature(signatureRow(len(rows))); err != nil {
 		return err
 	}
 	if err := w.addChoices(len(rows)); err != nil {
@@ -140,11 +140,21 @@ func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
 	return w.printRanges(len(rows))
 }
 
+// signatureRow is the row of the signature line under n data rows, after
+// an empty row that keeps it apart from the data (a reader stacking files
+// stops at the empty row).
+func signatureRow(n int) int { return firstRow + n + 1 }
+
 func (w *docWriter[T]) lastCol() string { return colName(w.cols) }
 
 // mergedRow writes one value across the whole width of the table.
 func (w *docWriter[T]) mergedRow(row int, value string, style int, height float64) error {
-	cells := make([]any, w.cols)
+	return w.mergedCols(row, w.cols, value, style, height)
+}
+
+// mergedCols writes one value across the first cols columns.
+func (w *docWriter[T]) mergedCols(row, cols int, value string, style int, height float64) error {
+	cells := make([]any, cols)
 	for i := range cells {
 		cells[i] = excelize.Cell{StyleID: style}
 	}
@@ -152,7 +162,7 @@ func (w *docWriter[T]) mergedRow(row int, value string, style int, height float6
 	if err := w.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
-	return w.sw.MergeCell(cellName(1, row), cellName(w.cols, row))
+	return w.sw.MergeCell(cellName(1, row), cellName(cols, row))
 }
 
 func (w *docWriter[T]) writeTitle() error {
@@ -324,11 +334,37 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 	return excelize.Cell{StyleID: style}
 }
 
+// writeSignature writes the signature line. On a register printed two
+// pages wide it spans only the columns of the left page: a cell merged
+// across the page break printed its text again on the right halves.
 func (w *docWriter[T]) writeSignature(row int) error {
 	if w.doc.Signature == "" {
 		return nil
 	}
-	return w.mergedRow(row, w.doc.Signature, w.st.signature, 32)
+	cols := w.cols
+	if w.pagesWide() > 1 {
+		cols = w.leftPageColumns()
+	}
+	return w.mergedCols(row, cols, w.doc.Signature, w.st.signature, 32)
+}
+
+// leftPageColumns is how many columns surely print on the left page of a
+// register two pages wide: those within half the total width (the right
+// page also repeats 序号 and 姓名, so the break falls further right).
+func (w *docWriter[T]) leftPageColumns() int {
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	sum, n := 0.0, 0
+	for _, x := range w.widths {
+		if sum+x > total/2 {
+			break
+		}
+		sum += x
+		n++
+	}
+	return max(n, 1)
 }
 
 // addChoices offers drop-downs (是/否, 人员类别 …) on the data rows, so edits
@@ -378,8 +414,11 @@ func (w *docWriter[T]) pageSetup() error {
 	if w.reg.Portrait {
 		orientation = "portrait"
 	}
+	// Over, then down: each row's right half follows its left half, so the
+	// pages can be laid side by side in order.
+	order := "overThenDown"
 	if err := w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
+		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall, PageOrder: &order,
 	}); err != nil {
 		return err
 	}
@@ -421,7 +460,7 @@ func (w *docWriter[T]) printRanges(rows int) error {
 	titles := fmt.Sprintf("'%s'!$%d:$%d", w.sheet, titleRow, headerRow)
 	if w.pagesWide() > 1 {
 		titles = fmt.Sprintf("'%s'!$A:$B,'%s'!$%d:$%d", w.sheet, w.sheet, headerRow, headerRow)
-		last := firstRow + rows + 1 // the signature line
+		last := signatureRow(rows)
 		if err := w.f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Area",
 			RefersTo: fmt.Sprintf("'%s'!$A$%d:$%s$%d", w.sheet, headerRow, w.lastCol(), last),

@@ -527,3 +527,46 @@ func fits(masked, digits string) bool {
 	}
 	return true
 }
+
+// TestTwoPagesWidePrintOverThenDown: the 党员名册 prints two pages wide;
+// each row's halves follow each other, and the signature line stays on the
+// left page.
+func TestTwoPagesWidePrintOverThenDown(t *testing.T) {
+	s := demoStore(t)
+	path := filepath.Join(t.TempDir(), "members.xlsx")
+	if err := ExportMembers(path, s, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f := readBack(t, path)
+	defer f.Close()
+	layout, err := f.GetPageLayout("党员名册")
+	if err != nil || layout.FitToWidth == nil || *layout.FitToWidth != 2 {
+		t.Fatalf("not two pages wide: %+v %v", layout, err)
+	}
+	if layout.PageOrder == nil || *layout.PageOrder != "overThenDown" {
+		t.Errorf("page order %v, want overThenDown", layout.PageOrder)
+	}
+	merged, _ := f.GetMergeCells("党员名册")
+	widths := 0.0
+	cols, _ := f.GetCols("党员名册")
+	for i := range cols {
+		w, _ := f.GetColWidth("党员名册", colName(i+1))
+		widths += w
+	}
+	for _, m := range merged {
+		if !strings.HasPrefix(m.GetCellValue(), "支部书记") {
+			continue
+		}
+		end, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		left := 0.0
+		for c := 1; c <= end; c++ {
+			w, _ := f.GetColWidth("党员名册", colName(c))
+			left += w
+		}
+		if left > widths/2 {
+			t.Errorf("signature spans %s (%.0f of %.0f characters): it reaches the right page", m.GetEndAxis(), left, widths)
+		}
+		return
+	}
+	t.Error("no signature line")
+}

@@ -111,8 +111,12 @@ func TestExportDocumentLayout(t *testing.T) {
 	if !strings.HasPrefix(sub, "填报单位：金凤区教育党工委") {
 		t.Errorf("subtitle = %q", sub)
 	}
+	// The signature line is under an empty row.
 	signRow := firstRow + len(people) + 1
-	if got := mergedRefs[cellName(1, signRow)+":"+cellName(len(MemberRegister().Columns)+1, signRow)]; !strings.HasPrefix(got, "支部书记：") || !strings.Contains(got, "填表人：") {
+	if got, _ := f.GetCellValue(sheet, cellName(1, signRow-1)); got != "" {
+		t.Errorf("row above the signature holds %q", got)
+	}
+	if got, _ := f.GetCellValue(sheet, cellName(1, signRow)); !strings.HasPrefix(got, "支部书记：") || !strings.Contains(got, "填表人：") {
 		t.Errorf("signature row %d = %q", signRow, got)
 	}
 
