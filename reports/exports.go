@@ -86,6 +86,9 @@ func Exports() []Export {
 			}})
 	}
 	return append(out,
+		Export{Verb: "statistics", Name: "党内统计表", Screen: ScreenStatistics,
+			Help:    "党内统计表：党员总数、性别、民族、年龄、学历、党龄、工作岗位，当年发展党员和转正情况",
+			Options: []Option{OptAsOf}, Write: ExportStatistics},
 		Export{Verb: "audit", Name: "操作日志", Screen: ScreenAudit,
 			Help:    "操作日志：每一次修改的时间、操作人和改动的内容",
 			Options: []Option{OptFrom, OptTo},
