@@ -269,10 +269,23 @@ func developmentTable(dev *data.DevData, asOf civil.Date) StatTable {
 }
 
 // confirmationTable is the year's 预备党员转正情况 up to asOf, from the
-// status history (转为正式党员, 延长预备期, 取消预备党员资格).
+// status history (转为正式党员, 延长预备期, 取消预备党员资格); a 转正 imported
+// without its history counts by its 转为正式党员日期.
 func confirmationTable(dev *data.DevData, asOf civil.Date) StatTable {
 	from := civil.New(asOf.Year, 1, 1)
 	counts := map[string]int{}
+	for i := range dev.People {
+		p := &dev.People[i]
+		if hasEvent(dev.Events[p.ID], data.EventConfirm) || p.FullDate.IsZero() ||
+			p.FullDate.First().Before(from) || p.FullDate.First().After(asOf) {
+			continue
+		}
+		if p.ExtendedTo.IsZero() {
+			counts["按期转正"]++
+		} else {
+			counts["延长预备期后转正"]++
+		}
+	}
 	for id := range dev.Events {
 		extended := false
 		for _, e := range dev.Events[id] {
@@ -301,4 +314,13 @@ func confirmationTable(dev *data.DevData, asOf civil.Date) StatTable {
 		t.Rows = append(t.Rows, StatRow{Label: l, Count: counts[l]})
 	}
 	return t
+}
+
+func hasEvent(events []data.StatusEvent, kind data.EventKind) bool {
+	for _, e := range events {
+		if e.Kind == kind {
+			return true
+		}
+	}
+	return false
 }

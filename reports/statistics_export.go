@@ -72,16 +72,19 @@ func (w *statWriter) write(st *Stats, title string) error {
 			return err
 		}
 	}
-	unit := "填报单位：" + strings.TrimSpace(st.Branch.Superior+" "+st.Branch.Name) + "　　截至日期：" + st.AsOf.Chinese()
+	unit := "填报单位：" + strings.TrimSpace(st.Branch.Superior+" "+st.Branch.Name)
 	steps := []func() error{
 		func() error { return w.merged(title, w.st.title, 36) },
-		func() error { return w.merged(unit, w.st.subLeft, 24) },
+		func() error { return w.merged(unit, w.st.subLeft, 22) },
+		func() error { return w.merged("截至日期："+st.AsOf.Chinese(), w.st.subLeft, 22) },
 	}
 	for i := range st.Tables {
 		t := &st.Tables[i]
 		steps = append(steps, func() error { return w.table(t) })
 	}
-	steps = append(steps, func() error { return w.merged(SignatureLine, w.st.signature, 32) })
+	// The signature after an empty row, on two lines: the page is narrow.
+	steps = append(steps, func() error { w.row++; return w.merged("支部书记：　　　　　　　　填表人：", w.st.signature, 28) },
+		func() error { return w.merged("日期：　　　　年　　月　　日", w.st.signature, 28) })
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -103,7 +106,9 @@ func (w *statWriter) merged(value string, style int, height float64) error {
 	if err := w.f.SetCellStr(w.sheet, a, value); err != nil {
 		return err
 	}
-	height = max(height, wrappedLines(value, (statWidths[0]+statWidths[1]+statWidths[2])/titleRatio)*lineHeight*titleRatio+rowPadding)
+	if style == w.st.title {
+		height = max(height, wrappedLines(value, (statWidths[0]+statWidths[1]+statWidths[2])/titleRatio)*lineHeight*titleRatio+rowPadding)
+	}
 	return w.f.SetRowHeight(w.sheet, w.row, min(height, maxRowHeight))
 }
 
@@ -150,15 +155,23 @@ func (w *statWriter) table(t *StatTable) error {
 		}
 		return t.Share(n)
 	}
-	for _, r := range t.Rows {
-		if err := w.line(r.Label, w.st.text, r.Count, share(r.Count)); err != nil {
-			return err
+	// The shares first, then their 合计, then the 其中 lines.
+	for _, sub := range []bool{false, true} {
+		for _, r := range t.Rows {
+			if r.Sub != sub {
+				continue
+			}
+			if err := w.line(r.Label, w.st.text, r.Count, share(r.Count)); err != nil {
+				return err
+			}
+		}
+		if !sub && t.Base != 0 {
+			if err := w.line("合计", w.st.center, t.Total(), share(t.Total())); err != nil {
+				return err
+			}
 		}
 	}
-	if t.Base == 0 {
-		return nil
-	}
-	return w.line("合计", w.st.center, t.Total(), share(t.Total()))
+	return nil
 }
 
 func (w *statWriter) pageSetup() error {
