@@ -73,6 +73,7 @@ type styles struct {
 	title, subLeft, subRight, header, signature int
 	number, text, center, code, date            int
 	small                                       int // text in a smaller font, for a row too tall at the usual size
+	percent                                     int // a fraction shown as 87.5%
 }
 
 func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
@@ -302,6 +303,8 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 		style = w.st.code
 	case c.Kind == KindNumber:
 		style = w.st.number
+	case c.Kind == KindPercent:
+		style = w.st.percent
 	case c.Center || c.Kind == KindBool:
 		style = w.st.center
 	}
@@ -527,6 +530,7 @@ func newStyles(f *excelize.File) (styles, error) {
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}},
 		{&st.signature, excelize.Style{Font: font(fontBody, 12, false), Alignment: align("left", false)}},
 		{&st.number, excelize.Style{Font: body, Alignment: align("center", false), Border: border}},
+		{&st.percent, excelize.Style{Font: body, Alignment: align("center", false), Border: border, CustomNumFmt: strPtr("0.0%")}},
 		{&st.text, excelize.Style{Font: body, Alignment: align("left", true), Border: border}},
 		{&st.small, excelize.Style{Font: font(fontBody, smallFontSize, false), Alignment: align("left", true), Border: border}},
 		{&st.center, excelize.Style{Font: body, Alignment: align("center", true), Border: border}},

@@ -570,3 +570,62 @@ func TestTwoPagesWidePrintOverThenDown(t *testing.T) {
 	}
 	t.Error("no signature line")
 }
+
+// TestAttendanceRateIsANumberAndLeaversAreMarked: 出席率 is a number shown
+// as a percentage, and a person transferred out in the year says so.
+func TestAttendanceRateIsANumberAndLeaversAreMarked(t *testing.T) {
+	s := demoStore(t)
+	ms, err := s.Meetings(data.MeetingFilter{})
+	if err != nil || len(ms) == 0 {
+		t.Fatal(ms, err)
+	}
+	year := ms[0].Date.Year
+	var leaver *data.MeetingAttendance
+	for i := range ms[0].Attendance {
+		if a := &ms[0].Attendance[i]; a.PersonID != 0 && a.Expected {
+			leaver = a
+			break
+		}
+	}
+	if leaver == nil {
+		t.Fatal("no expected member at the first sitting")
+	}
+	out := civil.New(year, 12, 1)
+	if civil.Today().Before(out) {
+		out = civil.Today()
+	}
+	if err := s.AddStatusEvent(leaver.PersonID, data.StatusEvent{Kind: data.EventTransferOut, Date: out, Destination: "银川市第二小学党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "attendance.xlsx")
+	e, _ := FindExport("attendance")
+	if err := e.Write(path, s, ReportOptions{Year: year}); err != nil {
+		t.Fatal(err)
+	}
+	f := readBack(t, path)
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	rows, _ := f.GetRows(sheet)
+	header := rows[headerRow-1]
+	rateCol, leftCol := slices.Index(header, "出席率")+1, slices.Index(header, "变动情况")+1
+	if rateCol == 0 || leftCol == 0 {
+		t.Fatalf("header %q", header)
+	}
+	marked := false
+	for i, r := range rows[headerRow:] {
+		row := headerRow + i + 1
+		if len(r) < 2 || r[1] == "" {
+			continue
+		}
+		if typ, _ := f.GetCellType(sheet, cellName(rateCol, row)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("出席率 on row %d is %v", row, typ)
+		}
+		if r[1] == leaver.Name {
+			left, _ := f.GetCellValue(sheet, cellName(leftCol, row))
+			marked = strings.Contains(left, "已转出") && strings.Contains(left, fmt.Sprintf("%d.%02d", out.Year, out.Month))
+		}
+	}
+	if !marked {
+		t.Errorf("%s transferred out on %s is not marked", leaver.Name, out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
 	"partyoffice/data/compliance"
 )
 
@@ -69,9 +70,29 @@ func AttendanceRegister(mx compliance.Matrix) (*Register[compliance.MatrixRow], 
 		Column[row]{Header: "出席", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.Present }},
 		Column[row]{Header: "请假", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.OnLeave }},
 		Column[row]{Header: "缺席", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.Absent }},
-		Column[row]{Header: "出席率", Width: 8, Kind: KindText, Center: true, Get: func(r *row) any { return RateText(r) }},
+		Column[row]{Header: "出席率", Width: 8, Kind: KindPercent, Get: func(r *row) any { return rate(r) }},
+		Column[row]{Header: "变动情况", Width: 12, Kind: KindText, Center: true, Get: func(r *row) any { return LeftText(&r.Person, mx.To) }},
 	)
 	return &Register[row]{Name: "组织生活考勤表", Columns: cols, FreezeColumns: 2}, legend
+}
+
+// rate is the 出席率 as a number (nil with nothing expected).
+func rate(r *compliance.MatrixRow) any {
+	if r.Expected == 0 {
+		return nil
+	}
+	return r.Rate()
+}
+
+// LeftText marks a person who left the register by the end of the span:
+// "2026.06 已转出", so that a row with fewer sittings explains itself.
+func LeftText(p *data.Person, to civil.Date) string {
+	if p.Roll == data.RollActive || p.RollDate.IsZero() || p.RollDate.First().After(to) {
+		return ""
+	}
+	d := p.RollDate
+	d.Day = 0
+	return dateText(d) + " " + string(p.Roll)
 }
 
 // RateText is the 出席率 as printed: 87.5%, or "" with nothing expected.
