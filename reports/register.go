@@ -17,12 +17,12 @@ import (
 type ColumnKind int
 
 const (
-	KindText   ColumnKind = iota // free text, left aligned, wrapped
-	KindCode                     // digits that must stay text: ID and phone numbers
-	KindDate                     // civil.Date: a real Excel date when day-precise, else text like 2008.07
-	KindBool                     // 是/否
-	KindNumber                   // a number
-	KindPercent                  // a fraction (0.875), shown as a percentage (87.5%)
+	KindText    ColumnKind = iota // free text, left aligned, wrapped
+	KindCode                      // digits that must stay text: ID and phone numbers
+	KindDate                      // civil.Date: a real Excel date when day-precise, else text like 2008.07
+	KindBool                      // 是/否
+	KindNumber                    // a number
+	KindPercent                   // a fraction (0.875), shown as a percentage (87.5%)
 )
 
 // Column describes one column of a register, for export and import alike.

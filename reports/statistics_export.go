@@ -83,7 +83,10 @@ func (w *statWriter) write(st *Stats, title string) error {
 		steps = append(steps, func() error { return w.table(t) })
 	}
 	// The signature after an empty row, on two lines: the page is narrow.
-	steps = append(steps, func() error { w.row++; return w.merged("支部书记：　　　　　　　　填表人：", w.st.signature, 28) },
+	steps = append(steps, func() error {
+		w.row++
+		return w.merged("支部书记：　　　　　　　　填表人：", w.st.signature, 28)
+	},
 		func() error { return w.merged("日期：　　　　年　　月　　日", w.st.signature, 28) })
 	for _, step := range steps {
 		if err := step(); err != nil {
