@@ -183,22 +183,30 @@ func (p *minutesPage) wideRow(label, value string) error {
 	return p.f.SetRowHeight(p.sheet, p.row, math.Max(rowHeight(value, wideChars), labelHeight(label)))
 }
 
-// pair writes two label/value pairs side by side.
-func (p *minutesPage) pair(l1, v1, l2, v2 string) error {
+// pair writes two label/value pairs side by side; a value is text or a
+// number (head counts stay numbers).
+func (p *minutesPage) pair(l1 string, v1 any, l2 string, v2 any) error {
 	p.row++
 	for _, c := range []struct {
-		col          int
-		label, value string
+		col   int
+		label string
+		value any
 	}{{1, l1, v1}, {3, l2, v2}} {
 		if err := p.labelCell(c.col, c.label); err != nil {
 			return err
 		}
 		cell := cellName(c.col+1, p.row)
-		if err := p.valueCell(cell, cell, c.value); err != nil {
+		var err error
+		if n, ok := c.value.(int); ok {
+			err = p.numberCell(cell, n)
+		} else {
+			err = p.valueCell(cell, cell, fmt.Sprint(c.value))
+		}
+		if err != nil {
 			return err
 		}
 	}
-	height := math.Max(rowHeight(v1, int(minutesWidths[1])-2), rowHeight(v2, int(minutesWidths[3])-2))
+	height := math.Max(rowHeight(fmt.Sprint(v1), int(minutesWidths[1])-2), rowHeight(fmt.Sprint(v2), int(minutesWidths[3])-2))
 	height = math.Max(height, math.Max(labelHeight(l1), labelHeight(l2)))
 	return p.f.SetRowHeight(p.sheet, p.row, height)
 }
@@ -212,6 +220,13 @@ func (p *minutesPage) labelCell(col int, label string) error {
 		return err
 	}
 	return p.f.SetCellStyle(p.sheet, cell, cell, p.st.header)
+}
+
+func (p *minutesPage) numberCell(cell string, n int) error {
+	if err := p.f.SetCellStyle(p.sheet, cell, cell, p.st.number); err != nil {
+		return err
+	}
+	return p.f.SetCellInt(p.sheet, cell, int64(n))
 }
 
 // valueCell writes text as a string cell: never a formula, whatever it
@@ -308,21 +323,21 @@ func (p *minutesPage) sitting() error {
 func (p *minutesPage) attendance() error {
 	m := p.m
 	c := m.Counts()
-	if err := p.pair("应到人数", fmt.Sprint(c.Expected), "实到人数", fmt.Sprint(c.Present)); err != nil {
+	if err := p.pair("应到人数", c.Expected, "实到人数", c.Present); err != nil {
 		return err
 	}
 	if hasDevelopmentVote(m) {
-		if err := p.pair("党员总数", fmt.Sprint(c.Expected), "应到有表决权人数", fmt.Sprint(c.Voters)); err != nil {
+		if err := p.pair("党员总数", c.Expected, "应到有表决权人数", c.Voters); err != nil {
 			return err
 		}
-		if err := p.pair("到会有表决权人数", fmt.Sprint(c.VotersPresent), "参加会议的预备党员", fmt.Sprint(c.Probationers)); err != nil {
+		if err := p.pair("到会有表决权人数", c.VotersPresent, "参加会议的预备党员", c.Probationers); err != nil {
 			return err
 		}
 	}
 	for _, x := range []struct {
 		label string
 		p     data.Presence
-	}{{"请假人员", data.OnLeave}, {"缺席人员", data.Absent}} {
+	}{{"出席人员", data.Present}, {"请假人员", data.OnLeave}, {"缺席人员", data.Absent}} {
 		if err := p.wide(x.label, PeopleWithReasons(m, x.p)); err != nil {
 			return err
 		}
@@ -370,17 +385,39 @@ func GuestsText(m *data.Meeting) string {
 	return strings.Join(names, "、")
 }
 
+// lecture is the 内容 section of a 党课 or 主题党日: 主讲人, 题目 and the
+// 内容摘要 (the sitting's 议题/内容 as recorded); other sittings print their
+// 主题 when they have one.
 func (p *minutesPage) lecture() error {
-	if !p.m.HasType(data.TypeLecture) {
-		if p.m.Topic != "" {
-			return p.wide("主　　题", p.m.Topic)
+	m := p.m
+	kind := ""
+	switch {
+	case m.HasType(data.TypeLecture):
+		kind = "党课"
+	case m.HasType(data.TypeThemeDay):
+		kind = "主题党日"
+	default:
+		if m.Topic != "" {
+			return p.wide("主　　题", m.Topic)
 		}
 		return nil
 	}
-	return p.pair("党课主讲人", p.m.Lecturer, "党课题目", p.m.Topic)
+	if err := p.full(kind+"内容", p.st.header, 22); err != nil {
+		return err
+	}
+	if err := p.pair("主 讲 人", orNone(m.Lecturer), "题　　目", orNone(m.Topic)); err != nil {
+		return err
+	}
+	return p.wide("内容摘要", orNone(m.Agenda))
 }
 
-func (p *minutesPage) agenda() error { return p.wide("议　　题", orNone(p.m.Agenda)) }
+// agenda is the 议题; a 党课 or 主题党日 printed it as its 内容摘要.
+func (p *minutesPage) agenda() error {
+	if p.m.HasType(data.TypeLecture) || p.m.HasType(data.TypeThemeDay) {
+		return nil
+	}
+	return p.wide("议　　题", orNone(p.m.Agenda))
+}
 
 func (p *minutesPage) speeches() error {
 	if err := p.full("发言记录", p.st.header, 22); err != nil {
