@@ -629,3 +629,61 @@ func TestAttendanceRateIsANumberAndLeaversAreMarked(t *testing.T) {
 		t.Errorf("%s transferred out on %s is not marked", leaver.Name, out)
 	}
 }
+
+// TestDevRecordHasEveryStep: the 全程纪实台账 has a column for each of the
+// 25 steps (and their people), the version and the open findings, and a
+// person's recorded steps all show.
+func TestDevRecordHasEveryStep(t *testing.T) {
+	s := demoStore(t)
+	path := filepath.Join(t.TempDir(), "devrecord.xlsx")
+	e, ok := FindExport("devrecord")
+	if !ok {
+		t.Fatal("no devrecord export")
+	}
+	if err := e.Write(path, s, ReportOptions{Year: civil.Today().Year}); err != nil {
+		t.Fatal(err)
+	}
+	f := readBack(t, path)
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	header := rows[headerRow-1]
+	for n := 1; n <= data.StepCount; n++ {
+		def := data.StepDefFor(n)
+		if !slices.Contains(header, fmt.Sprintf("%d.%s", n, def.Name)) {
+			t.Errorf("no column for step %d %s", n, def.Name)
+		}
+		if len(def.People) > 0 && !slices.Contains(header, fmt.Sprintf("%d.%s人员", n, def.Name)) {
+			t.Errorf("no people column for step %d %s", n, def.Name)
+		}
+	}
+	for _, h := range []string{hRuleVersion, hFindings, data.FieldBranch} {
+		if !slices.Contains(header, h) {
+			t.Errorf("no column %s", h)
+		}
+	}
+	dev, err := s.LoadDevData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	people := 0
+	for _, r := range rows[headerRow:] {
+		if len(r) < 2 || r[1] == "" || !strings.ContainsAny(r[0], "0123456789") {
+			continue
+		}
+		people++
+		for _, p := range dev.People {
+			if p.Name != r[1] {
+				continue
+			}
+			for _, st := range dev.Steps[p.ID] {
+				i := slices.Index(header, fmt.Sprintf("%d.%s", st.Step, data.StepDefFor(st.Step).Name))
+				if i >= len(r) || r[i] == "" {
+					t.Errorf("%s: step %d of %s is blank", p.Name, st.Step, st.Date)
+				}
+			}
+		}
+	}
+	if people == 0 {
+		t.Error("no one in the 台账")
+	}
+}
