@@ -47,6 +47,8 @@ var DevExports = []DevExport{
 		Help: "发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）；--publicity 为发展对象公示"},
 	{Key: "devplan", Title: "发展党员计划名册", Help: "发展党员计划名册，第二张工作表是汇总表", Export: ExportDevPlan},
 	{Key: "probationers", Title: "预备党员名册", Help: "预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）", Export: ExportProbationers},
+	{Key: "changes", Title: "党员增减及组织关系转接登记表", Export: ExportChanges,
+		Help: "党员增减及组织关系转接登记表：当年每一项增减和组织关系转接，第二张工作表是年初、增加、减少、期末的汇总"},
 	{Key: "devrecord", Title: "发展党员全程纪实台账", Export: ExportDevRecord,
 		Help: "发展党员全程纪实台账：当年在发展过程中或当年入党的每个人，25个步骤的日期和人员、细则版本、待处理问题"},
 }

@@ -168,11 +168,7 @@ func (w *docWriter[T]) mergedCols(row, cols int, value string, style int, height
 
 func (w *docWriter[T]) writeTitle() error {
 	// The title wraps rather than run past a narrow table's edge.
-	total := 0.0
-	for _, x := range w.widths {
-		total += x
-	}
-	lines := wrappedLines(w.doc.Title, total/titleRatio)
+	lines := wrappedLines(w.doc.Title, w.totalWidth()/titleRatio)
 	return w.mergedRow(titleRow, w.doc.Title, w.st.title, math.Max(36, lines*26+10))
 }
 
@@ -184,6 +180,11 @@ func (w *docWriter[T]) writeSubtitle() error {
 	}
 	if !w.doc.AsOf.IsZero() {
 		right = "截至日期：" + w.doc.AsOf.Chinese()
+	}
+	if w.doc.Unit != "" && !w.doc.AsOf.IsZero() && !w.halvesFit(left, right) {
+		// A narrow table: the two on lines of their own, across the width.
+		text := left + "\n" + right
+		return w.mergedRow(subtitleRow, text, w.st.subLeft, wrappedLines(text, w.totalWidth())*lineHeight+rowPadding)
 	}
 	split := w.cols / 2
 	cells := make([]any, w.cols)
@@ -203,6 +204,28 @@ func (w *docWriter[T]) writeSubtitle() error {
 		return err
 	}
 	return w.sw.MergeCell(cellName(split+1, subtitleRow), cellName(w.cols, subtitleRow))
+}
+
+// halvesFit reports whether the subtitle's two halves fit their halves of
+// the table's width.
+func (w *docWriter[T]) halvesFit(left, right string) bool {
+	split, l, r := w.cols/2, 0.0, 0.0
+	for i, x := range w.widths {
+		if i < split {
+			l += x
+		} else {
+			r += x
+		}
+	}
+	return displayWidth(left) < l && displayWidth(right) < r
+}
+
+func (w *docWriter[T]) totalWidth() float64 {
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	return total
 }
 
 func (w *docWriter[T]) writeHeader() error {
@@ -355,13 +378,10 @@ func (w *docWriter[T]) writeSignature(row int) error {
 // register two pages wide: those within half the total width (the right
 // page also repeats 序号 and 姓名, so the break falls further right).
 func (w *docWriter[T]) leftPageColumns() int {
-	total := 0.0
-	for _, x := range w.widths {
-		total += x
-	}
+	half := w.totalWidth() / 2
 	sum, n := 0.0, 0
 	for _, x := range w.widths {
-		if sum+x > total/2 {
+		if sum+x > half {
 			break
 		}
 		sum += x
@@ -400,11 +420,7 @@ func (w *docWriter[T]) addChoices(rows int) error {
 const onePageWidth = 210
 
 func (w *docWriter[T]) pagesWide() int {
-	total := 0.0
-	for _, x := range w.widths {
-		total += x
-	}
-	if total > onePageWidth && !w.reg.Portrait {
+	if w.totalWidth() > onePageWidth && !w.reg.Portrait {
 		return 2
 	}
 	return 1
@@ -524,7 +540,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	var st styles
 	specs := []styleSpec{
 		{&st.title, excelize.Style{Font: font(fontTitle, titleFontSize, true), Alignment: align("center", true)}},
-		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", false)}},
+		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", true)}},
 		{&st.subRight, excelize.Style{Font: body, Alignment: align("right", false)}},
 		{&st.header, excelize.Style{Font: font(fontBody, 11, true), Alignment: align("center", true), Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}},

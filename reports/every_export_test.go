@@ -687,3 +687,53 @@ func TestDevRecordHasEveryStep(t *testing.T) {
 		t.Error("no one in the 台账")
 	}
 }
+
+// TestChangesBalance: opening + increases − decreases = closing, the
+// closing count is the register's, and a transfer out shows with its
+// destination and 介绍信编号.
+func TestChangesBalance(t *testing.T) {
+	s := demoStore(t)
+	today := civil.Today()
+	people, err := s.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	register := data.FilterPeople(people, data.PersonFilter{View: data.ViewRegister})
+	leaver := register[0]
+	if err := s.AddStatusEvent(leaver.ID, data.StatusEvent{Kind: data.EventTransferOut, Date: today,
+		Destination: "银川市第二小学党支部", Note: "介绍信编号：2026-015"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "changes.xlsx")
+	e, _ := FindExport("changes")
+	if err := e.Write(path, s, ReportOptions{Year: today.Year}); err != nil {
+		t.Fatal(err)
+	}
+	f := readBack(t, path)
+	defer f.Close()
+	sum, _ := f.GetRows("增减汇总")
+	value := map[string]int{}
+	for _, r := range sum[headerRow:] {
+		if len(r) >= 3 {
+			n, _ := strconv.Atoi(r[2])
+			value[r[1]] = n
+		}
+	}
+	opening, plus, minus := value[fmt.Sprintf("%d年初党员数", today.Year)], value["本年增加"], value["本年减少"]
+	closing := value["期末党员数"]
+	if opening+plus-minus != closing || closing != len(register)-1 || opening == 0 {
+		t.Errorf("年初 %d + %d − %d = 期末 %d; register now %d", opening, plus, minus, closing, len(register)-1)
+	}
+	rows, _ := f.GetRows("党员增减及组织关系转接登记表")
+	found := false
+	for _, r := range rows[headerRow:] {
+		line := strings.Join(r, "|")
+		if strings.Contains(line, leaver.Name) && strings.Contains(line, "减少") &&
+			strings.Contains(line, "银川市第二小学党支部") && strings.Contains(line, "|2026-015|") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 减少 line for %s's transfer out", leaver.Name)
+	}
+}
