@@ -94,10 +94,10 @@ const (
 	hSuperiorTalker = "上级党委谈话人"
 	hApproval       = "审批时间"
 	hApprovalResult = "审批结果"
-	hJoin           = "入党时间"
+	hJoin           = data.FieldJoin // one name in every register (README)
 	hProbationEnd   = "预备期满时间"
 	hExtended       = "延长预备期至"
-	hFull           = "转正时间"
+	hFull           = data.FieldFull
 	hPlanNote       = "计划备注"
 )
 

@@ -57,34 +57,29 @@ var DevExports = []DevExport{
 // (docs/ARCHITECTURE.md#the-domain-in-brief).
 var (
 	ApplicantRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("入党申请人名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
-			hApplied, hTalked, hTalkers, hLeague, hStage, data.FieldRemark)
+		return devRegister("入党申请人名册", personHeaders(data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
+			hApplied, hTalked, hTalkers, hLeague, hStage, data.FieldRemark)...)
 	})
 	ActivistRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("入党积极分子名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
+		return devRegister("入党积极分子名册", personHeaders(data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
 			hApplied, hTalked, hTalkers, hSource, hLeague, hActivist, hActivistFiled, hContacts, hContactsDate,
-			hReports, hLastReport, hLastAssessment, hStage, data.FieldRemark)
+			hReports, hLastReport, hLastAssessment, hStage, data.FieldRemark)...)
 	})
 	CandidateRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("发展对象名册", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEthnicity,
-			data.FieldEducation, data.FieldIDNumber, data.FieldPost,
+		return devRegister("发展对象名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch,
 			hApplied, hActivist, hCandidate, hPublicity, hCandidateFiled, hPlanned, hIntroducers, hIntroDate,
 			hReview, hReviewResult, hTraining, hHours, hTrainingResult, hCommittee, hPreReview, hPreReviewRes,
-			hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult, data.FieldRemark)
+			hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult, data.FieldRemark)...)
 	})
 	DevPlanRegister = sync.OnceValue(func() *Register[DevRow] {
-		reg := devRegister("发展党员计划名册", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEthnicity,
-			data.FieldEducation, data.FieldIDNumber, data.FieldPost, hStage,
-			hApplied, hActivist, hCandidate, hPlanned, hPlannedStage, hYoungTeacher, hIntroducers, hPlanNote)
+		reg := devRegister("发展党员计划名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hStage,
+			hApplied, hActivist, hCandidate, hPlanned, hPlannedStage, hYoungTeacher, hIntroducers, hPlanNote)...)
 		reg.Columns[len(reg.Columns)-1].Header = data.FieldRemark // the plan line's note is this register's 备注
 		return reg
 	})
 	ProbationerRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("预备党员名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldPost, hIntroducers,
-			hJoin, hProbationEnd, hExtended, hFull, data.FieldRemark)
+		return devRegister("预备党员名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hIntroducers,
+			hJoin, hProbationEnd, hExtended, hFull, data.FieldRemark)...)
 	})
 )
 
@@ -100,6 +95,12 @@ var PublicityRegister = sync.OnceValue(func() *Register[DevRow] {
 
 // publicityBirth is the 公示's name for the birth date: it shows only the month.
 const publicityBirth = "出生年月"
+
+// personHeaders are the first columns of every person-level register, in
+// the order of the 党员基本信息采集表 (one vocabulary, README), then rest.
+func personHeaders(rest ...string) []string {
+	return append([]string{data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldIDNumber, data.FieldBirth}, rest...)
+}
 
 // ExportApplicants writes the 入党申请人名册 of the year.
 func ExportApplicants(path string, store *data.Store, opt DevExportOptions) error {

@@ -31,7 +31,7 @@ const (
 func DevRecordRegister() *Register[DevRecordRow] {
 	person := func(r *DevRecordRow) *DevRow { return &r.DevRow }
 	var cols []Column[DevRecordRow]
-	for _, h := range []string{data.FieldName, data.FieldGender, data.FieldBirth, data.FieldIDNumber, data.FieldBranch, hStage} {
+	for _, h := range personHeaders(data.FieldBranch, hStage) {
 		cols = append(cols, liftColumn(devColumns()[h], person))
 	}
 	for i := range data.StepDefs {

@@ -737,3 +737,51 @@ func TestChangesBalance(t *testing.T) {
 		t.Errorf("no 减少 line for %s's transfer out", leaver.Name)
 	}
 }
+
+// personRegisters are the exports with one row per person.
+var personRegisters = []string{"members", "applicants", "activists", "candidates", "devplan", "probationers",
+	"devrecord", "attendance", "changes"}
+
+// TestOneVocabularyForPersonRegisters: the same field has the same header
+// everywhere (no other spelling the 党员名册 knows), 姓名 性别 民族 公民身份号码
+// 出生日期 come in the 采集表's order, 所在党支部 is in every register, there
+// is exactly one header row and no merged cell among the data rows.
+func TestOneVocabularyForPersonRegisters(t *testing.T) {
+	s := demoStore(t)
+	paths := exportAll(t, s)
+	order := []string{data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldIDNumber, data.FieldBirth}
+	members := MemberRegister()
+	for _, verb := range personRegisters {
+		f := readBack(t, paths[verb])
+		sheet := f.GetSheetName(0)
+		rows, _ := f.GetRows(sheet)
+		merged, _ := f.GetMergeCells(sheet)
+		f.Close()
+		header := rows[headerRow-1]
+		if !slices.Contains(header, data.FieldBranch) {
+			t.Errorf("%s: no %s column", verb, data.FieldBranch)
+		}
+		last := -1
+		for _, h := range order {
+			i := slices.Index(header, h)
+			if i >= 0 && i < last {
+				t.Errorf("%s: %s out of the 采集表 order: %q", verb, h, header)
+			}
+			last = max(last, i)
+		}
+		for _, h := range header {
+			if i := members.column(h); i >= 0 && members.Columns[i].Header != h {
+				t.Errorf("%s: header %q, the 党员名册 calls it %q", verb, h, members.Columns[i].Header)
+			}
+		}
+		if len(rows) > headerRow && len(rows[headerRow]) > 0 && rows[headerRow][0] != "1" && rows[headerRow][0] != "" {
+			t.Errorf("%s: the row under the header is %q, not the first data row", verb, rows[headerRow])
+		}
+		for _, m := range merged {
+			_, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			if r1 > headerRow && !strings.Contains(m.GetCellValue(), "：") {
+				t.Errorf("%s: merged cells %s:%s among the data rows", verb, m.GetStartAxis(), m.GetEndAxis())
+			}
+		}
+	}
+}

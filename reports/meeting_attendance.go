@@ -45,6 +45,11 @@ func ExportMeetingAttendance(path string, store *data.Store, opt MeetingReportOp
 	if len(mx.Meetings) == 0 {
 		return fmt.Errorf("%s没有会议记录，考勤表无从填起：请先登记会议，或换一个时间段", r.label)
 	}
+	for i := range mx.Rows {
+		if p := &mx.Rows[i].Person; p.BranchName == "" {
+			p.BranchName = r.branch.Name
+		}
+	}
 	reg, legend := AttendanceRegister(mx)
 	doc := r.document("党员参加组织生活考勤表", legend+"　　"+SignatureLine)
 	return WriteRegister(path, reg, doc, mx.Rows, opt.Progress)
@@ -56,6 +61,7 @@ func AttendanceRegister(mx compliance.Matrix) (*Register[compliance.MatrixRow], 
 	type row = compliance.MatrixRow
 	cols := []Column[row]{
 		{Header: data.FieldName, Width: 10, Kind: KindText, Center: true, Get: func(r *row) any { return r.Person.Name }},
+		{Header: data.FieldBranch, Width: 16, Kind: KindText, Get: func(r *row) any { return r.Person.BranchName }},
 		{Header: data.FieldGroup, Width: 12, Kind: KindText, Center: true, Get: func(r *row) any { return r.Group }},
 	}
 	legend := attendanceLegend
