@@ -263,13 +263,14 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 // would be taller has its text set in a smaller font (more characters to a
 // line, lower lines), and is capped at 409.
 const (
-	lineHeight     = 13.5
-	rowPadding     = 5.0
-	maxRowHeight   = 409.0
-	smallFontSize  = 8.0
-	smallLineRatio = smallFontSize / 11 // body text is 11 points
-	titleFontSize  = 18.0
-	titleRatio     = titleFontSize / 11
+	lineHeight        = 13.5
+	rowPadding        = 5.0
+	maxRowHeight      = 409.0
+	smallFontSize     = 8.0
+	smallLineRatio    = smallFontSize / 11 // body text is 11 points
+	titleFontSize     = 18.0
+	signatureFontSize = 12.0
+	titleRatio        = titleFontSize / 11
 )
 
 // rowHeight fits the tallest text cell of the row (explicit line breaks and
@@ -371,7 +372,14 @@ func (w *docWriter[T]) writeSignature(row int) error {
 	if w.pagesWide() > 1 {
 		cols = w.leftPageColumns()
 	}
-	return w.mergedCols(row, cols, w.doc.Signature, w.st.signature, 32)
+	// A line longer than a narrow table wraps, and the row grows with it.
+	width := 0.0
+	for _, x := range w.widths[:cols] {
+		width += x
+	}
+	ratio := signatureFontSize / 11
+	height := math.Max(32, wrappedLines(w.doc.Signature, width/ratio)*lineHeight*ratio+rowPadding*2)
+	return w.mergedCols(row, cols, w.doc.Signature, w.st.signature, height)
 }
 
 // leftPageColumns is how many columns surely print on the left page of a
@@ -544,7 +552,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&st.subRight, excelize.Style{Font: body, Alignment: align("right", false)}},
 		{&st.header, excelize.Style{Font: font(fontBody, 11, true), Alignment: align("center", true), Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}},
-		{&st.signature, excelize.Style{Font: font(fontBody, 12, false), Alignment: align("left", false)}},
+		{&st.signature, excelize.Style{Font: font(fontBody, signatureFontSize, false), Alignment: align("left", true)}},
 		{&st.number, excelize.Style{Font: body, Alignment: align("center", false), Border: border}},
 		{&st.percent, excelize.Style{Font: body, Alignment: align("center", false), Border: border, CustomNumFmt: strPtr("0.0%")}},
 		{&st.text, excelize.Style{Font: body, Alignment: align("left", true), Border: border}},

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -197,5 +198,10 @@ func (w *statWriter) pageSetup() error {
 	}); err != nil {
 		return err
 	}
-	return w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"})
+	if err := w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"}); err != nil {
+		return err
+	}
+	// The title, 填报单位 and 截至日期 on every page.
+	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$3", w.sheet), Scope: w.sheet})
 }
