@@ -36,8 +36,12 @@ func DevRecordRegister() *Register[DevRecordRow] {
 	}
 	for i := range data.StepDefs {
 		def := &data.StepDefs[i]
+		width := 11.0
+		if def.PeriodLabel != "" {
+			width = 22 // 起—止
+		}
 		cols = append(cols, Column[DevRecordRow]{
-			Header: fmt.Sprintf("%d.%s", def.Number, def.Name), Kind: KindDate, Width: 11, Center: true,
+			Header: fmt.Sprintf("%d.%s", def.Number, def.Name), Kind: KindDate, Width: width, Center: true,
 			Get: func(r *DevRecordRow) any { return stepWhen(r.latest(def.Number)) },
 		})
 		if len(def.People) > 0 {

@@ -150,20 +150,20 @@ func (w *docWriter[T]) lastCol() string { return colName(w.cols) }
 
 // mergedRow writes one value across the whole width of the table.
 func (w *docWriter[T]) mergedRow(row int, value string, style int, height float64) error {
-	return w.mergedCols(row, w.cols, value, style, height)
+	return w.mergedCols(row, 1, w.cols, value, style, height)
 }
 
-// mergedCols writes one value across the first cols columns.
-func (w *docWriter[T]) mergedCols(row, cols int, value string, style int, height float64) error {
-	cells := make([]any, cols)
+// mergedCols writes one value across the columns from to to.
+func (w *docWriter[T]) mergedCols(row, from, to int, value string, style int, height float64) error {
+	cells := make([]any, to-from+1)
 	for i := range cells {
 		cells[i] = excelize.Cell{StyleID: style}
 	}
 	cells[0] = excelize.Cell{StyleID: style, Value: value}
-	if err := w.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height}); err != nil {
+	if err := w.sw.SetRow(cellName(from, row), cells, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
-	return w.sw.MergeCell(cellName(1, row), cellName(cols, row))
+	return w.sw.MergeCell(cellName(from, row), cellName(to, row))
 }
 
 func (w *docWriter[T]) writeTitle() error {
@@ -362,31 +362,36 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 }
 
 // writeSignature writes the signature line. On a register printed two
-// pages wide it spans only the columns of the left page: a cell merged
-// across the page break printed its text again on the right halves.
+// pages wide it starts after the columns that repeat on every page (序号,
+// 姓名) and ends within the left page: in column A, or merged across the
+// page break, it printed again on the right halves.
 func (w *docWriter[T]) writeSignature(row int) error {
 	if w.doc.Signature == "" {
 		return nil
 	}
-	cols := w.cols
+	from, to := 1, w.cols
 	if w.pagesWide() > 1 {
-		cols = w.leftPageColumns()
+		from, to = repeatedColumns+1, max(w.leftPageColumns(), repeatedColumns+1)
 	}
 	// A line longer than a narrow table wraps, and the row grows with it.
 	width := 0.0
-	for _, x := range w.widths[:cols] {
+	for _, x := range w.widths[from-1 : to] {
 		width += x
 	}
 	ratio := signatureFontSize / 11
 	height := math.Max(32, wrappedLines(w.doc.Signature, width/ratio)*lineHeight*ratio+rowPadding*2)
-	return w.mergedCols(row, cols, w.doc.Signature, w.st.signature, height)
+	return w.mergedCols(row, from, to, w.doc.Signature, w.st.signature, height)
 }
 
+// repeatedColumns print on every page of a register two pages wide: 序号
+// and 姓名 (printRanges).
+const repeatedColumns = 2
+
 // leftPageColumns is how many columns surely print on the left page of a
-// register two pages wide: those within half the total width (the right
-// page also repeats 序号 and 姓名, so the break falls further right).
+// register two pages wide: those within 40% of the total width (LibreOffice
+// does not always fill the left page to half).
 func (w *docWriter[T]) leftPageColumns() int {
-	half := w.totalWidth() / 2
+	half := w.totalWidth() * 0.4
 	sum, n := 0.0, 0
 	for _, x := range w.widths {
 		if sum+x > half {

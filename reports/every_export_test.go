@@ -557,6 +557,10 @@ func TestTwoPagesWidePrintOverThenDown(t *testing.T) {
 		if !strings.HasPrefix(m.GetCellValue(), "支部书记") {
 			continue
 		}
+		start, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		if start <= 2 {
+			t.Errorf("signature starts in %s, a column repeated on every page", m.GetStartAxis())
+		}
 		end, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
 		left := 0.0
 		for c := 1; c <= end; c++ {

@@ -116,7 +116,8 @@ func TestExportDocumentLayout(t *testing.T) {
 	if got, _ := f.GetCellValue(sheet, cellName(1, signRow-1)); got != "" {
 		t.Errorf("row above the signature holds %q", got)
 	}
-	if got, _ := f.GetCellValue(sheet, cellName(1, signRow)); !strings.HasPrefix(got, "支部书记：") || !strings.Contains(got, "填表人：") {
+	// Two pages wide: it starts after 序号 and 姓名, which repeat on every page.
+	if got, _ := f.GetCellValue(sheet, cellName(3, signRow)); !strings.HasPrefix(got, "支部书记：") || !strings.Contains(got, "填表人：") {
 		t.Errorf("signature row %d = %q", signRow, got)
 	}
 
