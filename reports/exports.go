@@ -78,11 +78,11 @@ func Exports() []Export {
 		out = append(out, Export{Verb: d.Key, Name: d.Title, Screen: ScreenDevelopment, Help: d.Help,
 			Options: d.options(), Write: d.write})
 	}
-	for _, m := range meetingExports {
-		out = append(out, Export{Verb: m.verb, Name: m.name, Screen: ScreenMeetings, Help: m.help,
+	for _, m := range MeetingReports {
+		out = append(out, Export{Verb: m.Kind, Name: m.Title, Screen: ScreenMeetings, Help: m.Title + "：" + m.Help,
 			Options: []Option{OptYear, OptQuarter, OptMonth},
 			Write: func(path string, s *data.Store, o ReportOptions) error {
-				return m.write(path, s, MeetingReportOptions{Year: o.Year, Quarter: o.Quarter, Month: o.Month, Progress: o.Progress})
+				return m.Write(path, s, MeetingReportOptions{Year: o.Year, Quarter: o.Quarter, Month: o.Month, Progress: o.Progress})
 			}})
 	}
 	return append(out,
@@ -123,16 +123,4 @@ func (d DevExport) options() []Option {
 
 func (d DevExport) write(path string, s *data.Store, o ReportOptions) error {
 	return d.Export(path, s, DevExportOptions{Year: o.Year, MaskPrivate: o.Mask, Publicity: o.Publicity, Progress: o.Progress})
-}
-
-// meetingExport is one of the 三会一课 exports.
-type meetingExport struct {
-	verb, name, help string
-	write            func(path string, s *data.Store, opt MeetingReportOptions) error
-}
-
-var meetingExports = []meetingExport{
-	{"meetings-summary", "三会一课开展情况统计表", "三会一课开展情况统计表：各类会议逐月召开次数、应开展次数和完成情况", ExportMeetingSummary},
-	{"attendance", "党员参加组织生活考勤表", "党员参加组织生活考勤表：每名党员每次会议的出席情况和出席率", ExportMeetingAttendance},
-	{"minutes", "会议记录", "会议记录：每次会议一页（A4纵向），附签字栏，供打印装订", ExportMinutes},
 }
