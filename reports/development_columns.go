@@ -104,7 +104,7 @@ const (
 // devColumns is every development column by header.
 var devColumns = sync.OnceValue(func() map[string]Column[DevRow] {
 	out := map[string]Column[DevRow]{}
-	for _, list := range [][]Column[DevRow]{personColumns(), stepColumns(), derivedColumns()} {
+	for _, list := range [][]Column[DevRow]{personColumns(), stepColumns(), derivedColumns(), laterStepColumns()} {
 		for _, c := range list {
 			if _, dup := out[c.Header]; dup {
 				panic("reports: development column " + c.Header + " defined twice")

@@ -69,7 +69,8 @@ var (
 		return devRegister("发展对象名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch,
 			hApplied, hActivist, hCandidate, hPublicity, hCandidateFiled, hPlanned, hIntroducers, hIntroDate,
 			hReview, hReviewResult, hTraining, hHours, hTrainingResult, hCommittee, hPreReview, hPreReviewRes,
-			hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult, data.FieldRemark)...)
+			hPledgeDate, hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult,
+			hApprovalFiled, data.FieldRemark)...)
 	})
 	DevPlanRegister = sync.OnceValue(func() *Register[DevRow] {
 		reg := devRegister("发展党员计划名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hStage,
@@ -79,7 +80,8 @@ var (
 	})
 	ProbationerRegister = sync.OnceValue(func() *Register[DevRow] {
 		return devRegister("预备党员名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hIntroducers,
-			hJoin, hProbationEnd, hExtended, hFull, data.FieldRemark)...)
+			hJoin, hOath, hProbationEnd, hExtended, hTransferApply, hTransferMeeting, hTransferApproval, hFull,
+			hArchived, data.FieldRemark)...)
 	})
 )
 
@@ -404,7 +406,9 @@ func (x *devExport) probationerRows() []DevRow {
 		if !inRoll(&p, x.asOf) {
 			p.Remark = joinNote(p.RollDate.String()+" "+string(p.Roll), p.Remark)
 		}
-		rows = append(rows, DevRow{Person: p, Stage: data.StageProbationer})
+		r := x.row(&p) // with the step records, for the 宣誓, 转正 and 归档 columns
+		r.Stage = data.StageProbationer
+		rows = append(rows, r)
 	}
 	sortRows(rows, func(r *DevRow) civil.Date { return r.Person.JoinDate })
 	return rows

@@ -124,3 +124,30 @@ func inPipeline(s data.Stage) bool {
 	}
 	return false
 }
+
+// Headers of the later steps the 发展对象名册 and 预备党员名册 show (their
+// stage's steps; domain.md §3.4), export only.
+const (
+	hApprovalFiled    = "再上一级党委组织部门备案时间"
+	hOath             = "入党宣誓时间"
+	hTransferApply    = "提出转正申请时间"
+	hTransferMeeting  = "支部大会讨论转正时间"
+	hTransferApproval = "上级党委审批转正时间"
+	hArchived         = "材料归档时间"
+)
+
+// laterStepColumns are the dates of steps 18–25, shown by the exports only
+// (the import of applicants, activists and 发展对象 does not reach them).
+func laterStepColumns() []Column[DevRow] {
+	var out []Column[DevRow]
+	for _, c := range []struct {
+		header string
+		step   int
+	}{{hApprovalFiled, data.StepApprovalFiled}, {hOath, data.StepOath}, {hTransferApply, data.StepTransferApply},
+		{hTransferMeeting, data.StepTransferMeeting}, {hTransferApproval, data.StepTransferApproval}, {hArchived, data.StepArchive}} {
+		col := stepDate(c.header, c.step)
+		col.Set = nil
+		out = append(out, col)
+	}
+	return out
+}

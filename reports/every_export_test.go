@@ -789,3 +789,47 @@ func TestOneVocabularyForPersonRegisters(t *testing.T) {
 		}
 	}
 }
+
+// TestStageRegistersShowTheirSteps: the 发展对象名册 and 预备党员名册 carry
+// the steps of their stage (14 志愿书, 18 备案, 20 宣誓, 22–25 转正 and 归档),
+// filled where the person has the record.
+func TestStageRegistersShowTheirSteps(t *testing.T) {
+	s := demoStore(t)
+	dev, err := s.LoadDevData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := exportAll(t, s)
+	filled := 0
+	for verb, steps := range map[string]map[int]string{
+		"candidates":   {data.StepPledge: hPledgeDate, data.StepApprovalFiled: hApprovalFiled},
+		"probationers": {data.StepOath: hOath, data.StepTransferApply: hTransferApply, data.StepTransferMeeting: hTransferMeeting, data.StepTransferApproval: hTransferApproval, data.StepArchive: hArchived},
+	} {
+		f := readBack(t, paths[verb])
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		f.Close()
+		header := rows[headerRow-1]
+		for step, h := range steps {
+			col := slices.Index(header, h)
+			if col < 0 {
+				t.Errorf("%s: no column %s", verb, h)
+				continue
+			}
+			for _, r := range rows[headerRow:] {
+				for _, p := range dev.People {
+					if len(r) < 2 || p.Name != r[1] || data.LatestDevStep(dev.Steps[p.ID], step) == nil {
+						continue
+					}
+					if col >= len(r) || r[col] == "" {
+						t.Errorf("%s: %s has step %d but %s is blank", verb, p.Name, step, h)
+					} else {
+						filled++
+					}
+				}
+			}
+		}
+	}
+	if filled == 0 {
+		t.Error("no step of these columns recorded in the demo: the test checks nothing")
+	}
+}
