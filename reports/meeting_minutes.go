@@ -515,26 +515,32 @@ func (p *minutesPage) signature() error {
 // also declares the used range: excelize leaves a sheet written cell by cell
 // at "A1", and readers that trust the declaration would see one cell.
 func (p *minutesPage) pageSetup() error {
-	if err := p.f.SetSheetDimension(p.sheet, "A1:"+cellName(len(minutesWidths), p.row)); err != nil {
+	return portraitPage(p.f, p.sheet, cellName(len(minutesWidths), p.row), 0.6,
+		"&C"+p.m.Date.String()+" "+p.m.TypeNames()+"　第 &P 页 共 &N 页")
+}
+
+// portraitPage sets up a sheet written cell by cell as one A4 portrait page
+// wide: its used range up to last (excelize leaves such a sheet at "A1"),
+// the margins (side, in inches) and the footer.
+func portraitPage(f *excelize.File, sheet, last string, side float64, footer string) error {
+	if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
 		return err
 	}
 	fit := true
-	if err := p.f.SetSheetProps(p.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	size, orientation, wide, tall := 9, "portrait", 1, 0
-	if err := p.f.SetPageLayout(p.sheet, &excelize.PageLayoutOptions{
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
 		return err
 	}
-	side, top, edge, centred := 0.6, 0.7, 0.3, true
-	if err := p.f.SetPageMargins(p.sheet, &excelize.PageLayoutMarginsOptions{
+	top, edge, centred := 0.7, 0.3, true
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge, Horizontally: &centred,
 	}); err != nil {
 		return err
 	}
-	return p.f.SetHeaderFooter(p.sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C" + p.m.Date.String() + " " + p.m.TypeNames() + "　第 &P 页 共 &N 页",
-	})
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer})
 }

@@ -179,26 +179,7 @@ func (w *statWriter) table(t *StatTable) error {
 }
 
 func (w *statWriter) pageSetup() error {
-	if err := w.f.SetSheetDimension(w.sheet, "A1:"+cellName(len(statWidths), w.row)); err != nil {
-		return err
-	}
-	fit := true
-	if err := w.f.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	size, orientation, wide, tall := 9, "portrait", 1, 0
-	if err := w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
-	}); err != nil {
-		return err
-	}
-	side, top, edge, centred := 0.7, 0.7, 0.3, true
-	if err := w.f.SetPageMargins(w.sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge, Horizontally: &centred,
-	}); err != nil {
-		return err
-	}
-	if err := w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"}); err != nil {
+	if err := portraitPage(w.f, w.sheet, cellName(len(statWidths), w.row), 0.7, "&C第 &P 页 共 &N 页"); err != nil {
 		return err
 	}
 	// The title, 填报单位 and 截至日期 on every page.
