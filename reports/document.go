@@ -263,7 +263,7 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 // would be taller has its text set in a smaller font (more characters to a
 // line, lower lines), and is capped at 409.
 const (
-	lineHeight        = 13.5
+	lineHeight        = 15.0 // what LibreOffice and WPS draw for an 11-point CJK line
 	rowPadding        = 5.0
 	maxRowHeight      = 409.0
 	smallFontSize     = 8.0
@@ -289,7 +289,8 @@ func (w *docWriter[T]) rowHeight(cells []any) excelize.RowOpts {
 				cells[i] = cell
 			}
 		}
-		height = w.rowLines(cells, smallLineRatio)*lineHeight*smallLineRatio + rowPadding
+		// A small CJK line still takes about 12 points as LibreOffice and WPS draw it.
+		height = w.rowLines(cells, smallLineRatio)*math.Max(lineHeight*smallLineRatio, 12) + rowPadding
 	}
 	return excelize.RowOpts{Height: math.Min(height, maxRowHeight)}
 }
