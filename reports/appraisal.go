@@ -92,8 +92,9 @@ func ExportAppraisal(path string, s *data.Store, opt YearOptions) error {
 	}
 	rows := ofYear(d.Appraisals, func(a *data.AppraisalResult) int { return a.Year }, opt.Year)
 	asOf := asOfYear(opt.Year, opt.Today)
-	return writeWorkbook(path,
-		registerSheet(GradeRegister(), yearDocument(&d.Branch, "民主评议党员情况统计表", opt.Year, asOf), GradeRows(rows), nil),
+	grades := yearDocument(&d.Branch, "民主评议党员情况统计表", opt.Year, asOf)
+	return writeWorkbook(path, grades.fileInfo(),
+		registerSheet(GradeRegister(), grades, GradeRows(rows), nil),
 		registerSheet(AppraisalRegister(), yearDocument(&d.Branch, "民主评议党员登记表", opt.Year, asOf), rows, nil))
 }
 
@@ -159,8 +160,9 @@ func ExportBrand(path string, s *data.Store, opt YearOptions) error {
 		return err
 	}
 	asOf := asOfYear(opt.Year, opt.Today)
-	return writeWorkbook(path,
-		registerSheet(BrandRegister(), yearDocument(&d.Branch, "党建品牌", opt.Year, asOf),
+	brand := yearDocument(&d.Branch, "党建品牌", opt.Year, asOf)
+	return writeWorkbook(path, brand.fileInfo(),
+		registerSheet(BrandRegister(), brand,
 			ofYear(d.Brands, func(b *data.BrandRecord) int { return b.Year }, opt.Year), nil),
 		registerSheet(VanguardRegister(), yearDocument(&d.Branch, "党员先锋岗", opt.Year, asOf),
 			ofYear(d.Vanguards, func(v *data.VanguardPost) int { return v.Year }, opt.Year), nil),

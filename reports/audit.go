@@ -75,7 +75,8 @@ func ExportAudit(path string, store *data.Store, q data.AuditQuery, progress fun
 	if asOf.IsZero() {
 		asOf = store.Today()
 	}
-	doc := Document{Title: branch.Name + "操作日志", Unit: branch.Name + auditRange(q), AsOf: asOf}
+	doc := Document{Title: branch.Name + "操作日志", Unit: branch.Name + auditRange(q), AsOf: asOf,
+		Author: branch.Name, Made: storeNow(store)}
 	return WriteRegister(path, AuditRegister(), doc, AuditRows(store, entries), progress)
 }
 

@@ -154,6 +154,17 @@ func MaskPhone(s string) string {
 // MaskID is idcard.Mask: 640106********123X.
 func MaskID(s string) string { return idcard.Mask(s) }
 
+// maskIDForPrint keeps only the area code (640106************): a printed
+// list that also shows the birth month and the sex must not leave the
+// sequence and check digit, which with them narrow the number to a handful.
+func maskIDForPrint(s string) string {
+	r := []rune(idcard.Normalize(s))
+	if len(r) <= 6 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:6]) + strings.Repeat("*", len(r)-6)
+}
+
 // dateText writes a date that is not day-precise as text, never inventing a
 // day: 2008.07 or 2008.
 func dateText(d civil.Date) string {

@@ -94,17 +94,17 @@ const (
 	hSuperiorTalker = "上级党委谈话人"
 	hApproval       = "审批时间"
 	hApprovalResult = "审批结果"
-	hJoin           = "入党时间"
+	hJoin           = data.FieldJoin // one name in every register (README)
 	hProbationEnd   = "预备期满时间"
 	hExtended       = "延长预备期至"
-	hFull           = "转正时间"
+	hFull           = data.FieldFull
 	hPlanNote       = "计划备注"
 )
 
 // devColumns is every development column by header.
 var devColumns = sync.OnceValue(func() map[string]Column[DevRow] {
 	out := map[string]Column[DevRow]{}
-	for _, list := range [][]Column[DevRow]{personColumns(), stepColumns(), derivedColumns()} {
+	for _, list := range [][]Column[DevRow]{personColumns(), stepColumns(), derivedColumns(), laterStepColumns()} {
 		for _, c := range list {
 			if _, dup := out[c.Header]; dup {
 				panic("reports: development column " + c.Header + " defined twice")
@@ -165,6 +165,7 @@ func memberColumn(header string) Column[data.Person] {
 func liftColumn[T, U any](c Column[U], part func(*T) *U) Column[T] {
 	out := Column[T]{Header: c.Header, Aliases: c.Aliases, Width: c.Width, Kind: c.Kind,
 		Center: c.Center, Choices: c.Choices, Required: c.Required, Mask: c.Mask,
+		Private: c.Private, MonthOnly: c.MonthOnly,
 		Get: func(v *T) any { return c.Get(part(v)) }}
 	if c.Set != nil {
 		out.Set = func(v *T, s string) error { return c.Set(part(v), s) }

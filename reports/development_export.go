@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -24,60 +25,84 @@ import (
 type DevExportOptions struct {
 	Year        int  // the register's year; 0 means this year
 	MaskPrivate bool // mask ID numbers, for lists that are posted (公示)
+	Publicity   bool // 发展对象名册 only: the 发展对象公示 (PublicityRegister)
 	Progress    func(done, total int)
 }
 
 // DevExport is one of the 发展党员 registers that can be exported, for the
 // command line and the 发展党员 screen's export menu.
 type DevExport struct {
-	Key    string // the command-line name: applicants, activists …
-	Title  string // 入党申请人名册 …
-	Export func(path string, store *data.Store, opt DevExportOptions) error
+	Key       string // the command-line name: applicants, activists …
+	Title     string // 入党申请人名册 …
+	Help      string // one line for the help text
+	Publicity bool   // has a 公示 version (DevExportOptions.Publicity)
+	Export    func(path string, store *data.Store, opt DevExportOptions) error
 }
 
 // DevExports lists them in the order of the way into the party.
 var DevExports = []DevExport{
-	{"applicants", "入党申请人名册", ExportApplicants},
-	{"activists", "入党积极分子名册", ExportActivists},
-	{"candidates", "发展对象名册", ExportCandidates},
-	{"devplan", "发展党员计划名册", ExportDevPlan},
-	{"probationers", "预备党员名册", ExportProbationers},
+	{Key: "applicants", Title: "入党申请人名册", Help: "入党申请人名册", Export: ExportApplicants},
+	{Key: "activists", Title: "入党积极分子名册", Help: "入党积极分子名册（含培养联系人、思想汇报次数）", Export: ExportActivists},
+	{Key: "candidates", Title: "发展对象名册", Publicity: true, Export: ExportCandidates,
+		Help: "发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）；--publicity 为发展对象公示"},
+	{Key: "devplan", Title: "发展党员计划名册", Help: "发展党员计划名册，第二张工作表是汇总表", Export: ExportDevPlan},
+	{Key: "probationers", Title: "预备党员名册", Help: "预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）", Export: ExportProbationers},
+	{Key: "changes", Title: "党员增减及组织关系转接登记表", Export: ExportChanges,
+		Help: "党员增减及组织关系转接登记表：当年每一项增减和组织关系转接，第二张工作表是年初、增加、减少、期末的汇总"},
+	{Key: "devrecord", Title: "发展党员全程纪实台账", Export: ExportDevRecord,
+		Help: "发展党员全程纪实台账：当年在发展过程中或当年入党的每个人，25个步骤的日期和人员、细则版本、待处理问题"},
 }
 
 // The registers' columns, in the order the district registers use
 // (docs/ARCHITECTURE.md#the-domain-in-brief).
 var (
 	ApplicantRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("入党申请人名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
-			hApplied, hTalked, hTalkers, hLeague, hStage, data.FieldRemark)
+		return devRegister("入党申请人名册", personHeaders(data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
+			hApplied, hTalked, hTalkers, hLeague, hStage, data.FieldRemark)...)
 	})
 	ActivistRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("入党积极分子名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
+		return devRegister("入党积极分子名册", personHeaders(data.FieldEducation, data.FieldNative, data.FieldPost, data.FieldBranch,
 			hApplied, hTalked, hTalkers, hSource, hLeague, hActivist, hActivistFiled, hContacts, hContactsDate,
-			hReports, hLastReport, hLastAssessment, hStage, data.FieldRemark)
+			hReports, hLastReport, hLastAssessment, hStage, data.FieldRemark)...)
 	})
 	CandidateRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("发展对象名册", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEthnicity,
-			data.FieldEducation, data.FieldIDNumber, data.FieldPost,
+		return devRegister("发展对象名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch,
 			hApplied, hActivist, hCandidate, hPublicity, hCandidateFiled, hPlanned, hIntroducers, hIntroDate,
 			hReview, hReviewResult, hTraining, hHours, hTrainingResult, hCommittee, hPreReview, hPreReviewRes,
-			hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult, data.FieldRemark)
+			hPledgeDate, hPledgeNumber, hMeeting, hSuperiorTalk, hSuperiorTalker, hApproval, hApprovalResult,
+			hApprovalFiled, data.FieldRemark)...)
 	})
 	DevPlanRegister = sync.OnceValue(func() *Register[DevRow] {
-		reg := devRegister("发展党员计划名册", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEthnicity,
-			data.FieldEducation, data.FieldIDNumber, data.FieldPost, hStage,
-			hApplied, hActivist, hCandidate, hPlanned, hPlannedStage, hYoungTeacher, hIntroducers, hPlanNote)
+		reg := devRegister("发展党员计划名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hStage,
+			hApplied, hActivist, hCandidate, hPlanned, hPlannedStage, hYoungTeacher, hIntroducers, hPlanNote)...)
 		reg.Columns[len(reg.Columns)-1].Header = data.FieldRemark // the plan line's note is this register's 备注
 		return reg
 	})
 	ProbationerRegister = sync.OnceValue(func() *Register[DevRow] {
-		return devRegister("预备党员名册", data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
-			data.FieldIDNumber, data.FieldEducation, data.FieldPost, hIntroducers,
-			hJoin, hProbationEnd, hExtended, hFull, data.FieldRemark)
+		return devRegister("预备党员名册", personHeaders(data.FieldEducation, data.FieldPost, data.FieldBranch, hIntroducers,
+			hJoin, hOath, hProbationEnd, hExtended, hTransferApply, hTransferMeeting, hTransferApproval, hFull,
+			hArchived, data.FieldRemark)...)
 	})
 )
+
+// PublicityRegister is the 发展对象公示: only what a 公示 shows (中国共产党
+// 发展党员工作细则 第十七条; domain.md §3.3), the birth date as a month.
+var PublicityRegister = sync.OnceValue(func() *Register[DevRow] {
+	reg := devRegister("发展对象公示", data.FieldName, data.FieldGender, data.FieldBirth, data.FieldEducation,
+		data.FieldPost, hApplied, hActivist, hContacts, hIntroducers)
+	reg.Columns[2].Header = publicityBirth
+	reg.Portrait = true
+	return reg
+})
+
+// publicityBirth is the 公示's name for the birth date: it shows only the month.
+const publicityBirth = "出生年月"
+
+// personHeaders are the first columns of every person-level register, in
+// the order of the 党员基本信息采集表 (one vocabulary, README), then rest.
+func personHeaders(rest ...string) []string {
+	return append([]string{data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldIDNumber, data.FieldBirth}, rest...)
+}
 
 // ExportApplicants writes the 入党申请人名册 of the year.
 func ExportApplicants(path string, store *data.Store, opt DevExportOptions) error {
@@ -101,7 +126,38 @@ func exportStage(path string, store *data.Store, opt DevExportOptions, stage dat
 		return err
 	}
 	rows := x.stageRows(stage)
-	return WriteRegister(path, x.step8Named(reg, rows), x.document(reg.Name, false), rows, opt.Progress)
+	doc := x.document(reg.Name, false)
+	reg = x.step8Named(reg, rows)
+	if opt.Publicity && stage == data.StageCandidate {
+		reg, doc = PublicityRegister(), x.publicityDocument(rows)
+	}
+	return WriteRegister(path, reg, doc, rows, opt.Progress)
+}
+
+// publicityDocument is the 公示's title block: masked, and under the table
+// the 公示期 (from the people's step-7 records when they share one, blank to
+// fill in otherwise) and the 监督电话 from the branch settings.
+func (x *devExport) publicityDocument(rows []DevRow) Document {
+	doc := x.document(PublicityRegister().Name, false)
+	doc.Mask = true
+	period := "　　　年　　月　　日至　　　年　　月　　日"
+	periods := map[string]bool{}
+	for i := range rows {
+		if st := rows[i].latest(data.StepCandidate); st != nil && !st.Start.IsZero() {
+			periods[st.Start.Chinese()+"至"+st.Date.Chinese()] = true
+		}
+	}
+	if len(periods) == 1 {
+		for p := range periods {
+			period = p
+		}
+	}
+	phone := x.d.Branch.Phone
+	if phone == "" {
+		phone = "　　　　　　　　"
+	}
+	doc.Signature = fmt.Sprintf("公示期：%s。公示期间，如有意见请向党支部反映。监督电话：%s　　　%s（盖章）", period, phone, x.d.Branch.Name)
+	return doc
 }
 
 // step8Named is reg with the step-8 column named for the versions the rows
@@ -140,7 +196,7 @@ func ExportDevPlan(path string, store *data.Store, opt DevExportOptions) error {
 	summary := x.planSummary(rows, len(members))
 	sumDoc := x.document(PlanSummaryRegister().Name, true)
 	sumDoc.Signature = SignatureLine
-	return writeWorkbook(path,
+	return writeWorkbook(path, sumDoc.fileInfo(),
 		registerSheet(DevPlanRegister(), x.document(DevPlanRegister().Name, true), rows, opt.Progress),
 		registerSheet(PlanSummaryRegister(), sumDoc, []PlanSummary{summary}, nil))
 }
@@ -160,6 +216,7 @@ func ExportProbationers(path string, store *data.Store, opt DevExportOptions) er
 type devExport struct {
 	year        int
 	asOf, today civil.Date
+	made        time.Time // storeNow
 	mask        bool
 	d           data.DevData
 	plans       []data.DevPlan
@@ -168,7 +225,7 @@ type devExport struct {
 
 func loadDevExport(store *data.Store, opt DevExportOptions) (*devExport, error) {
 	today := store.Today()
-	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate}
+	x := &devExport{year: opt.Year, today: today, mask: opt.MaskPrivate, made: storeNow(store)}
 	if x.year == 0 {
 		x.year = today.Year
 	}
@@ -208,6 +265,8 @@ func (x *devExport) document(name string, yearly bool) Document {
 		AsOf:      x.asOf,
 		Signature: SignatureLine,
 		Mask:      x.mask,
+		Author:    b.Name,
+		Made:      x.made,
 	}
 }
 
@@ -347,7 +406,9 @@ func (x *devExport) probationerRows() []DevRow {
 		if !inRoll(&p, x.asOf) {
 			p.Remark = joinNote(p.RollDate.String()+" "+string(p.Roll), p.Remark)
 		}
-		rows = append(rows, DevRow{Person: p, Stage: data.StageProbationer})
+		r := x.row(&p) // with the step records, for the 宣誓, 转正 and 归档 columns
+		r.Stage = data.StageProbationer
+		rows = append(rows, r)
 	}
 	sortRows(rows, func(r *DevRow) civil.Date { return r.Person.JoinDate })
 	return rows

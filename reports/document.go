@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,6 +19,13 @@ type Document struct {
 	AsOf      civil.Date // 截至日期, right of the subtitle row; zero leaves it out
 	Signature string     // the line under the table for signatures; "" for none
 	Mask      bool       // hide private values (columns with a Mask) for 公示
+	Author    string     // the branch's name, for the file properties
+	Made      time.Time  // when the file is made (storeNow), for the file properties
+}
+
+// fileInfo is the file properties of a workbook that holds this document.
+func (d Document) fileInfo() fileInfo {
+	return fileInfo{Title: d.Title, Author: d.Author, Made: d.Made}
 }
 
 // SignatureLine is the usual line under a register.
@@ -44,7 +52,7 @@ const (
 // WriteRegister writes rows as a printable register to path (.xlsx),
 // atomically: a failed export leaves any earlier file untouched.
 func WriteRegister[T any](path string, reg *Register[T], doc Document, rows []T, progress func(done, total int)) error {
-	return writeWorkbook(path, registerSheet(reg, doc, rows, progress))
+	return writeWorkbook(path, doc.fileInfo(), registerSheet(reg, doc, rows, progress))
 }
 
 func exportFailed(err error) error { return fmt.Errorf("生成 Excel 文件失败：%w", err) }
@@ -64,6 +72,8 @@ type docWriter[T any] struct {
 type styles struct {
 	title, subLeft, subRight, header, signature int
 	number, text, center, code, date, money     int
+	small                                       int // text in a smaller font, for a row too tall at the usual size
+	percent                                     int // a fraction shown as 87.5%
 }
 
 func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows []T) (*docWriter[T], error) {
@@ -86,7 +96,7 @@ func newDocWriter[T any](f *excelize.File, reg *Register[T], doc Document, rows 
 	}
 	// The stream writer copies the dimension when it starts; declaring the
 	// final range lets readers (ours too) estimate their progress.
-	lastRow := firstRow + len(rows) + 1
+	lastRow := signatureRow(len(rows))
 	if err := f.SetSheetDimension(w.sheet, "A1:"+cellName(w.cols, lastRow)); err != nil {
 		return nil, err
 	}
@@ -116,7 +126,7 @@ func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
 	if err := w.writeRows(rows, progress); err != nil {
 		return err
 	}
-	if err := w.writeSignature(firstRow + len(rows) + 1); err != nil {
+	if err := w.writeSignature(signatureRow(len(rows))); err != nil {
 		return err
 	}
 	if err := w.addChoices(len(rows)); err != nil {
@@ -131,23 +141,35 @@ func (w *docWriter[T]) write(rows []T, progress func(done, total int)) error {
 	return w.printRanges(len(rows))
 }
 
+// signatureRow is the row of the signature line under n data rows, after
+// an empty row that keeps it apart from the data (a reader stacking files
+// stops at the empty row).
+func signatureRow(n int) int { return firstRow + n + 1 }
+
 func (w *docWriter[T]) lastCol() string { return colName(w.cols) }
 
 // mergedRow writes one value across the whole width of the table.
 func (w *docWriter[T]) mergedRow(row int, value string, style int, height float64) error {
-	cells := make([]any, w.cols)
+	return w.mergedCols(row, 1, w.cols, value, style, height)
+}
+
+// mergedCols writes one value across the columns from to to.
+func (w *docWriter[T]) mergedCols(row, from, to int, value string, style int, height float64) error {
+	cells := make([]any, to-from+1)
 	for i := range cells {
 		cells[i] = excelize.Cell{StyleID: style}
 	}
 	cells[0] = excelize.Cell{StyleID: style, Value: value}
-	if err := w.sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height}); err != nil {
+	if err := w.sw.SetRow(cellName(from, row), cells, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
-	return w.sw.MergeCell(cellName(1, row), cellName(w.cols, row))
+	return w.sw.MergeCell(cellName(from, row), cellName(to, row))
 }
 
 func (w *docWriter[T]) writeTitle() error {
-	return w.mergedRow(titleRow, w.doc.Title, w.st.title, 36)
+	// The title wraps rather than run past a narrow table's edge.
+	lines := wrappedLines(w.doc.Title, w.totalWidth()/titleRatio)
+	return w.mergedRow(titleRow, w.doc.Title, w.st.title, math.Max(36, lines*26+10))
 }
 
 // writeSubtitle puts 填报单位 on the left half and 截至日期 on the right half.
@@ -158,6 +180,11 @@ func (w *docWriter[T]) writeSubtitle() error {
 	}
 	if !w.doc.AsOf.IsZero() {
 		right = "截至日期：" + w.doc.AsOf.Chinese()
+	}
+	if w.doc.Unit != "" && !w.doc.AsOf.IsZero() && !w.halvesFit(left, right) {
+		// A narrow table: the two on lines of their own, across the width.
+		text := left + "\n" + right
+		return w.mergedRow(subtitleRow, text, w.st.subLeft, wrappedLines(text, w.totalWidth())*lineHeight+rowPadding)
 	}
 	split := w.cols / 2
 	cells := make([]any, w.cols)
@@ -179,6 +206,28 @@ func (w *docWriter[T]) writeSubtitle() error {
 	return w.sw.MergeCell(cellName(split+1, subtitleRow), cellName(w.cols, subtitleRow))
 }
 
+// halvesFit reports whether the subtitle's two halves fit their halves of
+// the table's width.
+func (w *docWriter[T]) halvesFit(left, right string) bool {
+	split, l, r := w.cols/2, 0.0, 0.0
+	for i, x := range w.widths {
+		if i < split {
+			l += x
+		} else {
+			r += x
+		}
+	}
+	return displayWidth(left) < l && displayWidth(right) < r
+}
+
+func (w *docWriter[T]) totalWidth() float64 {
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	return total
+}
+
 func (w *docWriter[T]) writeHeader() error {
 	cells := make([]any, w.cols)
 	cells[0] = excelize.Cell{StyleID: w.st.header, Value: numberHeader}
@@ -186,7 +235,7 @@ func (w *docWriter[T]) writeHeader() error {
 	for i, c := range w.reg.Columns {
 		cells[i+1] = excelize.Cell{StyleID: w.st.header, Value: c.Header}
 		// Headers wrap inside their column; the row grows to the tallest.
-		lines = math.Max(lines, math.Ceil(displayWidth(c.Header)/math.Max(w.widths[i+1]-1, 1)))
+		lines = math.Max(lines, wrappedLines(c.Header, w.widths[i+1]))
 	}
 	return w.sw.SetRow(cellName(1, headerRow), cells, excelize.RowOpts{Height: 15*lines + 8})
 }
@@ -210,24 +259,63 @@ func (w *docWriter[T]) writeRows(rows []T, progress func(done, total int)) error
 
 // Row heights in points: a streamed row is not re-measured by Excel or WPS
 // on opening, so a wrapped cell needs its height set here or its second line
-// is drawn over the next row.
+// is drawn over the next row. Excel refuses rows over 409 points; a row that
+// would be taller has its text set in a smaller font (more characters to a
+// line, lower lines), and is capped at 409.
 const (
-	lineHeight = 13.5
-	rowPadding = 5.0
+	lineHeight        = 15.0 // what LibreOffice and WPS draw for an 11-point CJK line
+	rowPadding        = 5.0
+	maxRowHeight      = 409.0
+	smallFontSize     = 8.0
+	smallLineRatio    = smallFontSize / 11 // body text is 11 points
+	titleFontSize     = 18.0
+	signatureFontSize = 12.0
+	titleRatio        = titleFontSize / 11
 )
 
-// rowHeight fits the tallest wrapped text cell of the row.
+// rowHeight fits the tallest text cell of the row (explicit line breaks and
+// wrapping at the column's width); a row too tall for Excel gets the small
+// font in its text cells.
 func (w *docWriter[T]) rowHeight(cells []any) excelize.RowOpts {
-	lines := 1.0
-	for i, c := range cells {
-		if s, ok := c.(excelize.Cell).Value.(string); ok && s != "" {
-			lines = math.Max(lines, math.Ceil(displayWidth(s)/math.Max(w.widths[i]-1, 1)))
-		}
-	}
+	lines := w.rowLines(cells, 1)
 	if lines == 1 {
 		return excelize.RowOpts{}
 	}
-	return excelize.RowOpts{Height: lines*lineHeight + rowPadding}
+	height := lines*lineHeight + rowPadding
+	if height > maxRowHeight {
+		for i, c := range cells {
+			if cell := c.(excelize.Cell); cell.StyleID == w.st.text {
+				cell.StyleID = w.st.small
+				cells[i] = cell
+			}
+		}
+		// A small CJK line still takes about 12 points as LibreOffice and WPS draw it.
+		height = w.rowLines(cells, smallLineRatio)*math.Max(lineHeight*smallLineRatio, 12) + rowPadding
+	}
+	return excelize.RowOpts{Height: math.Min(height, maxRowHeight)}
+}
+
+// rowLines is the lines of the tallest string cell; ratio is the font size
+// against the body's (a smaller font fits more characters to a line).
+func (w *docWriter[T]) rowLines(cells []any, ratio float64) float64 {
+	lines := 1.0
+	for i, c := range cells {
+		if s, ok := c.(excelize.Cell).Value.(string); ok && s != "" {
+			lines = math.Max(lines, wrappedLines(s, w.widths[i]/ratio))
+		}
+	}
+	return lines
+}
+
+// wrappedLines is how many lines text takes in a column of width
+// characters: each explicit line break starts a line, and each line wraps
+// at the width.
+func wrappedLines(text string, width float64) float64 {
+	n := 0.0
+	for _, l := range strings.Split(text, "\n") {
+		n += math.Max(1, math.Ceil(displayWidth(l)/math.Max(width-1, 1)))
+	}
+	return n
 }
 
 // cell converts a column's value into a styled cell. Strings always go in as
@@ -242,12 +330,17 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 		style = w.st.number
 	case c.Kind == KindMoney:
 		style = w.st.money
+	case c.Kind == KindPercent:
+		style = w.st.percent
 	case c.Center || c.Kind == KindBool:
 		style = w.st.center
 	}
 	switch x := c.Get(v).(type) {
 	case nil:
 	case civil.Date:
+		if w.doc.Mask && c.MonthOnly && !x.IsZero() {
+			x.Day = 0
+		}
 		if x.Precision() == civil.DayPrecision && x.Year >= 1900 {
 			return excelize.Cell{StyleID: w.st.date, Value: x.Time()}
 		}
@@ -278,11 +371,46 @@ func (w *docWriter[T]) cell(c *Column[T], v *T) excelize.Cell {
 	return excelize.Cell{StyleID: style}
 }
 
+// writeSignature writes the signature line. On a register printed two
+// pages wide it starts after the columns that repeat on every page (序号,
+// 姓名) and ends within the left page: in column A, or merged across the
+// page break, it printed again on the right halves.
 func (w *docWriter[T]) writeSignature(row int) error {
 	if w.doc.Signature == "" {
 		return nil
 	}
-	return w.mergedRow(row, w.doc.Signature, w.st.signature, 32)
+	from, to := 1, w.cols
+	if w.pagesWide() > 1 {
+		from, to = repeatedColumns+1, max(w.leftPageColumns(), repeatedColumns+1)
+	}
+	// A line longer than a narrow table wraps, and the row grows with it.
+	width := 0.0
+	for _, x := range w.widths[from-1 : to] {
+		width += x
+	}
+	ratio := signatureFontSize / 11
+	height := math.Max(32, wrappedLines(w.doc.Signature, width/ratio)*lineHeight*ratio+rowPadding*2)
+	return w.mergedCols(row, from, to, w.doc.Signature, w.st.signature, height)
+}
+
+// repeatedColumns print on every page of a register two pages wide: 序号
+// and 姓名 (printRanges).
+const repeatedColumns = 2
+
+// leftPageColumns is how many columns surely print on the left page of a
+// register two pages wide: those within 40% of the total width (LibreOffice
+// does not always fill the left page to half).
+func (w *docWriter[T]) leftPageColumns() int {
+	half := w.totalWidth() * 0.4
+	sum, n := 0.0, 0
+	for _, x := range w.widths {
+		if sum+x > half {
+			break
+		}
+		sum += x
+		n++
+	}
+	return max(n, 1)
 }
 
 // addChoices offers drop-downs (是/否, 人员类别 …) on the data rows, so edits
@@ -315,11 +443,7 @@ func (w *docWriter[T]) addChoices(rows int) error {
 const onePageWidth = 210
 
 func (w *docWriter[T]) pagesWide() int {
-	total := 0.0
-	for _, x := range w.widths {
-		total += x
-	}
-	if total > onePageWidth && !w.reg.Portrait {
+	if w.totalWidth() > onePageWidth && !w.reg.Portrait {
 		return 2
 	}
 	return 1
@@ -332,8 +456,11 @@ func (w *docWriter[T]) pageSetup() error {
 	if w.reg.Portrait {
 		orientation = "portrait"
 	}
+	// Over, then down: each row's right half follows its left half, so the
+	// pages can be laid side by side in order.
+	order := "overThenDown"
 	if err := w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
+		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall, PageOrder: &order,
 	}); err != nil {
 		return err
 	}
@@ -375,7 +502,7 @@ func (w *docWriter[T]) printRanges(rows int) error {
 	titles := fmt.Sprintf("'%s'!$%d:$%d", w.sheet, titleRow, headerRow)
 	if w.pagesWide() > 1 {
 		titles = fmt.Sprintf("'%s'!$A:$B,'%s'!$%d:$%d", w.sheet, w.sheet, headerRow, headerRow)
-		last := firstRow + rows + 1 // the signature line
+		last := signatureRow(rows)
 		if err := w.f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Area",
 			RefersTo: fmt.Sprintf("'%s'!$A$%d:$%s$%d", w.sheet, headerRow, w.lastCol(), last),
@@ -435,14 +562,16 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	var st styles
 	specs := []styleSpec{
-		{&st.title, excelize.Style{Font: font(fontTitle, 18, true), Alignment: align("center", false)}},
-		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", false)}},
+		{&st.title, excelize.Style{Font: font(fontTitle, titleFontSize, true), Alignment: align("center", true)}},
+		{&st.subLeft, excelize.Style{Font: body, Alignment: align("left", true)}},
 		{&st.subRight, excelize.Style{Font: body, Alignment: align("right", false)}},
 		{&st.header, excelize.Style{Font: font(fontBody, 11, true), Alignment: align("center", true), Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}},
-		{&st.signature, excelize.Style{Font: font(fontBody, 12, false), Alignment: align("left", false)}},
+		{&st.signature, excelize.Style{Font: font(fontBody, signatureFontSize, false), Alignment: align("left", true)}},
 		{&st.number, excelize.Style{Font: body, Alignment: align("center", false), Border: border}},
+		{&st.percent, excelize.Style{Font: body, Alignment: align("center", false), Border: border, CustomNumFmt: strPtr("0.0%")}},
 		{&st.text, excelize.Style{Font: body, Alignment: align("left", true), Border: border}},
+		{&st.small, excelize.Style{Font: font(fontBody, smallFontSize, false), Alignment: align("left", true), Border: border}},
 		{&st.center, excelize.Style{Font: body, Alignment: align("center", true), Border: border}},
 		// 49 is the built-in text format "@": a number typed there later stays text.
 		{&st.code, excelize.Style{Font: body, Alignment: align("center", false), Border: border, NumFmt: 49}},

@@ -301,13 +301,15 @@ func ExportDuesMonthly(path string, s *data.Store, opt YearOptions) error {
 		to = from
 	}
 	var sheets []sheetWriter
+	var info fileInfo
 	for mo := from; mo <= to; mo++ {
 		doc := yearDocument(&d.Branch, "党费收缴登记表", 0, mo.Date().Last())
 		doc.Title = fmt.Sprintf("%s党费收缴登记表（%d年%d月）", d.Branch.Name, opt.Year, mo.Date().Month)
 		doc.Signature = "支部书记：　　　　　　　　组织委员：　　　　　　　　经手人：　　　　　　　　日期：　　　　年　　月　　日"
 		sheets = append(sheets, registerSheet(DuesMonthRegister(mo.Date().Month), doc, DuesMonthRows(l, mo), nil))
+		info = doc.fileInfo()
 	}
-	return writeWorkbook(path, sheets...)
+	return writeWorkbook(path, info, sheets...)
 }
 
 // DuesYearRow is one member's line of the 年度汇总.

@@ -247,14 +247,20 @@ func saveAtomically(f *excelize.File, path string) error {
 
 // stampMaker names the app and its version (FyneApp.toml) in the file's
 // properties (Windows: 属性 → 详细信息, 作者 and 程序名称), so an office can
-// tell which version wrote a sheet that reached it.
+// tell which version wrote a sheet that reached it. A workbook whose writer
+// set its own properties (setFileInfo: branch as author, report as title)
+// keeps them; one that set none gets the app's name.
 func stampMaker(f *excelize.File) error {
-	maker := "党支部工作台 " + data.AppVersion
-	if err := f.SetAppProps(&excelize.AppProperties{Application: maker}); err != nil {
-		return err
+	if app, err := f.GetAppProps(); err != nil || app.Application == "" || app.Application == "Microsoft Excel" {
+		if err := f.SetAppProps(&excelize.AppProperties{Application: AppName + " " + data.AppVersion}); err != nil {
+			return err
+		}
 	}
-	return f.SetDocProps(&excelize.DocProperties{Creator: "党支部工作台", LastModifiedBy: "党支部工作台",
-		Description: "由" + maker + "导出", Created: nowRFC3339(), Modified: nowRFC3339()})
+	if doc, err := f.GetDocProps(); err == nil && doc.Title != "" {
+		return nil
+	}
+	return f.SetDocProps(&excelize.DocProperties{Creator: AppName, LastModifiedBy: AppName,
+		Description: "由" + AppName + " " + data.AppVersion + "导出", Created: nowRFC3339(), Modified: nowRFC3339()})
 }
 
 func nowRFC3339() string { return time.Now().UTC().Format(time.RFC3339) }

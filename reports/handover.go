@@ -82,6 +82,7 @@ func ExportHandoverList(path string, store *data.Store, opt HandoverListOptions)
 		Title: branch.Name + "工作移交清单",
 		Unit:  branch.Name, AsOf: opt.Today,
 		Signature: HandoverSignature,
+		Author:    branch.Name, Made: storeNow(store),
 	}
 	return WriteRegister(path, HandoverRegister(), doc, items, opt.Progress)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"partyoffice/data"
+	"partyoffice/data/civil"
 	"partyoffice/data/compliance"
 )
 
@@ -44,6 +45,11 @@ func ExportMeetingAttendance(path string, store *data.Store, opt MeetingReportOp
 	if len(mx.Meetings) == 0 {
 		return fmt.Errorf("%s没有会议记录，考勤表无从填起：请先登记会议，或换一个时间段", r.label)
 	}
+	for i := range mx.Rows {
+		if p := &mx.Rows[i].Person; p.BranchName == "" {
+			p.BranchName = r.branch.Name
+		}
+	}
 	reg, legend := AttendanceRegister(mx)
 	doc := r.document("党员参加组织生活考勤表", legend+"　　"+SignatureLine)
 	return WriteRegister(path, reg, doc, mx.Rows, opt.Progress)
@@ -55,6 +61,7 @@ func AttendanceRegister(mx compliance.Matrix) (*Register[compliance.MatrixRow], 
 	type row = compliance.MatrixRow
 	cols := []Column[row]{
 		{Header: data.FieldName, Width: 10, Kind: KindText, Center: true, Get: func(r *row) any { return r.Person.Name }},
+		{Header: data.FieldBranch, Width: 16, Kind: KindText, Get: func(r *row) any { return r.Person.BranchName }},
 		{Header: data.FieldGroup, Width: 12, Kind: KindText, Center: true, Get: func(r *row) any { return r.Group }},
 	}
 	legend := attendanceLegend
@@ -69,9 +76,29 @@ func AttendanceRegister(mx compliance.Matrix) (*Register[compliance.MatrixRow], 
 		Column[row]{Header: "出席", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.Present }},
 		Column[row]{Header: "请假", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.OnLeave }},
 		Column[row]{Header: "缺席", Width: 6, Kind: KindNumber, Get: func(r *row) any { return r.Absent }},
-		Column[row]{Header: "出席率", Width: 8, Kind: KindText, Center: true, Get: func(r *row) any { return RateText(r) }},
+		Column[row]{Header: "出席率", Width: 8, Kind: KindPercent, Get: func(r *row) any { return rate(r) }},
+		Column[row]{Header: "变动情况", Width: 12, Kind: KindText, Center: true, Get: func(r *row) any { return LeftText(&r.Person, mx.To) }},
 	)
 	return &Register[row]{Name: "组织生活考勤表", Columns: cols, FreezeColumns: 2}, legend
+}
+
+// rate is the 出席率 as a number (nil with nothing expected).
+func rate(r *compliance.MatrixRow) any {
+	if r.Expected == 0 {
+		return nil
+	}
+	return r.Rate()
+}
+
+// LeftText marks a person who left the register by the end of the span:
+// "2026.06 已转出", so that a row with fewer sittings explains itself.
+func LeftText(p *data.Person, to civil.Date) string {
+	if p.Roll == data.RollActive || p.RollDate.IsZero() || p.RollDate.First().After(to) {
+		return ""
+	}
+	d := p.RollDate
+	d.Day = 0
+	return dateText(d) + " " + string(p.Roll)
 }
 
 // RateText is the 出席率 as printed: 87.5%, or "" with nothing expected.

@@ -52,6 +52,10 @@ func ExportMinutes(path string, store *data.Store, opt MeetingReportOptions) err
 	if err := writeMinutesBook(f, r, list, opt.Progress); err != nil {
 		return exportFailed(err)
 	}
+	doc := r.document("会议记录", "")
+	if err := setFileInfo(f, doc.fileInfo()); err != nil {
+		return exportFailed(err)
+	}
 	return saveAtomically(f, path)
 }
 
@@ -150,8 +154,21 @@ func (p *minutesPage) full(value string, style int, height float64) error {
 }
 
 // wide writes a label and a value merged over the other three columns; the
-// row grows with the text.
+// row grows with the text, and text too long for one row (Excel's limit is
+// 409 points) goes on in rows labelled （续）.
 func (p *minutesPage) wide(label, value string) error {
+	for i, part := range splitForRows(value, wideChars) {
+		if i > 0 {
+			label = "（续）"
+		}
+		if err := p.wideRow(label, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *minutesPage) wideRow(label, value string) error {
 	p.row++
 	b, d := cellName(2, p.row), cellName(4, p.row)
 	if err := p.f.MergeCell(p.sheet, b, d); err != nil {
@@ -166,22 +183,30 @@ func (p *minutesPage) wide(label, value string) error {
 	return p.f.SetRowHeight(p.sheet, p.row, math.Max(rowHeight(value, wideChars), labelHeight(label)))
 }
 
-// pair writes two label/value pairs side by side.
-func (p *minutesPage) pair(l1, v1, l2, v2 string) error {
+// pair writes two label/value pairs side by side; a value is text or a
+// number (head counts stay numbers).
+func (p *minutesPage) pair(l1 string, v1 any, l2 string, v2 any) error {
 	p.row++
 	for _, c := range []struct {
-		col          int
-		label, value string
+		col   int
+		label string
+		value any
 	}{{1, l1, v1}, {3, l2, v2}} {
 		if err := p.labelCell(c.col, c.label); err != nil {
 			return err
 		}
 		cell := cellName(c.col+1, p.row)
-		if err := p.valueCell(cell, cell, c.value); err != nil {
+		var err error
+		if n, ok := c.value.(int); ok {
+			err = p.numberCell(cell, n)
+		} else {
+			err = p.valueCell(cell, cell, fmt.Sprint(c.value))
+		}
+		if err != nil {
 			return err
 		}
 	}
-	height := math.Max(rowHeight(v1, int(minutesWidths[1])-2), rowHeight(v2, int(minutesWidths[3])-2))
+	height := math.Max(rowHeight(fmt.Sprint(v1), int(minutesWidths[1])-2), rowHeight(fmt.Sprint(v2), int(minutesWidths[3])-2))
 	height = math.Max(height, math.Max(labelHeight(l1), labelHeight(l2)))
 	return p.f.SetRowHeight(p.sheet, p.row, height)
 }
@@ -197,6 +222,13 @@ func (p *minutesPage) labelCell(col int, label string) error {
 	return p.f.SetCellStyle(p.sheet, cell, cell, p.st.header)
 }
 
+func (p *minutesPage) numberCell(cell string, n int) error {
+	if err := p.f.SetCellStyle(p.sheet, cell, cell, p.st.number); err != nil {
+		return err
+	}
+	return p.f.SetCellInt(p.sheet, cell, int64(n))
+}
+
 // valueCell writes text as a string cell: never a formula, whatever it
 // starts with.
 func (p *minutesPage) valueCell(from, to, value string) error {
@@ -206,13 +238,64 @@ func (p *minutesPage) valueCell(from, to, value string) error {
 	return p.f.SetCellStr(p.sheet, from, value)
 }
 
-// rowHeight fits wrapped text: 15 points a line, at least one line.
+// Heights of a minutes row: 15 points a line and 9 of padding, at most
+// Excel's 409 points.
+const (
+	minutesLine    = 15.0
+	minutesPadding = 9.0
+	minutesLines   = 26 // (409 - 9) / 15, rounded down
+)
+
+// rowHeight fits wrapped text, at least one line and at most 409 points.
 func rowHeight(text string, chars int) float64 {
+	return math.Min(wrappedLines(text, float64(chars+1))*minutesLine+minutesPadding, maxRowHeight)
+}
+
+// splitForRows cuts text into parts that each fit a row of chars-wide lines,
+// at line breaks where it can and between characters where a single line is
+// longer than a row.
+func splitForRows(text string, chars int) []string {
+	var parts []string
+	var cur []string
 	lines := 0.0
-	for _, l := range strings.Split(text, "\n") {
-		lines += math.Max(1, math.Ceil(displayWidth(l)/float64(chars)))
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, strings.Join(cur, "\n"))
+		}
+		cur, lines = nil, 0
 	}
-	return math.Max(lines, 1)*15 + 9
+	for _, l := range strings.Split(text, "\n") {
+		for _, piece := range cutLine(l, chars*minutesLines) {
+			n := wrappedLines(piece, float64(chars+1))
+			if lines+n > float64(minutesLines) {
+				flush()
+			}
+			cur, lines = append(cur, piece), lines+n
+		}
+	}
+	flush()
+	if len(parts) == 0 {
+		return []string{text}
+	}
+	return parts
+}
+
+// cutLine cuts one line into pieces of at most width display columns.
+func cutLine(line string, width int) []string {
+	var out []string
+	var b strings.Builder
+	w := 0.0
+	for _, r := range line {
+		rw := displayWidth(string(r))
+		if w+rw > float64(width) {
+			out = append(out, b.String())
+			b.Reset()
+			w = 0
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return append(out, b.String())
 }
 
 func (p *minutesPage) heading() error {
@@ -240,21 +323,21 @@ func (p *minutesPage) sitting() error {
 func (p *minutesPage) attendance() error {
 	m := p.m
 	c := m.Counts()
-	if err := p.pair("应到人数", fmt.Sprint(c.Expected), "实到人数", fmt.Sprint(c.Present)); err != nil {
+	if err := p.pair("应到人数", c.Expected, "实到人数", c.Present); err != nil {
 		return err
 	}
 	if hasDevelopmentVote(m) {
-		if err := p.pair("党员总数", fmt.Sprint(c.Expected), "应到有表决权人数", fmt.Sprint(c.Voters)); err != nil {
+		if err := p.pair("党员总数", c.Expected, "应到有表决权人数", c.Voters); err != nil {
 			return err
 		}
-		if err := p.pair("到会有表决权人数", fmt.Sprint(c.VotersPresent), "参加会议的预备党员", fmt.Sprint(c.Probationers)); err != nil {
+		if err := p.pair("到会有表决权人数", c.VotersPresent, "参加会议的预备党员", c.Probationers); err != nil {
 			return err
 		}
 	}
 	for _, x := range []struct {
 		label string
 		p     data.Presence
-	}{{"请假人员", data.OnLeave}, {"缺席人员", data.Absent}} {
+	}{{"出席人员", data.Present}, {"请假人员", data.OnLeave}, {"缺席人员", data.Absent}} {
 		if err := p.wide(x.label, PeopleWithReasons(m, x.p)); err != nil {
 			return err
 		}
@@ -302,17 +385,39 @@ func GuestsText(m *data.Meeting) string {
 	return strings.Join(names, "、")
 }
 
+// lecture is the 内容 section of a 党课 or 主题党日: 主讲人, 题目 and the
+// 内容摘要 (the sitting's 议题/内容 as recorded); other sittings print their
+// 主题 when they have one.
 func (p *minutesPage) lecture() error {
-	if !p.m.HasType(data.TypeLecture) {
-		if p.m.Topic != "" {
-			return p.wide("主　　题", p.m.Topic)
+	m := p.m
+	kind := ""
+	switch {
+	case m.HasType(data.TypeLecture):
+		kind = "党课"
+	case m.HasType(data.TypeThemeDay):
+		kind = "主题党日"
+	default:
+		if m.Topic != "" {
+			return p.wide("主　　题", m.Topic)
 		}
 		return nil
 	}
-	return p.pair("党课主讲人", p.m.Lecturer, "党课题目", p.m.Topic)
+	if err := p.full(kind+"内容", p.st.header, 22); err != nil {
+		return err
+	}
+	if err := p.pair("主 讲 人", orNone(m.Lecturer), "题　　目", orNone(m.Topic)); err != nil {
+		return err
+	}
+	return p.wide("内容摘要", orNone(m.Agenda))
 }
 
-func (p *minutesPage) agenda() error { return p.wide("议　　题", orNone(p.m.Agenda)) }
+// agenda is the 议题; a 党课 or 主题党日 printed it as its 内容摘要.
+func (p *minutesPage) agenda() error {
+	if p.m.HasType(data.TypeLecture) || p.m.HasType(data.TypeThemeDay) {
+		return nil
+	}
+	return p.wide("议　　题", orNone(p.m.Agenda))
+}
 
 func (p *minutesPage) speeches() error {
 	if err := p.full("发言记录", p.st.header, 22); err != nil {
@@ -406,25 +511,36 @@ func (p *minutesPage) signature() error {
 	return p.full(MinutesSignature, p.st.signature, 36)
 }
 
-// pageSetup: A4 portrait, one page wide, centred, page numbers below.
+// pageSetup: A4 portrait, one page wide, centred, page numbers below. It
+// also declares the used range: excelize leaves a sheet written cell by cell
+// at "A1", and readers that trust the declaration would see one cell.
 func (p *minutesPage) pageSetup() error {
+	return portraitPage(p.f, p.sheet, cellName(len(minutesWidths), p.row), 0.6,
+		"&C"+p.m.Date.String()+" "+p.m.TypeNames()+"　第 &P 页 共 &N 页")
+}
+
+// portraitPage sets up a sheet written cell by cell as one A4 portrait page
+// wide: its used range up to last (excelize leaves such a sheet at "A1"),
+// the margins (side, in inches) and the footer.
+func portraitPage(f *excelize.File, sheet, last string, side float64, footer string) error {
+	if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+		return err
+	}
 	fit := true
-	if err := p.f.SetSheetProps(p.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	size, orientation, wide, tall := 9, "portrait", 1, 0
-	if err := p.f.SetPageLayout(p.sheet, &excelize.PageLayoutOptions{
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
 		return err
 	}
-	side, top, edge, centred := 0.6, 0.7, 0.3, true
-	if err := p.f.SetPageMargins(p.sheet, &excelize.PageLayoutMarginsOptions{
+	top, edge, centred := 0.7, 0.3, true
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge, Horizontally: &centred,
 	}); err != nil {
 		return err
 	}
-	return p.f.SetHeaderFooter(p.sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C" + p.m.Date.String() + " " + p.m.TypeNames() + "　第 &P 页 共 &N 页",
-	})
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer})
 }

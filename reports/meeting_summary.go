@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -60,6 +61,7 @@ type meetingReport struct {
 	from, to civil.Date
 	label    string
 	asOf     civil.Date // the end of the span, or today when that is earlier
+	made     time.Time  // storeNow
 }
 
 func loadMeetingReport(store *data.Store, opt *MeetingReportOptions) (*meetingReport, error) {
@@ -72,7 +74,7 @@ func loadMeetingReport(store *data.Store, opt *MeetingReportOptions) (*meetingRe
 		return nil, fmt.Errorf("读取会议记录失败：%w", err)
 	}
 	today := opt.today(store)
-	r := &meetingReport{branch: d.Branch, data: d, c: compliance.New(d, today), from: from, to: to, label: label, asOf: to}
+	r := &meetingReport{branch: d.Branch, data: d, c: compliance.New(d, today), from: from, to: to, label: label, asOf: to, made: storeNow(store)}
 	if today.Before(to) {
 		r.asOf = today
 	}
@@ -85,6 +87,8 @@ func (r *meetingReport) document(title, signature string) Document {
 		Unit:      strings.TrimSpace(r.branch.Superior + " " + r.branch.Name),
 		AsOf:      r.asOf,
 		Signature: signature,
+		Author:    r.branch.Name,
+		Made:      r.made,
 	}
 }
 

@@ -272,10 +272,10 @@ func TestAttendanceOfAYearShowsMonths(t *testing.T) {
 		JoinDate: civil.New(2000, 1, 1), FullDate: civil.New(2001, 1, 1)}}
 	mx := compliance.New(d, civil.New(2026, 12, 31)).Participation(civil.New(2026, 1, 1), civil.New(2026, 12, 31))
 	reg, legend := AttendanceRegister(mx)
-	if legend != monthlyLegend || reg.Columns[2].Header != "1月" {
-		t.Fatalf("a year of 30 sittings should show months: %s / %s", legend, reg.Columns[2].Header)
+	if legend != monthlyLegend || reg.Columns[3].Header != "1月" {
+		t.Fatalf("a year of 30 sittings should show months: %s / %s", legend, reg.Columns[3].Header)
 	}
-	if got := reg.Columns[2].Get(&mx.Rows[0]); got != "3/3" {
+	if got := reg.Columns[3].Get(&mx.Rows[0]); got != "3/3" {
 		t.Errorf("January: %v", got)
 	}
 }
@@ -322,8 +322,15 @@ func TestExportMinutesMatchesTheStore(t *testing.T) {
 			"会议名称": m.DisplayTitle(), "会议类型": m.TypeNames(), "时　　间": m.Date.Chinese() + " " + m.TimeSpan(),
 			"地　　点": m.Place, "主 持 人": m.Host, "记 录 人": m.Recorder,
 			"应到人数": strconv.Itoa(c.Expected), "实到人数": strconv.Itoa(c.Present),
+			"出席人员": PeopleWithReasons(&m, data.Present),
 			"请假人员": PeopleWithReasons(&m, data.OnLeave), "缺席人员": PeopleWithReasons(&m, data.Absent),
-			"议　　题": orNone(m.Agenda), "决议事项": orNone(m.Resolution),
+			"决议事项": orNone(m.Resolution),
+		}
+		// A 党课 or 主题党日 prints its 议题 as the 内容摘要 of its 内容 section.
+		if m.HasType(data.TypeLecture) || m.HasType(data.TypeThemeDay) {
+			want["内容摘要"], want["主 讲 人"], want["题　　目"] = orNone(m.Agenda), orNone(m.Lecturer), orNone(m.Topic)
+		} else {
+			want["议　　题"] = orNone(m.Agenda)
 		}
 		for label, w := range want {
 			if got[label] != w {
@@ -338,8 +345,17 @@ func TestExportMinutesMatchesTheStore(t *testing.T) {
 		if len(m.Decisions) > 0 && !strings.Contains(got["表决事项"], "表决结果：通过") {
 			t.Errorf("%s decision: %q", sheets[i], got["表决事项"])
 		}
-		if m.HasType(data.TypeLecture) && (got["党课主讲人"] != m.Lecturer || got["党课题目"] != m.Topic) {
-			t.Errorf("%s lecture: %q %q", sheets[i], got["党课主讲人"], got["党课题目"])
+		for label, count := range map[string]int{"应到人数": c.Expected, "实到人数": c.Present} {
+			cells, _ := f.SearchSheet(sheets[i], label)
+			if len(cells) != 1 {
+				t.Fatalf("%s: %s found at %v", sheets[i], label, cells)
+			}
+			{
+				col, row, _ := excelize.CellNameToCoordinates(cells[0])
+				if typ, _ := f.GetCellType(sheets[i], cellName(col+1, row)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+					t.Errorf("%s %s (%d) is not a number: %v", sheets[i], label, count, typ)
+				}
+			}
 		}
 		last := rows[len(rows)-1]
 		if len(last) == 0 || last[0] != MinutesSignature {

@@ -286,6 +286,8 @@ func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
 		AsOf:      asOf,
 		Signature: SignatureLine,
 		Mask:      opt.MaskPrivate,
+		Author:    branch.Name,
+		Made:      storeNow(store),
 	}
 	return WriteRegister(path, MemberRegister(), doc, people, opt.Progress)
 }
@@ -358,13 +360,21 @@ func memberColumns() []Column[person] {
 	gender.Looks = func(s string) bool { return readGender(s) != "" }
 	standing := ChoiceColumn(data.FieldStanding, data.PersonText[data.FieldStanding], data.Standings, readStanding, "党籍")
 	standing.Looks = func(s string) bool { return readStanding(s) != "" }
+	birth := DateColumn(data.FieldBirth, data.PersonDates[data.FieldBirth],
+		"出生年月", "出生年月日", "出生时间", "生日")
+	birth.MonthOnly = true
+	phone := CodeColumn(data.FieldPhone, 13, data.PersonText[data.FieldPhone],
+		"座机", "办公电话", "固话", "固定电话号码", "联系电话(固定电话)", "联系电话(座机)")
+	address := TextColumn(data.FieldAddress, data.PersonText[data.FieldAddress],
+		"住址", "家庭地址", "现居住地", "现住址", "居住地址")
+	remark := remarkColumn()
+	phone.Private, address.Private, remark.Private = true, true, true
 	return []Column[person]{
 		name,
 		gender,
 		ethnicity,
 		idNumberColumn(),
-		DateColumn(data.FieldBirth, data.PersonDates[data.FieldBirth],
-			"出生年月", "出生年月日", "出生时间", "生日"),
+		birth,
 		education,
 		stageColumn(),
 		TextColumn(data.FieldBranch, data.PersonText[data.FieldBranch],
@@ -375,10 +385,8 @@ func memberColumns() []Column[person] {
 			"转正时间", "转正日期", "转为正式党员时间", "转正年月"),
 		postColumn(),
 		mobileColumn(),
-		CodeColumn(data.FieldPhone, 13, data.PersonText[data.FieldPhone],
-			"座机", "办公电话", "固话", "固定电话号码", "联系电话(固定电话)", "联系电话(座机)"),
-		TextColumn(data.FieldAddress, data.PersonText[data.FieldAddress],
-			"住址", "家庭地址", "现居住地", "现住址", "居住地址"),
+		phone,
+		address,
 		standing,
 		BoolColumn(data.FieldLost, data.PersonFlags[data.FieldLost],
 			"是否失联党员", "失联党员", "是否失联", "失联"),
@@ -402,7 +410,7 @@ func memberColumns() []Column[person] {
 			"所在党小组", "党小组名称"),
 		CodeColumn(data.FieldStaffNo, 10, data.PersonText[data.FieldStaffNo],
 			"学工号", "职工号", "教工号", "工号学号", "学号", "人员编号"),
-		remarkColumn(),
+		remark,
 	}
 }
 
@@ -462,7 +470,7 @@ func joinRemark(first, then string) string {
 
 func idNumberColumn() Column[person] {
 	return Column[person]{
-		Header: data.FieldIDNumber, Kind: KindCode, Width: 20, Center: true, Mask: MaskID,
+		Header: data.FieldIDNumber, Kind: KindCode, Width: 20, Center: true, Mask: maskIDForPrint,
 		Aliases: []string{"公民身份证号", "公民身份证号码", "身份证号码", "身份证号", "身份证",
 			"身份证件号码", "证件号码", "居民身份证号码"},
 		Get: func(p *person) any { return p.IDNumber },

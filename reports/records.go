@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -234,6 +235,8 @@ func yearDocument(b *data.Branch, title string, year int, asOf civil.Date) Docum
 		Unit:      strings.TrimSpace(b.Superior + " " + b.Name),
 		AsOf:      asOf,
 		Signature: SignatureLine,
+		Author:    name,
+		Made:      time.Now(), // the yearly registers carry no store; the file is made now
 	}
 }
 

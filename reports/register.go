@@ -17,12 +17,13 @@ import (
 type ColumnKind int
 
 const (
-	KindText   ColumnKind = iota // free text, left aligned, wrapped
-	KindCode                     // digits that must stay text: ID and phone numbers
-	KindDate                     // civil.Date: a real Excel date when day-precise, else text like 2008.07
-	KindBool                     // 是/否
-	KindNumber                   // a number
-	KindMoney                    // an amount in fen (int64), shown as 元 with two decimals
+	KindText    ColumnKind = iota // free text, left aligned, wrapped
+	KindCode                      // digits that must stay text: ID and phone numbers
+	KindDate                      // civil.Date: a real Excel date when day-precise, else text like 2008.07
+	KindBool                      // 是/否
+	KindNumber                    // a number
+	KindPercent                   // a fraction (0.875), shown as a percentage (87.5%)
+	KindMoney                     // an amount in fen (int64), shown as 元 with two decimals
 )
 
 // Column describes one column of a register, for export and import alike.
@@ -44,6 +45,12 @@ type Column[T any] struct {
 	Set func(*T, string) error
 	// Mask hides private parts of the value in lists meant for 公示.
 	Mask func(string) string
+	// Private columns (家庭住址, 固定电话, 备注) are left out of masked
+	// exports altogether: no mask keeps free text or an address safe.
+	Private bool
+	// MonthOnly dates (出生日期) print as year and month in masked exports,
+	// so that the birth date hidden in a masked ID number is not beside it.
+	MonthOnly bool
 
 	// On screen: ui/widgets.Table shows a register's columns from this same
 	// description; export and import ignore these fields.
@@ -125,6 +132,19 @@ type Register[T any] struct {
 
 	once  sync.Once
 	index map[string]int // header key → column index
+}
+
+// public is the register as a masked export prints it: without its
+// Private columns.
+func (r *Register[T]) public() *Register[T] {
+	out := &Register[T]{Name: r.Name, FreezeColumns: r.FreezeColumns, Portrait: r.Portrait,
+		MinHeaderMatches: r.MinHeaderMatches}
+	for _, c := range r.Columns {
+		if !c.Private {
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	return out
 }
 
 // CellWarning is returned by Column.Set when the value was stored but the

@@ -15,6 +15,9 @@ type sheetWriter func(f *excelize.File) error
 // registerSheet is a register written as a sheet of its own, named after
 // the register.
 func registerSheet[T any](reg *Register[T], doc Document, rows []T, progress func(done, total int)) sheetWriter {
+	if doc.Mask {
+		reg = reg.public()
+	}
 	return func(f *excelize.File) error {
 		w, err := newDocWriter(f, reg, doc, rows)
 		if err != nil {
@@ -26,7 +29,7 @@ func registerSheet[T any](reg *Register[T], doc Document, rows []T, progress fun
 
 // writeWorkbook writes the sheets in order into a new workbook at path
 // (.xlsx), atomically: a failed export leaves any earlier file untouched.
-func writeWorkbook(path string, sheets ...sheetWriter) error {
+func writeWorkbook(path string, info fileInfo, sheets ...sheetWriter) error {
 	if err := checkOutputPath(path); err != nil {
 		return err
 	}
@@ -36,6 +39,9 @@ func writeWorkbook(path string, sheets ...sheetWriter) error {
 		if err := write(f); err != nil {
 			return exportFailed(err)
 		}
+	}
+	if err := setFileInfo(f, info); err != nil {
+		return exportFailed(err)
 	}
 	return saveAtomically(f, path)
 }

@@ -124,7 +124,7 @@ func ExportTraining(path string, s *data.Store, opt YearOptions) error {
 	}
 	doc := yearDocument(&d.Branch, "培训台账", opt.Year, asOfYear(opt.Year, opt.Today))
 	stats := yearDocument(&d.Branch, "党员和思政课教师培训学时统计", opt.Year, asOfYear(opt.Year, opt.Today))
-	return writeWorkbook(path, registerSheet(TrainingRegister(), doc, TrainingRows(d, opt.Year), nil),
+	return writeWorkbook(path, doc.fileInfo(), registerSheet(TrainingRegister(), doc, TrainingRows(d, opt.Year), nil),
 		registerSheet(HoursRegister(), stats, hoursRows(d, opt.Year, opt.Today), nil))
 }
 
@@ -242,7 +242,7 @@ func ExportTalks(path string, s *data.Store, opt YearOptions) error {
 	doc := yearDocument(&d.Branch, "谈心谈话记录", opt.Year, asOfYear(opt.Year, opt.Today))
 	cov := yearDocument(&d.Branch, "谈心谈话覆盖情况", opt.Year, asOfYear(opt.Year, opt.Today))
 	cov.Title += "（" + m.Text() + "）"
-	return writeWorkbook(path, registerSheet(TalkRegister(), doc, ofYear(d.Talks, func(t *data.Talk) int { return t.Date.Year }, opt.Year), nil),
+	return writeWorkbook(path, doc.fileInfo(), registerSheet(TalkRegister(), doc, ofYear(d.Talks, func(t *data.Talk) int { return t.Date.Year }, opt.Year), nil),
 		registerSheet(CoverageRegister(m), cov, coverageRows(m, d.Coverage), nil))
 }
 
@@ -308,7 +308,7 @@ func ExportTasks(path string, s *data.Store, opt YearOptions) error {
 	}
 	doc := yearDocument(&d.Branch, "党建工作责任清单", opt.Year, asOfYear(opt.Year, opt.Today))
 	rev := yearDocument(&d.Branch, "书记抓党建工作述职评议", opt.Year, asOfYear(opt.Year, opt.Today))
-	return writeWorkbook(path,
+	return writeWorkbook(path, doc.fileInfo(),
 		registerSheet(TaskRegister(), doc, ofYear(d.Tasks, func(t *data.DutyTask) int { return t.Year }, opt.Year), nil),
 		registerSheet(ReviewRegister(), rev, ofYear(d.Reviews, func(r *data.SecretaryReview) int { return r.Year }, opt.Year), nil))
 }
@@ -424,8 +424,9 @@ func ExportLedgers(path string, s *data.Store, opt YearOptions) error {
 		return err
 	}
 	asOf := asOfYear(opt.Year, opt.Today)
-	return writeWorkbook(path,
-		registerSheet(WorkItemRegister(), yearDocument(&d.Branch, "工作事项台账", opt.Year, asOf),
+	items := yearDocument(&d.Branch, "工作事项台账", opt.Year, asOf)
+	return writeWorkbook(path, items.fileInfo(),
+		registerSheet(WorkItemRegister(), items,
 			ofYear(d.WorkItems, func(w *data.WorkItem) int { return w.Year }, opt.Year), nil),
 		registerSheet(ImprovementRegister(), yearDocument(&d.Branch, "优化前后对比台账", opt.Year, asOf),
 			ofYear(d.Improvement, func(i *data.Improvement) int { return i.Year }, opt.Year), nil))

@@ -7,10 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"partyoffice/data"
-	"partyoffice/data/civil"
 	"partyoffice/data/demo"
 	"partyoffice/reports"
 )
@@ -100,44 +98,21 @@ func verbWord(verb string) string {
 	return "导出"
 }
 
+// exportMembers runs export: the 党员名册, or the kind args name
+// (exportKinds: every export of reports.Exports).
 func (c *cli) exportMembers(args []string) error {
-	if kind, ok := otherKind(exportKinds(), args); ok { // registers of other files: dev_registers.go
+	if kind, ok := otherKind(exportKinds(), args); ok {
 		return kind.run(c, args)
 	}
-	fs := newFlagSet("export")
-	out := fs.String("out", "", "")
-	asOf := fs.String("as-of", "", "")
-	mask := fs.Bool("mask", false, "")
-	pos, err := positionals("export", args, 1, fs)
-	if err != nil {
-		return err
-	}
-	if err := registerArg("export", pos[0]); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usageError("请用 --out 指定保存到哪个文件，例如 --out 党员名册.xlsx")
-	}
-	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-		return usageError("导出的文件名必须以 .xlsx 结尾（现在是“%s”），WPS 和 Excel 才能直接打开", *out)
-	}
-	var day civil.Date // zero: the store's today
-	if *asOf != "" {
-		if day, err = civil.ParseDay(*asOf); err != nil {
-			return usageError("--as-of：%v", err)
-		}
-	}
-	return c.withStore(false, func(s *data.Store) error {
-		if day.IsZero() {
-			day = s.Today()
-		}
-		opt := reports.ExportOptions{AsOf: day, MaskPrivate: *mask}
-		if err := reports.ExportMembers(*out, s, opt); err != nil {
+	var every exportFlags // every option, so that only the report's name is left
+	pos, err := parseInterspersed(every.flagSet(&reports.Export{Options: optionOrder}), args)
+	if len(pos) > 0 && err == nil {
+		if err := registerArg("export", pos[0]); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "已导出党员名册（截至 %s）：%s\n", day, *out)
-		return nil
-	})
+	}
+	members, _ := reports.FindExport("members")
+	return c.runExport(members, args)
 }
 
 func (c *cli) backup(args []string) error {

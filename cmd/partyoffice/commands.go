@@ -45,17 +45,10 @@ func commandTable() []command {
 				"--json       以 JSON 输出结果：imported, updated, skipped, errors, warnings（按值判断过的列另有 column_suggestions）",
 			}, devImportHelp, meetingImportHelp, yearImportHelp()),
 			run: (*cli).importMembers},
-		{name: "export", args: "members --out 文件.xlsx [--as-of 日期] [--mask]",
-			summary: "把党员名册导出为可打印的 Excel 表格" +
-				"；也可导出发展党员的各种名册" +
-				"；以及三会一课开展情况统计表、党员参加组织生活考勤表和会议记录" +
-				"；以及党费、培训、谈心谈话、工作责任清单、三帐二单、民主评议等年度台账",
-			options: slices.Concat([]string{
-				"--out        保存到哪个文件（必须以 .xlsx 结尾）",
-				"--as-of      名册截至的日期，例如 2026-06-30（默认：今天）",
-				"--mask       隐去身份证号中间几位、手机号和住址，用于公示或外发",
-			}, devExportHelp(), meetingExportHelp, yearExportHelp()),
-			run: (*cli).exportMembers},
+		{name: "export", args: "报表 --out 文件.xlsx [选项]",
+			summary: "把名册、统计表和记录导出为可打印的 Excel 表格；报表是下列之一（与窗口中的导出是同一份清单）：",
+			options: exportHelp(),
+			run:     (*cli).exportMembers},
 		{name: "backup", args: "[--out 文件]",
 			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
 			run:     (*cli).backup},
@@ -119,17 +112,13 @@ type registerKind struct {
 }
 
 // exportKinds maps the REPORT argument of `export` (other than members) to
-// its register: the 发展党员 registers, the 三会一课 reports, the yearly ones.
+// its export: every entry of reports.Exports, run by runExport.
 func exportKinds() map[string]registerKind {
-	kinds := devExportKinds()
-	for i := range reports.MeetingReports {
-		kind := &reports.MeetingReports[i]
-		kinds[kind.Kind] = registerKind{title: kind.Title,
-			run: func(c *cli, args []string) error { return c.exportMeetings(kind, args) }}
-	}
-	for i := range reports.YearReports {
-		e := &reports.YearReports[i]
-		kinds[e.Kind] = registerKind{title: e.Title, run: func(c *cli, args []string) error { return c.exportYear(e, args) }}
+	kinds := map[string]registerKind{}
+	for _, e := range reports.Exports() {
+		if e.Verb != "members" { // export's own case (cli.go)
+			kinds[e.Verb] = registerKind{title: e.Name, run: func(c *cli, args []string) error { return c.runExport(e, args) }}
+		}
 	}
 	return kinds
 }

@@ -1,9 +1,9 @@
 package main
 
-// The 发展党员 registers of `export` and `import`. cli.go's export and
-// import.go's import hand a REPORT other than members to the kinds listed in
-// exportKinds and importKinds (commands.go); this file runs the development
-// ones and says in the help what they are.
+// The 发展党员 registers of `import`, and what `export` and `import` share.
+// cli.go's export and import.go's import hand a REPORT other than members to
+// the kinds listed in exportKinds and importKinds (commands.go); every
+// export runs through runExport (exports.go).
 
 import (
 	"fmt"
@@ -45,67 +45,12 @@ func kindNames(verb string) string {
 	return strings.Join(names, "、")
 }
 
-// devExportKinds are the 发展党员 registers of `export`, one per reports.DevExports.
-func devExportKinds() map[string]registerKind {
-	kinds := map[string]registerKind{}
-	for _, e := range reports.DevExports {
-		kinds[e.Key] = registerKind{title: e.Title, run: devExportCommand(e)}
-	}
-	return kinds
-}
-
-// devExportHelp is what export's help says about the 发展党员 registers.
-func devExportHelp() []string {
-	var keys []string
-	for _, e := range reports.DevExports {
-		keys = append(keys, e.Key)
-	}
-	return []string{
-		"发展党员：partyoffice export " + strings.Join(keys, "|") + " [--year 年份] [--mask] --out 文件.xlsx",
-		"  applicants    入党申请人名册",
-		"  activists     入党积极分子名册（含培养联系人、思想汇报次数）",
-		"  candidates    发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）",
-		"  devplan       发展党员计划名册，第二张工作表是汇总表",
-		"  probationers  预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）",
-		"  --year        年度，例如 2025（默认：今年）：前三种名册列出该年12月31日（今年则为今天）处在该阶段的人，",
-		"                预备党员名册列出该年内当过预备党员的人，计划名册是该年的计划",
-	}
-}
-
 // devImportHelp is what import's help says about `import activists`.
 var devImportHelp = []string{
 	"发展党员：partyoffice import activists 文件.xlsx [--dry-run] [--skip-bad] [--update] [--json]",
 	"  按表中最晚的日期确定每人所处的阶段；介绍人、联系人按姓名与名册中的人对应，",
 	"  同名的请写成“张伟（0031）”（括号中是身份证号后四位）；不符合时限等规定的记录照样导入，",
 	"  导入后用 partyoffice check 查看",
-}
-
-// devExportCommand runs `export KIND [--year Y] [--mask] --out FILE.xlsx`.
-func devExportCommand(e reports.DevExport) func(c *cli, args []string) error {
-	return func(c *cli, args []string) error {
-		fs := newFlagSet("export")
-		out := fs.String("out", "", "")
-		yearText := fs.String("year", "", "")
-		mask := fs.Bool("mask", false, "")
-		if _, err := positionals("export", args, 1, fs); err != nil {
-			return err
-		}
-		if err := checkOutArg(*out, e.Title); err != nil {
-			return err
-		}
-		year, err := yearArg(*yearText)
-		if err != nil {
-			return err
-		}
-		return c.withStore(false, func(s *data.Store) error {
-			opt := reports.DevExportOptions{Year: year, MaskPrivate: *mask}
-			if err := e.Export(*out, s, opt); err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stdout, "已导出%d年%s：%s\n", year, e.Title, *out)
-			return nil
-		})
-	}
 }
 
 func checkOutArg(out, title string) error {

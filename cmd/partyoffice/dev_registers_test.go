@@ -17,7 +17,7 @@ import (
 
 func TestDevRegistersAreInTheHelp(t *testing.T) {
 	out := mustRun(t, "help")
-	for _, want := range []string{"export applicants|activists|candidates|devplan|probationers",
+	for _, want := range []string{"applicants [--year 年份] [--mask]", "candidates [--year 年份] [--mask] [--publicity]",
 		"import activists 文件.xlsx", "--year", "meetings-summary"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help lacks %q", want)

@@ -13,19 +13,6 @@ import (
 	"partyoffice/reports"
 )
 
-// yearExportHelp is the help of the yearly registers of `export`.
-func yearExportHelp() []string {
-	var names []string
-	for _, e := range reports.YearReports {
-		names = append(names, e.Kind)
-	}
-	out := []string{"年度台账：partyoffice export " + strings.Join(names, "|") + " --year 年份 [--month 月份] --out 文件.xlsx"}
-	for _, e := range reports.YearReports {
-		out = append(out, fmt.Sprintf("  %-15s %s：%s", e.Kind, e.Title, e.Note))
-	}
-	return out
-}
-
 // yearImportHelp is the help of the yearly registers of `import`.
 func yearImportHelp() []string {
 	var out []string
@@ -33,33 +20,6 @@ func yearImportHelp() []string {
 		out = append(out, fmt.Sprintf("年度台账：partyoffice import %s 文件.xlsx [--dry-run] [--skip-bad] [--json]：%s（%s）", im.Kind, im.Title, im.Note))
 	}
 	return out
-}
-
-func (c *cli) exportYear(e *reports.YearReport, args []string) error {
-	fs := newFlagSet("export")
-	out := fs.String("out", "", "")
-	yearText := fs.String("year", "", "")
-	month := fs.Int("month", 0, "")
-	if _, err := positionals("export", args, 1, fs); err != nil {
-		return err
-	}
-	if err := checkOutArg(*out, e.Title); err != nil {
-		return err
-	}
-	year, err := yearArg(*yearText)
-	if err != nil {
-		return err
-	}
-	if *month != 0 && (!e.Months || *month < 0 || *month > 12) {
-		return usageError("--month 只用于 dues，应为 1 到 12")
-	}
-	return c.withStore(false, func(s *data.Store) error {
-		if err := e.Write(*out, s, reports.YearOptions{Year: year, Month: *month}); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.stdout, "已导出%d年%s：%s\n", year, e.Title, *out)
-		return nil
-	})
 }
 
 // importYear runs `import KIND FILE.xlsx`: all good rows in one

@@ -56,7 +56,7 @@ func TestYearExportsAndImports(t *testing.T) {
 		}
 	}
 	code, _, stderr := runCLI(t, "--data", dir, "export", "training", "--month", "3", "--out", filepath.Join(out, "x.xlsx"))
-	if code != exitUsage || !strings.Contains(stderr, "--month") {
+	if code != exitUsage || !strings.Contains(stderr, "month") {
 		t.Errorf("--month for training: %d %s", code, stderr)
 	}
 	for _, kind := range []string{"development", "transfer", "notice"} {

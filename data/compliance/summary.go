@@ -24,21 +24,41 @@ type SummaryRow struct {
 	Missed   []string // labels of the periods that ended unmet
 	Running  int      // periods ending in the span that are still running
 	NoDuty   string   // why nothing is required in the span ("" otherwise)
+	// Beyond are the verdicts on periods that end in the span but began
+	// before it (a semester in a quarter's table), each naming its period
+	// with that period's numbers: "2026年春季学期：已完成 4/4". They are not
+	// in Required, Judged or Missed: the row's months do not show them.
+	Beyond []string
 }
 
-// Conclusion is the last column: 已完成, 未完成：2026年2月、3月, 进行中, 不作要求.
+// Conclusion is the last column: 已完成, 未完成：2026年2月、3月, 进行中, 不作要求,
+// then the verdicts that name a longer period. A bare 已完成 is only about
+// the periods inside the span, so it never stands beside a shortfall.
 func (r *SummaryRow) Conclusion() string {
+	var own string
 	switch {
 	case len(r.Missed) > 0:
-		return "未完成：" + strings.Join(r.Missed, "、")
+		own = "未完成：" + strings.Join(r.Missed, "、")
 	case r.Running > 0:
-		return "进行中"
+		own = "进行中"
 	case r.Judged > 0:
-		return "已完成"
+		own = "已完成"
+	case len(r.Beyond) > 0:
 	case r.NoDuty != "":
-		return r.NoDuty
+		own = r.NoDuty
+	default:
+		own = "本期不考核"
 	}
-	return "本期不考核"
+	if own == "" {
+		return strings.Join(r.Beyond, "；")
+	}
+	return strings.Join(append([]string{own}, r.Beyond...), "；")
+}
+
+// beyondVerdict names a period that began before the span, with its own
+// numbers.
+func beyondVerdict(p data.Period, state string, held, required int) string {
+	return fmt.Sprintf("%s：%s %d/%d", p.Label, state, held, required)
 }
 
 // Summary is the statistics of a span (a year, a quarter or a month).
@@ -92,6 +112,10 @@ func (c *Compliance) summaryRow(t data.MeetingType, from, to civil.Date, months 
 		}
 		if s.State == NotRequired {
 			row.NoDuty = s.Reason
+			continue
+		}
+		if s.Period.Start.Before(from) {
+			row.Beyond = append(row.Beyond, beyondVerdict(s.Period, stateWord(s.State), s.Held, s.Required))
 			continue
 		}
 		row.Required += s.Required
@@ -148,18 +172,30 @@ func (c *Compliance) classRows(from, to civil.Date, months []data.Period) []Summ
 		if t.Period.End.After(to) || t.Period.End.Before(from) {
 			continue
 		}
-		listen.judgeSemester(t.Period, t.ListenTarget, t.ListenMet(), c)
-		teach.judgeSemester(t.Period, t.TeachTarget, t.TeachMet(), c)
+		inSpan := !t.Period.Start.Before(from)
+		listen.judgeSemester(t.Period, t.ListenTarget, t.Listens, inSpan, c)
+		teach.judgeSemester(t.Period, t.TeachTarget, t.TeachHours, inSpan, c)
 	}
 	return []SummaryRow{listen, teach}
 }
 
-func (r *SummaryRow) judgeSemester(p data.Period, target int, met bool, c *Compliance) {
+// judgeSemester judges one semester's target; a semester that began before
+// the span is judged by name (Beyond).
+func (r *SummaryRow) judgeSemester(p data.Period, target, held int, inSpan bool, c *Compliance) {
+	met := held >= target
 	switch {
 	case target == 0:
 		r.NoDuty, r.Requirement = string(data.NotRequired), string(data.NotRequired)
 	case !c.judged(p):
 		r.NoDuty = beforeRecord(c.since)
+	case !inSpan:
+		state := Due
+		if met {
+			state = Done
+		} else if c.today.After(p.End) {
+			state = Overdue
+		}
+		r.Beyond = append(r.Beyond, beyondVerdict(p, stateWord(state), held, target))
 	case met:
 		r.Required += target
 		r.Judged++
@@ -172,4 +208,12 @@ func (r *SummaryRow) judgeSemester(p data.Period, target int, met bool, c *Compl
 		r.Required += target
 		r.Running++
 	}
+}
+
+// stateWord is a period's state as the 完成情况 column says it.
+func stateWord(s State) string {
+	if s == Done || s == Overdue {
+		return string(s)
+	}
+	return "进行中"
 }
