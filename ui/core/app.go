@@ -31,6 +31,7 @@ type App struct {
 
 	mu        sync.Mutex
 	listeners []func()
+	unsaved   []*Unsaved // forms with possible typed work, opened last at the end
 }
 
 // NewApp wires the shared context of the screens.

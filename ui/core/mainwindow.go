@@ -47,10 +47,20 @@ func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
 	w := app.NewWindow("党支部工作台")
 	w.SetIcon(resources.Icon)
 	w.Resize(fyne.NewSize(1200, 760))
-	a := NewApp(store, w)
+	SetUpMainWindow(NewApp(store, w), shell)
+	w.CenterOnScreen()
+	w.Show()
+	return w
+}
+
+// SetUpMainWindow fills a.Window: the menu, the screens (or the first-run
+// wizard on a store without branch information) and the question before
+// closing the window with typed work in a form (保存 / 放弃 / 继续编辑).
+func SetUpMainWindow(a *App, shell Shell) {
+	w := a.Window
 	w.SetMainMenu(NewMainMenu(a, shell))
 	showMain := func() { w.SetContent(NewMainContent(a, shell.Screens).Object()) }
-	branch, err := store.Branch()
+	branch, err := a.Store.Branch()
 	switch {
 	case err != nil:
 		showMain()
@@ -60,15 +70,14 @@ func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
 	default:
 		showMain()
 	}
-	w.CenterOnScreen()
-	w.Show()
-	return w
+	w.SetCloseIntercept(func() { a.LeaveAll(w.Close) })
 }
 
 // MainContent is the navigation list and the screen it selects.
 type MainContent struct {
 	app     *App
 	entries []Screen
+	current widget.ListItemID
 	Nav     *widget.List
 	Screens []fyne.CanvasObject // built on first visit, then kept so table state survives switching
 	Content *fyne.Container
@@ -89,7 +98,8 @@ func NewMainContent(a *App, screens []Screen) *MainContent {
 			row.Objects[0].(*widget.Icon).SetResource(theme.Icon(m.entries[id].Icon))
 			row.Objects[1].(*widget.Label).SetText(m.entries[id].Title)
 		})
-	m.Nav.OnSelected = m.show
+	m.current = -1
+	m.Nav.OnSelected = m.switchTo
 	m.Nav.Select(0)
 	return m
 }
@@ -102,11 +112,27 @@ func (m *MainContent) Object() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, left, nil, m.Content)
 }
 
+// switchTo is a tap in the navigation: a form with typed work is asked
+// about first (保存 / 放弃 / 继续编辑); the navigation keeps showing the
+// current screen until then, and stays on it after 继续编辑.
+func (m *MainContent) switchTo(id widget.ListItemID) {
+	if id == m.current {
+		return
+	}
+	if m.current >= 0 && m.app.HasUnsaved() {
+		m.Nav.Select(m.current)
+		m.app.LeaveAll(func() { m.Nav.Select(id) })
+		return
+	}
+	m.show(id)
+}
+
 // show switches to screen id, building it on its first visit.
 func (m *MainContent) show(id widget.ListItemID) {
 	if id < 0 || id >= len(m.entries) {
 		return
 	}
+	m.current = id
 	if m.Screens[id] == nil {
 		m.Screens[id] = m.entries[id].Build(m.app)
 	}
@@ -116,8 +142,8 @@ func (m *MainContent) show(id widget.ListItemID) {
 
 // NewMainMenu is the window menu: 文件 (the shell's items, then 退出) and 帮助.
 func NewMainMenu(a *App, shell Shell) *fyne.MainMenu {
-	// An IsQuit item with no action is wired by the driver to a clean quit.
-	quit := fyne.NewMenuItem("退出", nil)
+	// 退出 asks about typed work first, as closing the window does.
+	quit := fyne.NewMenuItem("退出", func() { a.LeaveAll(fyne.CurrentApp().Quit) })
 	quit.IsQuit = true
 	var items []*fyne.MenuItem
 	if shell.FileMenu != nil {

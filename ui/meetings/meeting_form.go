@@ -60,6 +60,8 @@ type meetingForm struct {
 	decisions   *decisionList
 	attachments *attachmentList
 	Message     *widget.Label
+	edits       *widgets.Edits
+	unsaved     *core.Unsaved
 }
 
 // ShowMeetingForm opens the minutes of m for editing, or a blank sitting
@@ -93,15 +95,20 @@ func newMeetingForm(a *core.App, m *data.Meeting) (*meetingForm, error) {
 			f.m.Host = data.CleanText(f.basis.Branch.Secretary) // 支部条例第十四条: the 书记 chairs
 		}
 	}
-	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: f.trySave}, Escape: f.cancel}
+	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { f.trySave() }}, Escape: f.cancel}
 
 	title := "新增会议记录"
 	if f.m.ID != 0 {
 		title = "编辑会议记录：" + f.m.DisplayTitle()
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.build(), a.Window)
+	content := f.build()
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, a.Window)
+	// The sitting as edited counts too: the attendance taps, speeches and
+	// decisions live in f.m, not in entries.
+	f.edits = widgets.NewEdits(content, func() any { return f.m })
+	f.unsaved = &core.Unsaved{What: "会议记录", Dirty: f.edits.Dirty, Save: f.trySave, Discard: f.dlg.Hide}
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.cancel)
-	save := widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), f.trySave)
+	save := widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), func() { f.trySave() })
 	save.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	return f, nil
@@ -123,14 +130,14 @@ func (f *meetingForm) show() {
 	save := widgets.CtrlShortcut(fyne.KeyS)
 	// For Ctrl+S while the focus is on a checkbox, a name or a Select, which do not pass keys up.
 	c.AddShortcut(save, func(fyne.Shortcut) { f.trySave() })
-	f.dlg.SetOnClosed(func() { c.RemoveShortcut(save) })
 	size := c.Size()
 	f.dlg.Resize(fyne.NewSize(min(1040, size.Width-30), min(730, size.Height-30)))
-	f.dlg.Show()
+	f.a.ShowForm(f.dlg, f.unsaved, func() { c.RemoveShortcut(save) })
 	c.Focus(f.title)
 }
 
-func (f *meetingForm) cancel() { f.dlg.Hide() }
+// cancel is Esc and 取消: typed work is asked about first.
+func (f *meetingForm) cancel() { f.a.AskLeave(f.unsaved) }
 
 func (f *meetingForm) build() fyne.CanvasObject {
 	f.loading = true
@@ -375,11 +382,14 @@ func (f *meetingForm) recomputeAttendance() {
 
 // trySave saves and closes the form, then says which 发展党员 records the
 // decisions filled (after closing: a dialog under another closes it too).
-func (f *meetingForm) trySave() {
-	if outcomes, ok := f.store(); ok {
+func (f *meetingForm) trySave() bool {
+	outcomes, ok := f.store()
+	if ok {
+		f.edits.Mark()
 		f.dlg.Hide()
 		f.showOutcomes(outcomes)
 	}
+	return ok
 }
 
 func (f *meetingForm) showOutcomes(outcomes []compliance.LinkOutcome) {

@@ -73,7 +73,7 @@ func NewApp(t *testing.T) *core.App {
 	t.Helper()
 	core.UseChinese()
 	test.NewTempApp(t).Settings().SetTheme(core.Theme{})
-	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w := &Window{Window: test.NewTempWindow(t, widget.NewLabel(""))}
 	w.Resize(fyne.NewSize(1200, 760))
 	a := core.NewApp(OpenStore(t), w)
 	a.Now = func() civil.Date { return Today }

@@ -301,3 +301,6 @@ func (c *calendar) showMonth(d civil.Date) {
 func (c *calendar) pickCell(i int) {
 	c.field.picked(civil.New(c.shown.Year, c.shown.Month, i-c.Offset()+1))
 }
+
+// FormValue is the text typed, for Edits.
+func (f *DateField) FormValue() string { return f.Entry.Text }
