@@ -44,6 +44,9 @@ type memberForm struct {
 	save               *widget.Button
 	loading            bool // fields are being filled from the record, not typed
 	confirmingWarnings bool
+	validated          bool // a save was tried: the problems shown follow every change
+	edits              *widgets.Edits
+	unsaved            *core.Unsaved
 }
 
 // noGroup is the 党小组 choice for a member in none.
@@ -72,7 +75,7 @@ func newMemberForm(a *core.App, p *data.Person) (*memberForm, error) {
 	} else if f.orig, err = newMemberDefaults(a); err != nil {
 		return nil, err
 	}
-	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: f.trySave}, Escape: f.cancel}
+	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { f.trySave() }}, Escape: f.cancel}
 
 	content, err := f.build()
 	if err != nil {
@@ -84,7 +87,7 @@ func newMemberForm(a *core.App, p *data.Person) (*memberForm, error) {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, a.Window)
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.cancel)
-	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), f.trySave)
+	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), func() { f.trySave() })
 	f.save.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
 
@@ -94,6 +97,11 @@ func newMemberForm(a *core.App, p *data.Person) (*memberForm, error) {
 	}
 	f.loading = false
 	f.updateFullSuggestion()
+	for _, fld := range f.fields {
+		widgets.OnAnyChange(fld.Input, f.revalidate)
+	}
+	f.edits = widgets.NewEdits(content, nil)
+	f.unsaved = &core.Unsaved{What: "党员信息", Dirty: f.edits.Dirty, Save: f.trySave, Discard: f.dlg.Hide}
 	return f, nil
 }
 
@@ -112,14 +120,14 @@ func (f *memberForm) show() {
 	save := widgets.CtrlShortcut(fyne.KeyS)
 	// For Ctrl+S while the focus is on a Select or a checkbox, which do not pass keys up.
 	c.AddShortcut(save, func(fyne.Shortcut) { f.trySave() })
-	f.dlg.SetOnClosed(func() { c.RemoveShortcut(save) })
 	size := c.Size()
 	f.dlg.Resize(fyne.NewSize(min(980, size.Width-40), min(720, size.Height-40)))
-	f.dlg.Show()
+	f.a.ShowForm(f.dlg, f.unsaved, func() { c.RemoveShortcut(save) })
 	c.Focus(f.name)
 }
 
-func (f *memberForm) cancel() { f.dlg.Hide() }
+// cancel is Esc and 取消: typed work is asked about first.
+func (f *memberForm) cancel() { f.a.AskLeave(f.unsaved) }
 
 // build makes the inputs and lays them out in sections; a stored person's history is shown
 // at the end.
@@ -391,20 +399,35 @@ func (f *memberForm) fillFullDate() {
 
 // trySave checks the form: errors stay on the form next to their fields; warnings are
 // shown and may be saved after a confirmation.
-func (f *memberForm) trySave() {
+func (f *memberForm) trySave() bool {
 	if f.confirmingWarnings {
-		return
+		return false
 	}
+	p, issues, ok := f.validate()
+	if !ok {
+		return false
+	}
+	if warnings := warningLines(issues); len(warnings) > 0 {
+		f.confirmWarnings(p, warnings)
+		return false
+	}
+	return f.commit(p)
+}
+
+// validate reads the form, shows each problem under its field and the
+// count of errors above the buttons; ok when no error stops the save.
+func (f *memberForm) validate() (p data.Person, issues []data.FieldIssue, ok bool) {
+	f.validated = true
 	p, unreadable := f.collect()
 	for _, fld := range f.fields {
 		fld.Clear()
 	}
 	if unreadable > 0 {
 		f.Say(fmt.Sprintf("有 %d 个日期无法识别，请按字段下方的提示改正后再保存。", unreadable))
-		return
+		return p, nil, false
 	}
 	p.Normalize()
-	issues := p.CheckMember(f.a.Today())
+	issues = p.CheckMember(f.a.Today())
 	loose := f.showIssues(issues)
 	if data.HasErrors(issues) {
 		msg := fmt.Sprintf("有 %d 处需要改正（见标红的字段），改正后再保存。", countErrors(issues))
@@ -412,14 +435,18 @@ func (f *memberForm) trySave() {
 			msg += "\n" + strings.Join(loose, "\n")
 		}
 		f.Say(msg)
-		return
+		return p, issues, false
 	}
 	f.Say("")
-	if warnings := warningLines(issues); len(warnings) > 0 {
-		f.confirmWarnings(p, warnings)
-		return
+	return p, issues, true
+}
+
+// revalidate follows every change once a save was tried, so a fixed field
+// loses its message and the count above the buttons goes down (issue 13).
+func (f *memberForm) revalidate() {
+	if f.validated && !f.loading && !f.confirmingWarnings {
+		f.validate()
 	}
-	f.commit(p)
 }
 
 // collect reads the inputs into a copy of the record; unreadable counts dates that could
@@ -500,7 +527,7 @@ func (f *memberForm) confirmWarnings(p data.Person, warnings []string) {
 
 // commit writes the person; a refusal of the store (e.g. the ID number belongs to someone
 // else) stays on the form so nothing typed is lost.
-func (f *memberForm) commit(p data.Person) {
+func (f *memberForm) commit(p data.Person) bool {
 	var err error
 	if p.ID == 0 {
 		err = f.a.Store.CreatePerson(&p)
@@ -509,10 +536,12 @@ func (f *memberForm) commit(p data.Person) {
 	}
 	if err != nil {
 		f.Say("未保存：" + err.Error())
-		return
+		return false
 	}
+	f.edits.Mark()
 	f.dlg.Hide()
 	f.a.NotifyChanged()
+	return true
 }
 
 // say shows a message above the buttons, where it is seen however the form is scrolled.

@@ -124,3 +124,46 @@ func inputValue(o fyne.CanvasObject) (string, bool) {
 	}
 	return "", false
 }
+
+// OnAnyChange makes every input inside o (as InputValues finds them) call
+// changed after its own OnChanged, so a form can follow each edit (revalidate).
+// Call it after the form set its inputs' own OnChanged.
+func OnAnyChange(o fyne.CanvasObject, changed func()) {
+	then := func(f func(string)) func(string) {
+		return func(s string) {
+			if f != nil {
+				f(s)
+			}
+			changed()
+		}
+	}
+	switch v := o.(type) {
+	case *DateField:
+		prev := v.Entry.OnChanged
+		v.Entry.OnChanged = then(prev)
+	case *FormEntry:
+		v.OnChanged = then(v.OnChanged)
+	case *FormSelectEntry:
+		v.OnChanged = then(v.OnChanged)
+	case *widget.Entry:
+		v.OnChanged = then(v.OnChanged)
+	case *widget.SelectEntry:
+		v.OnChanged = then(v.OnChanged)
+	case *widget.Select:
+		v.OnChanged = then(v.OnChanged)
+	case *widget.RadioGroup:
+		v.OnChanged = then(v.OnChanged)
+	case *widget.Check:
+		prev := v.OnChanged
+		v.OnChanged = func(b bool) {
+			if prev != nil {
+				prev(b)
+			}
+			changed()
+		}
+	case *fyne.Container:
+		for _, child := range v.Objects {
+			OnAnyChange(child, changed)
+		}
+	}
+}
