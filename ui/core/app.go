@@ -32,6 +32,9 @@ type App struct {
 	mu        sync.Mutex
 	listeners []func()
 	unsaved   []*Unsaved // forms with possible typed work, opened last at the end
+	// escapeCaught: the canvas passes Esc to the topmost form (catchEscape).
+	escapeCaught bool
+	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
 }
 
 // NewApp wires the shared context of the screens.

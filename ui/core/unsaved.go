@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/ui/widgets"
 )
 
 // Unsaved is a form that may hold typed work. While it is held (App.Hold),
@@ -26,6 +28,11 @@ type Unsaved struct {
 	// Discard throws the work away: a dialog closes, a form on a screen
 	// shows the stored values again.
 	Discard func()
+	// Edits, when set, is what Dirty asks; Mark it after a save that keeps
+	// the form open.
+	Edits *widgets.Edits
+
+	inDialog bool // shown by ShowForm: Esc typed where no input takes it asks about it
 }
 
 // Hold puts u under the guard until release is called (when its dialog
@@ -81,8 +88,13 @@ func (a *App) LeaveAll(then func()) {
 	a.askUnsaved(dirty[0], func() { a.LeaveAll(then) })
 }
 
-// askUnsaved asks about u; done runs after u was saved or discarded.
+// askUnsaved asks about u; done runs after u was saved or discarded. One
+// question at a time: a second Esc or close while it shows is 继续编辑.
 func (a *App) askUnsaved(u *Unsaved, done func()) {
+	if a.question != nil {
+		a.question.Hide()
+		return
+	}
 	var d *dialog.CustomDialog
 	answer := func(f func()) func() {
 		return func() {
@@ -105,6 +117,8 @@ func (a *App) askUnsaved(u *Unsaved, done func()) {
 	msg := widget.NewLabel(WrapMessage(u.What + "有修改还没有保存。保存这些修改，还是放弃？"))
 	d = dialog.NewCustomWithoutButtons("放弃修改？", container.NewVBox(msg), a.Window)
 	d.SetButtons([]fyne.CanvasObject{keep, discard, save})
+	d.SetOnClosed(func() { a.question = nil })
+	a.question = d
 	d.Show()
 }
 
@@ -112,6 +126,8 @@ func (a *App) askUnsaved(u *Unsaved, done func()) {
 // closes; closed (may be nil) runs then too. The form's Esc and 取消 call
 // a.AskLeave(u), and u.Discard hides d.
 func (a *App) ShowForm(d dialog.Dialog, u *Unsaved, closed func()) {
+	u.inDialog = true
+	a.catchEscape()
 	release := a.Hold(u)
 	d.SetOnClosed(func() {
 		release()
@@ -120,4 +136,55 @@ func (a *App) ShowForm(d dialog.Dialog, u *Unsaved, closed func()) {
 		}
 	})
 	d.Show()
+}
+
+// DialogForm is the Unsaved of a form shown in d: typed work is any change
+// of the inputs in content (widgets.Edits; extra as NewEdits takes it), 保存
+// is save, 放弃 closes d. Show d with a.ShowForm and wire Esc and 取消 to
+// a.AskLeave.
+func DialogForm(what string, d dialog.Dialog, content fyne.CanvasObject, extra func() any, save func() bool) *Unsaved {
+	e := widgets.NewEdits(content, extra)
+	return &Unsaved{What: what, Edits: e, Dirty: e.Dirty, Save: save, Discard: d.Hide}
+}
+
+// catchEscape makes Esc typed while no input has the focus (after a tap on
+// a name, a checkbox or empty space) leave the topmost form dialog, as Esc
+// in an input does (FormKeys). Installed once per window, keeping the
+// canvas's other key handlers.
+func (a *App) catchEscape() {
+	a.mu.Lock()
+	installed := a.escapeCaught
+	a.escapeCaught = true
+	a.mu.Unlock()
+	if installed {
+		return
+	}
+	c := a.Window.Canvas()
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			if a.question != nil {
+				a.question.Hide() // Esc on the question is 继续编辑
+				return
+			}
+			if u := a.topDialogForm(); u != nil {
+				a.AskLeave(u)
+				return
+			}
+		}
+		if previous != nil {
+			previous(e)
+		}
+	})
+}
+
+func (a *App) topDialogForm() *Unsaved {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for i := len(a.unsaved) - 1; i >= 0; i-- {
+		if a.unsaved[i].inDialog {
+			return a.unsaved[i]
+		}
+	}
+	return nil
 }

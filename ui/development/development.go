@@ -416,13 +416,18 @@ type applicantForm struct {
 	idRow               *widgets.FormField
 	Message             *widget.Label
 	save                *widget.Button
+	unsaved             *core.Unsaved
 }
 
-func showNewApplicant(a *core.App) { newApplicantForm(a).dlg.Show() }
+func showNewApplicant(a *core.App) {
+	f := newApplicantForm(a)
+	a.ShowForm(f.dlg, f.unsaved, nil)
+}
 
 func newApplicantForm(a *core.App) *applicantForm {
 	f := &applicantForm{a: a}
-	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: f.trySave}, Escape: func() { f.dlg.Hide() }}
+	cancel := func() { a.AskLeave(f.unsaved) }
+	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { f.trySave() }}, Escape: cancel}
 	entry := func(placeholder string) *widgets.FormEntry {
 		e := widgets.NewFormEntry()
 		e.SetPlaceHolder(placeholder)
@@ -452,10 +457,12 @@ func newApplicantForm(a *core.App) *applicantForm {
 	)
 	note := widgets.QuietLabel("保存后此人列为入党申请人（第1步“递交入党申请书”），其余信息可在党员名册中补充。")
 	note.Wrapping = fyne.TextWrapWord
-	f.dlg = dialog.NewCustomWithoutButtons("新增入党申请人", container.NewVBox(rows, note, f.Message), a.Window)
-	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), f.trySave)
+	content := container.NewVBox(rows, note, f.Message)
+	f.dlg = dialog.NewCustomWithoutButtons("新增入党申请人", content, a.Window)
+	f.unsaved = core.DialogForm("新增入党申请人", f.dlg, content, nil, f.trySave)
+	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), func() { f.trySave() })
 	f.save.Importance = widget.HighImportance
-	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), f.save})
+	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), f.save})
 	f.dlg.Resize(fyne.NewSize(560, 0))
 	return f
 }
@@ -492,39 +499,40 @@ func idNumberFeedback(s string) (*idcard.Info, string, widget.Importance) {
 	return nil, err.Error(), widget.DangerImportance
 }
 
-func (f *applicantForm) trySave() {
+func (f *applicantForm) trySave() bool {
 	applied, err := f.applied.Date()
 	if err != nil {
 		f.Say("递交申请书日期无法识别：" + err.Error())
-		return
+		return false
 	}
 	birth, err := f.birth.Date()
 	if err != nil {
 		f.Say("出生日期无法识别：" + err.Error())
-		return
+		return false
 	}
 	if _, msg, importance := idNumberFeedback(f.id.Text); importance == widget.DangerImportance ||
 		importance == widget.LowImportance {
 		f.Say("身份证号有误：" + msg + "。不知道号码时可以先空着")
-		return
+		return false
 	}
 	if applied.After(f.a.Today()) {
 		f.Say("递交申请书日期 " + applied.String() + " 在今天之后，请核对")
-		return
+		return false
 	}
 	branch, err := f.a.Store.Branch()
 	if err != nil {
 		f.Say("无法读取支部信息：" + err.Error())
-		return
+		return false
 	}
 	p := data.Person{Name: f.name.Text, IDNumber: f.id.Text, Gender: f.gender.Selected, BirthDate: birth,
 		Post: f.post.Text, Mobile: f.tel.Text, BranchName: branch.Name}
 	if err := f.a.Store.NewApplicant(&p, applied); err != nil {
 		f.Say("未保存：" + err.Error())
-		return
+		return false
 	}
 	f.dlg.Hide()
 	f.a.NotifyChanged()
+	return true
 }
 
 func (f *applicantForm) Say(msg string) {

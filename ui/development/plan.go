@@ -199,7 +199,7 @@ func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
 		title = fmt.Sprintf("修改%d年发展党员计划", line.Year)
 	}
 	dlg := dialog.NewCustomWithoutButtons(title, content, t.a.Window)
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	trySave := func() bool {
 		planned, err := when.Date()
 		if err == nil {
 			line.PersonID, line.Planned, line.Stage, line.Note = ids[who.Selected], planned, data.Stage(stage.Selected), note.Text
@@ -208,15 +208,22 @@ func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
 		if err != nil {
 			message.SetText(err.Error())
 			message.Show()
-			return
+			return false
 		}
 		dlg.Hide()
 		t.a.NotifyChanged()
-	})
+		return true
+	}
+	unsaved := core.DialogForm("发展党员计划", dlg, content, nil, trySave)
+	cancel := func() { t.a.AskLeave(unsaved) }
+	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel}
+	note.SetKeys(keys)
+	when.SetKeys(keys)
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { trySave() })
 	save.Importance = widget.HighImportance
-	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), dlg.Hide), save})
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), save})
 	dlg.Resize(fyne.NewSize(560, 0))
-	dlg.Show()
+	t.a.ShowForm(dlg, unsaved, nil)
 }
 
 func (t *devPlanTab) showYoungTeachers() {

@@ -50,7 +50,8 @@ type stepForm struct {
 	scroll                     *container.Scroll
 	// warned are the problems the user was shown; saving again with the
 	// same problems means "this is what happened".
-	warned string
+	warned  string
+	unsaved *core.Unsaved
 }
 
 // newStepForm builds the form; onSaved runs after the store took the record.
@@ -59,7 +60,7 @@ func newStepForm(a *core.App, in stepFormInput, onSaved func()) (*stepForm, erro
 		return nil, errors.New("不认识的发展党员步骤")
 	}
 	f := &stepForm{a: a, in: in, onSaved: onSaved}
-	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: f.trySave}, Escape: func() { f.dlg.Hide() }}
+	f.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { f.trySave() }}, Escape: f.cancel}
 	rows := f.makeInputs()
 	f.Message = widgets.HiddenMessage(widget.DangerImportance)
 	f.load()
@@ -73,9 +74,10 @@ func newStepForm(a *core.App, in stepFormInput, onSaved func()) (*stepForm, erro
 	f.Content = container.NewBorder(f.header(), f.Message, nil, nil, f.scroll)
 	content := f.Content
 	f.dlg = dialog.NewCustomWithoutButtons(title+"："+in.person.Name+" "+in.def.Title(in.version), content, a.Window)
-	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), f.trySave)
+	f.save = widget.NewButtonWithIcon("保存（Ctrl+S）", theme.DocumentSaveIcon(), func() { f.trySave() })
 	f.save.Importance = widget.HighImportance
-	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), f.save})
+	f.unsaved = core.DialogForm("这一步的登记", f.dlg, content, nil, f.trySave)
+	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.cancel), f.save})
 	return f, nil
 }
 
@@ -83,12 +85,11 @@ func (f *stepForm) show() {
 	c := f.a.Window.Canvas()
 	save := widgets.CtrlShortcut(fyne.KeyS)
 	c.AddShortcut(save, func(fyne.Shortcut) { f.trySave() })
-	f.dlg.SetOnClosed(func() { c.RemoveShortcut(save) })
 	// As tall as the fields need (the dialog's title, header, buttons and a
 	// line of message take about 260 px), within the window.
 	size := c.Size()
 	f.dlg.Resize(fyne.NewSize(min(720, size.Width-40), min(f.rows.MinSize().Height+260, size.Height-40)))
-	f.dlg.Show()
+	f.a.ShowForm(f.dlg, f.unsaved, func() { c.RemoveShortcut(save) })
 	c.Focus(f.date.Entry)
 }
 
@@ -372,30 +373,34 @@ func wholeNumber(s, label string) (int, error) {
 
 // trySave checks the record as the store will, shows what the rules will
 // say of it, and saves it.
-func (f *stepForm) trySave() {
+// cancel is Esc and 取消: typed work is asked about first.
+func (f *stepForm) cancel() { f.a.AskLeave(f.unsaved) }
+
+func (f *stepForm) trySave() bool {
 	st, err := f.collect()
 	if err == nil {
 		err = data.ValidateDevStep(&st, f.in.version, f.a.Today())
 	}
 	if err != nil {
 		f.Say(err.Error(), widget.DangerImportance)
-		return
+		return false
 	}
 	if problems := f.newProblems(st); problems != "" && problems != f.warned {
 		f.warned = problems
 		f.Say("按规定，这样登记后会有以下问题：\n"+problems+"\n如果实际情况确实如此，请再点“仍然保存”；否则请修改。",
 			widget.WarningImportance)
 		f.save.SetText("仍然保存")
-		return
+		return false
 	}
 	if err := f.a.Store.SaveDevStep(&st); err != nil {
 		f.Say("未保存："+err.Error(), widget.DangerImportance)
-		return
+		return false
 	}
 	f.dlg.Hide()
 	if f.onSaved != nil {
 		f.onSaved()
 	}
+	return true
 }
 
 // newProblems are the errors the rule engine would report of what is

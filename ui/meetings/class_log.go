@@ -236,6 +236,7 @@ type classLogForm struct {
 	note         *widget.Entry
 	Message      *widget.Label
 	dlg          *dialog.CustomDialog
+	unsaved      *core.Unsaved
 }
 
 // showClassLogForm opens a 思政课 record, or a new 听课 of today when c is nil.
@@ -245,7 +246,7 @@ func showClassLogForm(a *core.App, c *data.ClassLog) {
 		f.c = *c
 	}
 	f.build()
-	f.dlg.Show()
+	a.ShowForm(f.dlg, f.unsaved, nil)
 }
 
 func (f *classLogForm) build() {
@@ -282,9 +283,11 @@ func (f *classLogForm) build() {
 		title = "编辑思政课记录"
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, f.a.Window)
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.save)
+	f.unsaved = core.DialogForm("思政课记录", f.dlg, body, nil, f.save)
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { f.save() })
 	save.Importance = widget.HighImportance
-	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), save})
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.a.AskLeave(f.unsaved) })
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Resize(fyne.NewSize(560, 0))
 }
 
@@ -295,16 +298,16 @@ func entryWith(text, placeholder string) *widget.Entry {
 	return e
 }
 
-func (f *classLogForm) save() {
+func (f *classLogForm) save() bool {
 	c := f.c
 	var err error
 	if c.Date, err = f.date.Date(); err != nil {
 		f.Say("日期：" + err.Error())
-		return
+		return false
 	}
 	if c.Hours, err = widgets.ReadCount(f.hours.Text); err != nil {
 		f.Say("课时：" + err.Error())
-		return
+		return false
 	}
 	c.Kind, c.Class, c.Topic, c.Who, c.Note = f.kind.Selected, f.class.Text, f.topic.Text, f.who.Text, f.note.Text
 	c.Teacher = ""
@@ -313,10 +316,11 @@ func (f *classLogForm) save() {
 	}
 	if err := f.a.Store.SaveClassLog(&c); err != nil {
 		f.Say("未保存：" + err.Error())
-		return
+		return false
 	}
 	f.dlg.Hide()
 	f.a.NotifyChanged()
+	return true
 }
 
 func (f *classLogForm) Say(msg string) {

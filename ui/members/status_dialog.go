@@ -38,6 +38,7 @@ type statusDialog struct {
 	destRow, endRow, exitRow *widgets.FormField
 	refused                  *widget.Accordion // the kinds not allowed now, with the reasons
 	dlg                      *dialog.CustomDialog
+	unsaved                  *core.Unsaved
 }
 
 // ShowStatusChange opens the status change dialog for p.
@@ -47,12 +48,12 @@ func ShowStatusChange(a *core.App, p data.Person) {
 		a.ShowError("无法办理状态变更", err)
 		return
 	}
-	d.dlg.Show()
+	a.ShowForm(d.dlg, d.unsaved, nil)
 }
 
 func newStatusDialog(a *core.App, p data.Person) (*statusDialog, error) {
 	d := &statusDialog{a: a, p: p}
-	d.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: d.trySubmit}, Escape: func() { d.dlg.Hide() }}
+	d.keys = widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: d.trySubmit}, Escape: d.cancel}
 	var refused []string
 	for _, s := range data.EventSpecs {
 		if err := s.Allowed(&p); err != nil {
@@ -113,7 +114,8 @@ func newStatusDialog(a *core.App, p data.Person) (*statusDialog, error) {
 	d.dlg = dialog.NewCustomWithoutButtons("状态变更："+p.Name, content, a.Window)
 	ok := widget.NewButtonWithIcon("确认办理", theme.ConfirmIcon(), d.trySubmit)
 	ok.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.dlg.Hide), ok})
+	d.unsaved = core.DialogForm("状态变更", d.dlg, content, nil, func() bool { return d.submit() == nil })
+	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.cancel), ok})
 	d.dlg.Resize(fyne.NewSize(660, 600))
 	return d, nil
 }
@@ -214,6 +216,9 @@ func (d *statusDialog) event() (data.StatusEvent, error) {
 }
 
 func (d *statusDialog) trySubmit() { _ = d.submit() }
+
+// cancel is Esc and 取消: typed work is asked about first.
+func (d *statusDialog) cancel() { d.a.AskLeave(d.unsaved) }
 
 // submit validates and records the event; a refusal stays in the dialog.
 func (d *statusDialog) submit() error {

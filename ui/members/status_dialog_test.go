@@ -24,7 +24,7 @@ func openStatus(t *testing.T, a *core.App, id uint) *statusDialog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.dlg.Show()
+	a.ShowForm(d.dlg, d.unsaved, nil)
 	return d
 }
 

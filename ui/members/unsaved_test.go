@@ -47,3 +47,16 @@ func TestMemberFormRevalidatesOnChange(t *testing.T) {
 		t.Errorf("the count above the buttons did not change after the fix: %q", f.Message.Text)
 	}
 }
+
+// So does the status dialog.
+func TestStatusDialogAsksBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths,
+		func(t *testing.T, a *core.App) {
+			people := uitest.ThreeMembers(t, a)
+			openStatus(t, a, people[0].ID)
+		},
+		func(t *testing.T, a *core.App) string {
+			uitest.FillField(t, a.Window.Canvas(), "备注", "支部大会决议")
+			return "支部大会决议"
+		})
+}
