@@ -152,6 +152,7 @@ type branchSection struct {
 	loaded bool
 	shown  time.Time // UpdatedAt of the branch in the form
 	status *widget.Label
+	edits  *widgets.Edits
 }
 
 func newBranchSection(a *core.App) fyne.CanvasObject {
@@ -165,12 +166,18 @@ func newBranchSection(a *core.App) fyne.CanvasObject {
 	basic := widget.NewForm(append(e.items(branchName, branchSuperior, branchUnit, branchPhone), e.ruleItem())...)
 	committee := widget.NewForm(append(e.items(branchSecretary, branchDeputy, branchOrganization,
 		branchPropaganda, branchDiscipline), widget.NewFormItem("", e.noCommittee))...)
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.save)
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.save() })
 	save.Importance = widget.HighImportance
-	return container.NewVScroll(container.NewVBox(
-		container.NewGridWithColumns(2, widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee)),
-		container.NewHBox(save, s.status),
-	))
+	form := container.NewGridWithColumns(2, widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
+	s.edits = widgets.NewEdits(form, nil)
+	a.Hold(&core.Unsaved{What: "支部信息", Dirty: s.edits.Dirty, Save: s.save, Discard: s.showStored, Edits: s.edits})
+	return container.NewVScroll(container.NewVBox(form, container.NewHBox(save, s.status)))
+}
+
+// showStored puts the stored branch back into the form (放弃修改).
+func (s *branchSection) showStored() {
+	s.loaded = false
+	s.reload()
 }
 
 // reload shows the stored branch, but only when it changed since it was
@@ -186,15 +193,20 @@ func (s *branchSection) reload() {
 	}
 	s.loaded, s.shown = true, b.UpdatedAt
 	s.editor.show(b)
+	if s.edits != nil {
+		s.edits.Mark()
+	}
 }
 
-func (s *branchSection) save() {
+func (s *branchSection) save() bool {
 	if err := s.editor.saveInto(s.app.Store); err != nil {
 		s.app.ShowError("支部信息没有保存", err)
-		return
+		return false
 	}
+	s.edits.Mark()
 	s.status.SetText("已保存（" + time.Now().Format("15:04") + "）")
 	s.app.NotifyChanged()
+	return true
 }
 
 type dataSection struct {

@@ -49,9 +49,10 @@ func PressEsc(c fyne.Canvas) {
 }
 
 // MainWindow sets the app's window up as the real main window (menu,
-// navigation, the close question) with two plain screens, A and B, showing A.
+// navigation, the close question) with two screens, A and B, showing A:
+// screenA (a plain label when nil) and a plain one.
 // The branch gets a name so the first-run wizard stays away.
-func MainWindow(t *testing.T, a *core.App) *widget.List {
+func MainWindow(t *testing.T, a *core.App, screenA func(*core.App) fyne.CanvasObject) *widget.List {
 	t.Helper()
 	if err := a.Store.SaveBranch(data.Branch{Name: "测试党支部"}); err != nil {
 		t.Fatalf("save branch: %v", err)
@@ -59,8 +60,11 @@ func MainWindow(t *testing.T, a *core.App) *widget.List {
 	plain := func(text string) func(*core.App) fyne.CanvasObject {
 		return func(*core.App) fyne.CanvasObject { return widget.NewLabel(text) }
 	}
+	if screenA == nil {
+		screenA = plain("这是屏幕A")
+	}
 	core.SetUpMainWindow(a, core.Shell{Screens: []core.Screen{
-		{Title: "屏幕A", Build: plain("这是屏幕A")}, {Title: "屏幕B", Build: plain("这是屏幕B")}}})
+		{Title: "屏幕A", Build: screenA}, {Title: "屏幕B", Build: plain("这是屏幕B")}}})
 	a.Window.Resize(fyne.NewSize(1200, 760))
 	for _, o := range VisibleOnCanvas(a.Window.Canvas()) {
 		if l, ok := o.(*widget.List); ok {
@@ -98,10 +102,23 @@ var LeavePaths = []LeavePath{
 // into it (leaving the focus in an input) a text that shows on screen.
 func RequireAsksBeforeLosingWork(t *testing.T, paths []LeavePath, open func(t *testing.T, a *core.App),
 	edit func(t *testing.T, a *core.App) (typed string)) {
+	requireAsks(t, paths, nil, open, edit)
+}
+
+// RequireScreenAsksBeforeLosingWork is RequireAsksBeforeLosingWork for a
+// form on a screen (settings): screen is shown in the main window and edit
+// types into it.
+func RequireScreenAsksBeforeLosingWork(t *testing.T, screen func(*core.App) fyne.CanvasObject,
+	edit func(t *testing.T, a *core.App) (typed string)) {
+	requireAsks(t, LeavePaths[2:], screen, func(*testing.T, *core.App) {}, edit)
+}
+
+func requireAsks(t *testing.T, paths []LeavePath, screen func(*core.App) fyne.CanvasObject,
+	open func(t *testing.T, a *core.App), edit func(t *testing.T, a *core.App) (typed string)) {
 	for _, path := range paths {
 		t.Run(path.Name, func(t *testing.T) {
 			a := NewApp(t)
-			nav := MainWindow(t, a)
+			nav := MainWindow(t, a, screen)
 			c := a.Window.Canvas()
 			open(t, a)
 			dialogs := len(c.Overlays().List())
@@ -114,7 +131,7 @@ func RequireAsksBeforeLosingWork(t *testing.T, paths []LeavePath, open func(t *t
 			}
 
 			a = NewApp(t)
-			nav = MainWindow(t, a)
+			nav = MainWindow(t, a, screen)
 			c = a.Window.Canvas()
 			open(t, a)
 			typed := edit(t, a)

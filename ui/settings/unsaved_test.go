@@ -1,0 +1,56 @@
+//go:build ci
+
+package settings
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"partyoffice/ui/core"
+	"partyoffice/ui/meetings"
+	"partyoffice/ui/uitest"
+)
+
+// The branch information on 设置与数据 is a form on a screen: switching
+// screens or closing the window with typed changes asks first (issue 12).
+func TestBranchSectionAsksBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireScreenAsksBeforeLosingWork(t, newBranchSection,
+		func(t *testing.T, a *core.App) string {
+			uitest.TypeInto(a.Window.Canvas(), uitest.FindFormEntry(t, a.Window.Canvas(), "上级党委"), "银川市教育工委")
+			return "银川市教育工委"
+		})
+}
+
+// The idle lock covers an open form and keeps it: after unlocking, the typed
+// minutes are there and typing goes on in the same field (issue 12).
+func TestLockKeepsTheTypedWorkOfAnOpenForm(t *testing.T) {
+	a, g, clock := guardedApp(t)
+	c := a.Window.Canvas()
+	meetings.ShowMeetingForm(a, nil)
+	field := c.Focused()
+	if field == nil {
+		t.Fatal("the minutes form opened with no field focused")
+	}
+	test.Type(field, "支部党员大会")
+	g.check() // the guard notes the typing
+	*clock = clock.Add(10 * time.Minute)
+	g.check()
+	if !lockShown(a) {
+		t.Fatal("the idle time did not lock")
+	}
+	if uitest.HasShown(c, "支部党员大会") && c.Overlays().Top() != g.screen {
+		t.Fatal("the typed work shows above the lock")
+	}
+	test.Type(g.screen.password, "对的密码")
+	uitest.TapButton(t, c, "解锁")
+	if lockShown(a) {
+		t.Fatal("did not unlock")
+	}
+	if c.Focused() != field {
+		t.Fatalf("after unlocking the focus is on %T, not the field the user was typing in", c.Focused())
+	}
+	test.Type(c.Focused(), "（续）")
+	uitest.RequireShown(t, c, "支部党员大会（续）")
+}
