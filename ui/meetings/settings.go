@@ -14,6 +14,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
 
@@ -33,9 +34,11 @@ type meetingSettingsView struct {
 
 func newMeetingSettingsView(s *meetingsScreen) *meetingSettingsView {
 	v := &meetingSettingsView{s: s, body: container.NewVBox()}
-	save := widget.NewButtonWithIcon("保存设置", theme.DocumentSaveIcon(), v.save)
+	save := widget.NewButtonWithIcon("保存设置", theme.DocumentSaveIcon(), func() { v.save() })
 	save.Importance = widget.HighImportance
-	undo := widget.NewButtonWithIcon("放弃修改", theme.ContentUndoIcon(), func() { v.dirty = false; v.refresh() })
+	undo := widget.NewButtonWithIcon("放弃修改", theme.ContentUndoIcon(), v.undo)
+	// A form on a screen: switching screens or closing the window asks first.
+	s.a.Hold(&core.Unsaved{What: "三会一课设置", Dirty: func() bool { return v.dirty }, Save: v.save, Discard: v.undo})
 	defaults := widget.NewButton("恢复默认设置", v.confirmDefaults)
 	v.Message = widgets.HiddenMessage(widget.DangerImportance)
 	bar := container.NewHBox(save, undo, layout.NewSpacer(), defaults)
@@ -61,6 +64,12 @@ func cloneSettings(ms data.MeetingSettings) data.MeetingSettings {
 }
 
 func (v *meetingSettingsView) changed() { v.dirty = true }
+
+// undo shows the stored settings again.
+func (v *meetingSettingsView) undo() {
+	v.dirty = false
+	v.refresh()
+}
 
 // render draws the copy; it runs again when rows are added or removed.
 func (v *meetingSettingsView) render() {
@@ -312,21 +321,22 @@ func (v *meetingSettingsView) dateEntry(ptr *civil.Date, what string) *widgets.D
 	return d
 }
 
-func (v *meetingSettingsView) save() {
+func (v *meetingSettingsView) save() bool {
 	for _, read := range v.readers {
 		if err := read(); err != nil {
 			v.Say(err.Error())
-			return
+			return false
 		}
 	}
 	if err := v.s.a.Store.SaveMeetingSettings(cloneSettings(v.ms)); err != nil {
 		v.Say("未保存：" + err.Error())
-		return
+		return false
 	}
 	v.dirty = false
 	v.Say("")
 	v.s.a.NotifyChanged()
 	v.s.a.ShowInfo("设置已保存", "三会一课的频次、学期和提醒设置已保存，完成情况已按新设置重新计算。")
+	return true
 }
 
 func (v *meetingSettingsView) confirmDefaults() {

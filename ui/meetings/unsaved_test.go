@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
@@ -21,5 +22,23 @@ func TestMinutesFormAsksBeforeLosingTypedWork(t *testing.T) {
 			a.Window.Canvas().Focus(f.agenda)
 			test.Type(f.agenda, "一、学习党章")
 			return "一、学习党章"
+		})
+}
+
+// The 设置 tab of 三会一课 is a form on a screen: switching screens or
+// closing the window with changed settings asks first.
+func TestMeetingSettingsAskBeforeLosingChanges(t *testing.T) {
+	uitest.RequireScreenAsksBeforeLosingWork(t, NewMeetingsScreen,
+		func(t *testing.T, a *core.App) string {
+			c := a.Window.Canvas()
+			uitest.SelectTab(t, c, "设置")
+			for _, o := range uitest.VisibleOnCanvas(c) {
+				if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "如：支部工作条例第十一条" {
+					uitest.TypeInto(c, e, "本校规定")
+					return "本校规定"
+				}
+			}
+			t.Fatal("no 依据 input on the 设置 tab")
+			return ""
 		})
 }
