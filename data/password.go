@@ -175,21 +175,25 @@ func (s *Store) saveAppLock(f appLockFile, action, summary string) error {
 		if err := tx.Audit(action, "应用密码", 0, summary, nil, nil); err != nil {
 			return err
 		}
-		return writeFileAtomically(s.appLockPath(), raw)
+		if err := writeFileAtomically(s.appLockPath(), raw); err != nil {
+			return fmt.Errorf("无法保存设置：%w", err)
+		}
+		return nil
 	})
 }
 
 // writeFileAtomically writes through a temporary file and a rename, so a
-// crash leaves the old file or the new one, never half of one.
+// crash leaves the old file or the new one, never half of one. The file is
+// the user's only (0600). Callers say what was being saved.
 func writeFileAtomically(path string, raw []byte) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, raw, 0o600); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法保存设置：%w", plainIOError(err))
+		return plainIOError(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法保存设置：%w", plainIOError(err))
+		return plainIOError(err)
 	}
 	return nil
 }
