@@ -33,6 +33,7 @@ func Shell() core.Shell {
 		},
 		FileMenu: fileMenu,
 		FirstRun: settings.ShowFirstRunWizard,
+		Started:  meetings.OfferMinutesDraft,
 	}
 }
 

@@ -34,6 +34,9 @@ type Shell struct {
 	// FirstRun is shown instead of the screens on a store without branch
 	// information; it calls done when the branch is set up.
 	FirstRun func(a *App, done func())
+	// Started runs once the screens are shown: it offers back work a crash
+	// left unsaved (the minutes draft).
+	Started func(a *App)
 }
 
 // navWidth keeps the navigation as wide as its longest title plus some air,
@@ -59,7 +62,12 @@ func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
 func SetUpMainWindow(a *App, shell Shell) {
 	w := a.Window
 	w.SetMainMenu(NewMainMenu(a, shell))
-	showMain := func() { w.SetContent(NewMainContent(a, shell.Screens).Object()) }
+	showMain := func() {
+		w.SetContent(NewMainContent(a, shell.Screens).Object())
+		if shell.Started != nil {
+			shell.Started(a)
+		}
+	}
 	branch, err := a.Store.Branch()
 	switch {
 	case err != nil:

@@ -62,6 +62,8 @@ type meetingForm struct {
 	Message     *widget.Label
 	edits       *widgets.Edits
 	unsaved     *core.Unsaved
+	drafted     string // the sitting as last kept in the draft (draft.go)
+	closed      bool
 }
 
 // ShowMeetingForm opens the minutes of m for editing, or a blank sitting
@@ -132,7 +134,13 @@ func (f *meetingForm) show() {
 	c.AddShortcut(save, func(fyne.Shortcut) { f.trySave() })
 	size := c.Size()
 	f.dlg.Resize(fyne.NewSize(min(1040, size.Width-30), min(730, size.Height-30)))
-	f.a.ShowForm(f.dlg, f.unsaved, func() { c.RemoveShortcut(save) })
+	stop := make(chan struct{})
+	f.keepDrafts(stop)
+	f.a.ShowForm(f.dlg, f.unsaved, func() {
+		c.RemoveShortcut(save)
+		close(stop)
+		f.dropDraft()
+	})
 	c.Focus(f.title)
 }
 

@@ -3,6 +3,7 @@
 package meetings
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -41,4 +42,50 @@ func TestMeetingSettingsAskBeforeLosingChanges(t *testing.T) {
 			t.Fatal("no 依据 input on the 设置 tab")
 			return ""
 		})
+}
+
+// Minutes with changes are kept as a draft while the form is open; after a
+// crash the next start offers them back (恢复 opens them with changes, so
+// leaving asks), and 丢弃 deletes them (issue 12).
+func TestMinutesDraftIsKeptAndOfferedAfterACrash(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	f := openMinutesForm(t, a)
+	f.keepDraft() // a tick of the timer with nothing typed
+	if _, ok, _ := a.Store.Draft(minutesDraftKind); ok {
+		t.Fatal("an untouched form left a draft")
+	}
+	c.Focus(f.agenda)
+	test.Type(f.agenda, "一、学习党章")
+	f.keepDraft()
+	d, ok, err := a.Store.Draft(minutesDraftKind)
+	if !ok || err != nil || !strings.Contains(string(d.Content), "一、学习党章") {
+		t.Fatalf("no draft with the typed agenda: %v %v", ok, err)
+	}
+
+	// The crash: the window is gone without the form closing; a new start.
+	a = uitest.NewAppOn(t, a.Store)
+	c = a.Window.Canvas()
+	OfferMinutesDraft(a)
+	uitest.RequireShown(t, c, "有一份未保存的会议记录（"+d.Saved.Format("2006-01-02 15:04")+"）")
+	uitest.TapButton(t, c, "恢复")
+	uitest.RequireShown(t, c, "一、学习党章")
+	uitest.PressEsc(c)
+	if !uitest.TopDialogHasText(c, "有修改还没有保存") {
+		t.Fatal("restored minutes closed without asking")
+	}
+	uitest.TapButton(t, c, "放弃")
+	if _, ok, _ := a.Store.Draft(minutesDraftKind); ok {
+		t.Error("the draft is still kept after 放弃")
+	}
+
+	// 丢弃 at the start deletes the draft.
+	if err := a.Store.SaveDraft(minutesDraftKind, d.Content); err != nil {
+		t.Fatal(err)
+	}
+	OfferMinutesDraft(a)
+	uitest.TapButton(t, c, "丢弃")
+	if _, ok, _ := a.Store.Draft(minutesDraftKind); ok {
+		t.Error("丢弃 kept the draft")
+	}
 }

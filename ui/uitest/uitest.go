@@ -71,11 +71,18 @@ func OpenStore(t *testing.T) *data.Store {
 // Chinese Fyne strings, the app theme and today fixed at testToday.
 func NewApp(t *testing.T) *core.App {
 	t.Helper()
+	return NewAppOn(t, OpenStore(t))
+}
+
+// NewAppOn is NewApp on the given store, in a new window: the next start of
+// the program on the same data folder.
+func NewAppOn(t *testing.T, store *data.Store) *core.App {
+	t.Helper()
 	core.UseChinese()
 	test.NewTempApp(t).Settings().SetTheme(core.Theme{})
 	w := &Window{Window: test.NewTempWindow(t, widget.NewLabel(""))}
 	w.Resize(fyne.NewSize(1200, 760))
-	a := core.NewApp(OpenStore(t), w)
+	a := core.NewApp(store, w)
 	a.Now = func() civil.Date { return Today }
 	return a
 }

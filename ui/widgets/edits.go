@@ -34,6 +34,10 @@ func NewEdits(root fyne.CanvasObject, extra func() any) *Edits {
 // Mark takes what the form holds now as saved.
 func (e *Edits) Mark() { e.saved = e.Fingerprint() }
 
+// Unsaved makes the form count as changed until the next Mark, whatever it
+// holds: it was filled from a draft, not from what is saved.
+func (e *Edits) Unsaved() { e.saved = "" }
+
 // Dirty reports whether anything changed since Mark.
 func (e *Edits) Dirty() bool { return e.Fingerprint() != e.saved }
 
