@@ -5,8 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
+		"fyne.io/fyne/v2/widget"
 )
 
 // Edits tells whether a form holds typed work that is not saved: it compares
@@ -77,30 +76,8 @@ func InputValues(root fyne.CanvasObject) []string {
 			out = append(out, v)
 			return
 		}
-		switch c := o.(type) {
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				visit(child)
-			}
-		case *container.Scroll:
-			visit(c.Content)
-		case *widget.Form:
-			for _, item := range c.Items {
-				visit(item.Widget)
-			}
-		case *container.AppTabs:
-			for _, item := range c.Items {
-				visit(item.Content)
-			}
-		case *widget.Card:
-			visit(c.Content)
-		case *widget.Accordion:
-			for _, item := range c.Items {
-				visit(item.Detail)
-			}
-		case *container.Split:
-			visit(c.Leading)
-			visit(c.Trailing)
+		for _, child := range holds(o) {
+			visit(child)
 		}
 	}
 	visit(root)

@@ -72,6 +72,16 @@ func NewMultiLineFormEntry() *FormEntry {
 
 func (e *FormEntry) SetKeys(k FormKeys) { e.FormKeys = k }
 
+// CreateRenderer is the Entry's, with the mouse wheel passed on to the form
+// when a multi-line entry's text cannot scroll further (wheel.go).
+func (e *FormEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	if e.MultiLine {
+		passWheel(r, e)
+	}
+	return r
+}
+
 func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.typedShortcut(s) {
 		e.Entry.TypedShortcut(s)

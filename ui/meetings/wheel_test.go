@@ -1,0 +1,40 @@
+//go:build ci
+
+package meetings
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"partyoffice/ui/uitest"
+)
+
+// The wheel over a multi-line field (议题) scrolls the form when the field's
+// text has nothing to scroll, as it does anywhere else on the form (issue 13).
+func TestWheelOverAMultiLineFieldScrollsTheForm(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	f := openMinutesForm(t, a)
+	var page *container.Scroll
+	for _, o := range uitest.VisibleObjects(c.Overlays().Top()) {
+		if s, ok := o.(*container.Scroll); ok && page == nil {
+			page = s
+		}
+	}
+	if page == nil {
+		t.Fatal("the minutes form has no scrolling page")
+	}
+	over := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.agenda).Add(fyne.NewPos(20, 20))
+	if over.Y > c.Size().Height {
+		page.ScrollToOffset(fyne.NewPos(0, 200))
+		over = fyne.CurrentApp().Driver().AbsolutePositionForObject(f.agenda).Add(fyne.NewPos(20, 20))
+	}
+	before := page.Offset
+	test.Scroll(c, over, 0, -60)
+	if page.Offset == before {
+		t.Fatalf("the wheel over 议题 did not scroll the form (offset stays %v)", before)
+	}
+}
