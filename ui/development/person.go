@@ -116,7 +116,7 @@ func (v *devPersonView) render() {
 	}
 	// The scroll is kept, so after recording step 20 the user still looks at step 20.
 	if v.scroll == nil {
-		v.scroll = container.NewVScroll(steps)
+		v.scroll = widgets.FormScroll(steps)
 	} else {
 		v.scroll.Content = steps
 		v.scroll.Refresh()

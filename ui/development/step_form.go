@@ -70,7 +70,7 @@ func newStepForm(a *core.App, in stepFormInput, onSaved func()) (*stepForm, erro
 		title = "修改"
 	}
 	f.rows = container.NewVBox(rows...)
-	f.scroll = container.NewVScroll(f.rows)
+	f.scroll = widgets.FormScroll(f.rows)
 	f.Content = container.NewBorder(f.header(), f.Message, nil, nil, f.scroll)
 	content := f.Content
 	f.dlg = dialog.NewCustomWithoutButtons(title+"："+in.person.Name+" "+in.def.Title(in.version), content, a.Window)

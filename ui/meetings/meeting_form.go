@@ -173,7 +173,7 @@ func (f *meetingForm) build() fyne.CanvasObject {
 		f.attachments.Content,
 		widgets.SectionHeading("备注", nil), f.note,
 	)
-	return container.NewBorder(nil, f.Message, nil, nil, container.NewVScroll(page))
+	return container.NewBorder(nil, f.Message, nil, nil, widgets.FormScroll(page))
 }
 
 // makeBasics builds the head of the page: 会议名称, 类型, 时间, 地点, people.

@@ -42,7 +42,7 @@ func newMeetingSettingsView(s *meetingsScreen) *meetingSettingsView {
 	defaults := widget.NewButton("恢复默认设置", v.confirmDefaults)
 	v.Message = widgets.HiddenMessage(widget.DangerImportance)
 	bar := container.NewHBox(save, undo, layout.NewSpacer(), defaults)
-	v.Content = container.NewBorder(container.NewVBox(bar, v.Message), nil, nil, nil, container.NewVScroll(v.body))
+	v.Content = container.NewBorder(container.NewVBox(bar, v.Message), nil, nil, nil, widgets.FormScroll(v.body))
 	return v
 }
 

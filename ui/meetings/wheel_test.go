@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"partyoffice/ui/uitest"
 )
@@ -36,5 +37,27 @@ func TestWheelOverAMultiLineFieldScrollsTheForm(t *testing.T) {
 	test.Scroll(c, over, 0, -60)
 	if page.Offset == before {
 		t.Fatalf("the wheel over 议题 did not scroll the form (offset stays %v)", before)
+	}
+}
+
+// Nothing at the right end of a row sits under the page's scrollbar.
+func TestNoButtonUnderTheFormsScrollbar(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	openMinutesForm(t, a)
+	var page *container.Scroll
+	for _, o := range uitest.VisibleObjects(c.Overlays().Top()) {
+		if s, ok := o.(*container.Scroll); ok && page == nil {
+			page = s
+		}
+	}
+	uitest.TapButton(t, c, "添加决定事项") // a decision row has 按考勤填入人数 at its right end
+	d := fyne.CurrentApp().Driver()
+	barLeft := d.AbsolutePositionForObject(page).X + page.Size().Width - theme.Size(theme.SizeNameScrollBar)
+	for _, label := range []string{"添加决定事项", "按考勤填入人数"} {
+		b := uitest.FindButton(t, c, label)
+		if right := d.AbsolutePositionForObject(b).X + b.Size().Width; right > barLeft {
+			t.Errorf("%s ends at x=%.0f, under the scrollbar (from x=%.0f)", label, right, barLeft)
+		}
 	}
 }

@@ -157,7 +157,7 @@ func (f *memberForm) build() (fyne.CanvasObject, error) {
 		}
 		sections = append(sections, widgets.Heading("状态变更记录"), history)
 	}
-	scroll := container.NewVScroll(container.NewVBox(sections...))
+	scroll := widgets.FormScroll(container.NewVBox(sections...))
 	return container.NewBorder(nil, f.Message, nil, nil, scroll), nil
 }
 

@@ -110,7 +110,7 @@ func newStatusDialog(a *core.App, p data.Person) (*statusDialog, error) {
 	parts = append(parts, widgets.Heading("状态变更记录"), history)
 
 	top := widget.NewLabelWithStyle(personSummary(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	content := container.NewBorder(top, d.Message, nil, nil, container.NewVScroll(container.NewVBox(parts...)))
+	content := container.NewBorder(top, d.Message, nil, nil, widgets.FormScroll(container.NewVBox(parts...)))
 	d.dlg = dialog.NewCustomWithoutButtons("状态变更："+p.Name, content, a.Window)
 	ok := widget.NewButtonWithIcon("确认办理", theme.ConfirmIcon(), d.trySubmit)
 	ok.Importance = widget.HighImportance

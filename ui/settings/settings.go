@@ -171,7 +171,7 @@ func newBranchSection(a *core.App) fyne.CanvasObject {
 	form := container.NewGridWithColumns(2, widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
 	s.edits = widgets.NewEdits(form, nil)
 	a.Hold(&core.Unsaved{What: "支部信息", Dirty: s.edits.Dirty, Save: s.save, Discard: s.showStored, Edits: s.edits})
-	return container.NewVScroll(container.NewVBox(form, container.NewHBox(save, s.status)))
+	return widgets.FormScroll(container.NewVBox(form, container.NewHBox(save, s.status)))
 }
 
 // showStored puts the stored branch back into the form (放弃修改).

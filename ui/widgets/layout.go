@@ -2,10 +2,13 @@ package widgets
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -100,4 +103,20 @@ func (c fixedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(max(w, 0), size.Height))
 		x += w
 	}
+}
+
+// FormScroll is the vertical scroll of a form's page. Fyne draws the
+// scrollbar over the right edge of the content, so the page keeps a gutter
+// of the scrollbar's width there: buttons at the right end of a row
+// (添加决定事项, 按考勤填入人数) are never under it (issue 13).
+func FormScroll(page fyne.CanvasObject) *container.Scroll {
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(ScrollGutter(), 0))
+	return container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, page))
+}
+
+// ScrollGutter is the width a vertical scrollbar takes when the pointer is
+// over it, plus a little air.
+func ScrollGutter() float32 {
+	return theme.Size(theme.SizeNameScrollBar) + theme.Padding()
 }
