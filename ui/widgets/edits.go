@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-		"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Edits tells whether a form holds typed work that is not saved: it compares
