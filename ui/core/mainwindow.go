@@ -79,6 +79,7 @@ func SetUpMainWindow(a *App, shell Shell) {
 		showMain()
 	}
 	w.SetCloseIntercept(func() { a.LeaveAll(w.Close) })
+	a.catchEscape()
 }
 
 // MainContent is the navigation list and the screen it selects.

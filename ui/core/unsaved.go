@@ -32,7 +32,8 @@ type Unsaved struct {
 	// the form open.
 	Edits *widgets.Edits
 
-	inDialog bool // shown by ShowForm: Esc typed where no input takes it asks about it
+	inDialog bool              // shown by ShowForm: Esc typed where no input takes it asks about it
+	overlay  fyne.CanvasObject // the dialog's layer on the canvas
 }
 
 // Hold puts u under the guard until release is called (when its dialog
@@ -136,6 +137,7 @@ func (a *App) ShowForm(d dialog.Dialog, u *Unsaved, closed func()) {
 		}
 	})
 	d.Show()
+	u.overlay = a.Window.Canvas().Overlays().Top()
 }
 
 // DialogForm is the Unsaved of a form shown in d: typed work is any change
@@ -148,9 +150,10 @@ func DialogForm(what string, d dialog.Dialog, content fyne.CanvasObject, extra f
 }
 
 // catchEscape makes Esc typed while no input has the focus (after a tap on
-// a name, a checkbox or empty space) leave the topmost form dialog, as Esc
-// in an input does (FormKeys). Installed once per window, keeping the
-// canvas's other key handlers.
+// a name, a checkbox or empty space) close what is on top: the 放弃修改？
+// question (继续编辑) or the form dialog (asking first), as Esc in an input
+// does (FormKeys). The date picker closes on Esc by itself (DateField). Installed once
+// per window, keeping the canvas's other key handlers.
 func (a *App) catchEscape() {
 	a.mu.Lock()
 	installed := a.escapeCaught
@@ -167,7 +170,8 @@ func (a *App) catchEscape() {
 				a.question.Hide() // Esc on the question is 继续编辑
 				return
 			}
-			if u := a.topDialogForm(); u != nil {
+			top := c.Overlays().Top()
+			if u := a.topDialogForm(); u != nil && u.overlay == top {
 				a.AskLeave(u)
 				return
 			}

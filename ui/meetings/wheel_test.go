@@ -61,3 +61,19 @@ func TestNoButtonUnderTheFormsScrollbar(t *testing.T) {
 		}
 	}
 }
+
+// Esc closes the date picker and leaves the form as it is (issue 13).
+func TestEscClosesTheDatePicker(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	f := openMinutesForm(t, a)
+	test.Tap(f.date.Pick)
+	if !f.date.Cal.Content.Visible() || c.Overlays().Top() == nil || uitest.TopDialogHasText(c, "新增会议记录") {
+		t.Fatal("the calendar did not open over the form")
+	}
+	forms := len(c.Overlays().List())
+	uitest.PressEsc(c)
+	if len(c.Overlays().List()) != forms-1 || !uitest.TopDialogHasText(c, "保存（Ctrl+S）") {
+		t.Fatalf("Esc did not close just the calendar: %d layers, was %d", len(c.Overlays().List()), forms)
+	}
+}

@@ -32,6 +32,7 @@ type DateField struct {
 	Pick     *widget.Button
 	Message  *widget.Label
 	popup    *widget.PopUp
+	escape   *escCatcher
 	Cal      *calendar
 	reported civil.Date // last value given to OnChanged, so a re-typed spelling is not news
 }
@@ -181,7 +182,12 @@ func (f *DateField) openCalendar() {
 	}
 	if f.Cal == nil {
 		f.Cal = newCalendar(f)
-		f.popup = widget.NewPopUp(f.Cal.Content, c)
+		f.escape = &escCatcher{escape: func() {
+			f.popup.Hide()
+			c.Focus(f.Entry)
+		}}
+		f.escape.ExtendBaseWidget(f.escape)
+		f.popup = widget.NewPopUp(container.NewStack(f.escape, f.Cal.Content), c)
 	}
 	month := f.host.Today()
 	if d, err := f.Parse(f.Entry.Text); err == nil && !d.IsZero() {
@@ -189,6 +195,27 @@ func (f *DateField) openCalendar() {
 	}
 	f.Cal.showMonth(month)
 	f.popup.ShowAtRelativePosition(fyne.NewPos(0, f.Entry.Size().Height), f.Entry)
+	c.Focus(f.escape) // so Esc closes the calendar (issue 13)
+}
+
+// escCatcher is an invisible focusable thing in the calendar pop-up: with
+// the focus on it, Esc closes the calendar (a pop-up has no key handling of
+// its own, and the field's entry is in the layer below).
+type escCatcher struct {
+	widget.BaseWidget
+	escape func()
+}
+
+func (e *escCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(layout.NewSpacer())
+}
+func (e *escCatcher) FocusGained()   {}
+func (e *escCatcher) FocusLost()     {}
+func (e *escCatcher) TypedRune(rune) {}
+func (e *escCatcher) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.escape()
+	}
 }
 
 // picked takes a date from the calendar.
