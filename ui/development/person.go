@@ -36,6 +36,7 @@ type devPersonView struct {
 	dlg      *dialog.CustomDialog
 	body     *fyne.Container
 	scroll   *container.Scroll
+	stepRows map[int]fyne.CanvasObject // the row of each step, for the jumps of the error summary
 }
 
 // ShowDevelopmentPerson opens the development record of a person: the 25
@@ -104,25 +105,64 @@ func (v *devPersonView) render() {
 		byStep[n] = append(byStep[n], f)
 	}
 	steps := container.NewVBox()
+	v.stepRows = map[int]fyne.CanvasObject{}
 	for phase := 1; phase < len(data.Phases); phase++ {
 		steps.Add(widgets.Heading(phaseNumbers[phase] + "、" + data.Phases[phase]))
 		for _, def := range data.StepsOfPhase(phase) {
-			steps.Add(v.stepRow(def, byStep[def.Number]))
+			row := v.stepRow(def, byStep[def.Number])
+			v.stepRows[def.Number] = row
+			steps.Add(row)
 		}
 	}
 	top := container.NewVBox(v.header())
+	if summary := v.errorSummary(); summary != nil {
+		top.Add(summary)
+	}
 	if general := byStep[0]; len(general) > 0 {
 		top.Add(findingBox(general))
 	}
-	// The scroll is kept, so after recording step 20 the user still looks at step 20.
+	// The scroll is kept where it was, so after recording step 20 the user
+	// still looks at step 20 (issue 13).
 	if v.scroll == nil {
 		v.scroll = widgets.FormScroll(steps)
 	} else {
-		v.scroll.Content = steps
-		v.scroll.Refresh()
+		widgets.ReplaceScrollPage(v.scroll, steps)
 	}
 	v.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, v.scroll)}
 	v.body.Refresh()
+}
+
+// errorSummary lists the person's open errors above the steps, each with a
+// jump to the step it concerns (issue 13); nil when there are none.
+func (v *devPersonView) errorSummary() fyne.CanvasObject {
+	var lines []fyne.CanvasObject
+	for _, f := range v.findings {
+		if f.Severity != rules.SeverityError {
+			continue
+		}
+		n := stepOfFinding(f)
+		line := findingLine(f, false)
+		if n == 0 {
+			lines = append(lines, line)
+			continue
+		}
+		jump := widget.NewButtonWithIcon("第"+strconv.Itoa(n)+"步", theme.NavigateNextIcon(), func() { v.jumpTo(n) })
+		jump.Importance = widget.LowImportance
+		lines = append(lines, container.NewBorder(nil, nil, nil, jump, line))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	head := widget.NewLabelWithStyle(fmt.Sprintf("有 %d 处错误需要处理：", len(lines)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Importance = widget.DangerImportance
+	return container.NewVBox(head, container.NewVBox(lines...), widget.NewSeparator())
+}
+
+// jumpTo scrolls the steps so that step n is at the top.
+func (v *devPersonView) jumpTo(n int) {
+	if row := v.stepRows[n]; row != nil {
+		v.scroll.ScrollToOffset(fyne.NewPos(0, row.Position().Y))
+	}
 }
 
 // header names the person and their stage, the next action, the rule
@@ -317,7 +357,8 @@ func (v *devPersonView) stepRow(def *data.StepDef, findings []rules.Finding) fyn
 	records := v.timeline.Records(def.Number)
 	body := container.NewVBox()
 	if len(records) == 0 {
-		body.Add(widgets.QuietLabel("未登记"))
+		// In the text colour: the secretary scans for what is missing.
+		body.Add(widget.NewLabel("未登记"))
 	}
 	for i := range records {
 		body.Add(v.recordLine(def, &records[i]))
@@ -369,9 +410,8 @@ func (v *devPersonView) recordLine(def *data.StepDef, st *data.DevStep) fyne.Can
 	text := widget.NewLabel(recordText(def, st))
 	text.Wrapping = fyne.TextWrapWord
 	rec := *st
-	edit := widget.NewButton("修改", func() { v.openForm(def, &rec) })
-	del := widget.NewButton("删除", func() { v.confirmDelete(def, rec) })
-	edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
+	edit := widgets.NewIconButton(theme.DocumentCreateIcon(), "修改", func() { v.openForm(def, &rec) })
+	del := widgets.NewIconButton(theme.DeleteIcon(), "删除", func() { v.confirmDelete(def, rec) })
 	return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), text)
 }
 

@@ -350,8 +350,13 @@ func smallestHolding(c fyne.Canvas, text string, want func(fyne.CanvasObject) bo
 // dialog, with the size of the smallest container holding both.
 func ButtonNear(c fyne.Canvas, text, button string) (fyne.CanvasObject, int) {
 	return smallestHolding(c, text, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
-		return ok && b.Text == button
+		switch b := o.(type) {
+		case *widget.Button:
+			return b.Text == button
+		case *widgets.IconButton:
+			return b.Name == button
+		}
+		return false
 	})
 }
 
@@ -362,10 +367,10 @@ func TapButtonNear(t *testing.T, c fyne.Canvas, text, button string) {
 	if b == nil {
 		t.Fatalf("no button %q beside %q; shown: %q", button, text, ShownTexts(c))
 	}
-	if b.(*widget.Button).Disabled() {
+	if b.(fyne.Disableable).Disabled() {
 		t.Fatalf("button %q beside %q is disabled", button, text)
 	}
-	test.Tap(b.(*widget.Button))
+	test.Tap(b.(fyne.Tappable))
 }
 
 // TapCard taps the board card or 待办 line showing text.

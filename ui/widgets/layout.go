@@ -110,13 +110,45 @@ func (c fixedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // of the scrollbar's width there: buttons at the right end of a row
 // (添加决定事项, 按考勤填入人数) are never under it (issue 13).
 func FormScroll(page fyne.CanvasObject) *container.Scroll {
+	return container.NewVScroll(withGutter(page))
+}
+
+func withGutter(page fyne.CanvasObject) fyne.CanvasObject {
 	gutter := canvas.NewRectangle(color.Transparent)
 	gutter.SetMinSize(fyne.NewSize(ScrollGutter(), 0))
-	return container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, page))
+	return container.NewBorder(nil, nil, nil, gutter, page)
 }
 
 // ScrollGutter is the width a vertical scrollbar takes when the pointer is
 // over it, plus a little air.
 func ScrollGutter() float32 {
 	return theme.Size(theme.SizeNameScrollBar) + theme.Padding()
+}
+
+// IconButton is a small button showing only an icon (修改, 删除 on every
+// row of a list would otherwise be a column of words). Name says what it
+// does, for the reader of the code and for tests.
+type IconButton struct {
+	widget.Button
+	Name string
+}
+
+// NewIconButton is an icon button named name.
+func NewIconButton(icon fyne.Resource, name string, tapped func()) *IconButton {
+	b := &IconButton{Name: name}
+	b.Icon, b.OnTapped = icon, tapped
+	b.Importance = widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// ReplaceScrollPage puts page into a FormScroll in place of its page,
+// keeping the scroll where it was (a view rebuilt after a save stays on the
+// step the user looked at).
+func ReplaceScrollPage(s *container.Scroll, page fyne.CanvasObject) {
+	offset := s.Offset
+	s.Content = withGutter(page)
+	s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+	s.Refresh()
+	s.ScrollToOffset(offset)
 }
