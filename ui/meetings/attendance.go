@@ -54,6 +54,7 @@ func newAttendancePicker(f *meetingForm) *attendancePicker {
 	p.addGuest = widget.NewSelect(nil, p.guestChosen)
 	p.addGuest.PlaceHolder = "从名册中添加…"
 	others := f.Entry(&f.m.Guests, "不在名册中的列席人员，如“区教育党工委 王某”")
+	f.limit(others, data.FieldGuests)
 	p.Content = container.NewVBox(
 		container.NewHBox(p.counts, p.voters),
 		p.Hint,

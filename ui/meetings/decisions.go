@@ -118,6 +118,7 @@ func newDecisionEditor(l *decisionList, i int) *decisionEditor {
 		container.NewHBox(widgets.BoldLabel(fmt.Sprintf("第%d项", i+1)), widgets.Sized(160, e.kind)), del)
 
 	e.subject = f.Entry(&d.Subject, subjectHint(d.Kind))
+	f.limit(e.subject, data.FieldResolution)
 	method := widgets.NewFormSelectEntry(data.VoteMethods)
 	method.SetText(d.Method)
 	method.SetKeys(f.keys)

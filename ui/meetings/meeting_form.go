@@ -157,9 +157,12 @@ func (f *meetingForm) build() fyne.CanvasObject {
 	f.attachments = newAttachmentList(f)
 	f.Message = widgets.HiddenMessage(widget.DangerImportance)
 	f.agenda = f.multiLine(&f.m.Agenda, "会议的议题和议程，一行一项")
+	f.limit(f.agenda, data.FieldAgenda)
 	f.agenda.SetMinRowsVisible(4)
 	f.resolution = f.multiLine(&f.m.Resolution, "会议形成的决议、决定事项")
+	f.limit(f.resolution, data.FieldResolution)
 	f.note = f.multiLine(&f.m.Note, "其他需要说明的情况")
+	f.limit(f.note, data.FieldRemark)
 	f.note.SetMinRowsVisible(2)
 	f.showConditionalRows()
 
@@ -191,6 +194,8 @@ func (f *meetingForm) makeBasics() fyne.CanvasObject {
 	f.recorder = f.person(&f.m.Recorder, names)
 	f.lecturer = f.person(&f.m.Lecturer, names)
 	f.topic = f.Entry(&f.m.Topic, "")
+	f.limit(f.topic, data.FieldTopic)
+	f.limit(f.lecturer, data.FieldLecturer)
 	f.group = f.groupSelect()
 
 	f.groupField = widgets.NewFormField("党小组", f.group)
@@ -224,6 +229,13 @@ func (f *meetingForm) typeGrid() fyne.CanvasObject {
 		grid.Add(c)
 	}
 	return grid
+}
+
+// limit gives an input that is not a FormField of the same label its
+// field's maximum length (data.FieldMaxLen); the message says which field.
+func (f *meetingForm) limit(e widgets.Limited, field string) {
+	most := data.FieldMaxLen[field]
+	e.SetMaxLen(most, func() { f.Say(field + "：" + widgets.TooLongMessage(most)) })
 }
 
 // entry is a one-line input written into *ptr as the user types.

@@ -44,6 +44,7 @@ func (l *speechList) Row(i int) fyne.CanvasObject {
 	speaker := l.f.person(&sp.Speaker, l.speakerNames())
 	speaker.SetPlaceHolder("发言人")
 	content := l.f.multiLine(&sp.Content, "发言内容")
+	l.f.limit(content, data.FieldSpeech)
 	content.SetMinRowsVisible(2)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		l.f.m.Speeches = slices.Delete(l.f.m.Speeches, i, i+1)

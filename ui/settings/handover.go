@@ -33,6 +33,7 @@ type handoverForm struct {
 	a                 *core.App
 	usePassword       *widget.Check
 	password, confirm *widget.Entry
+	generated         *widget.Label // the generated password, shown once to write down
 	Message           *widget.Label
 	dlg               *dialog.CustomDialog
 }
@@ -42,20 +43,42 @@ type handoverForm struct {
 func ShowMakeHandover(a *core.App) {
 	f := &handoverForm{a: a, password: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry(),
 		Message: widgets.HiddenMessage(widget.DangerImportance)}
-	f.password.SetPlaceHolder(fmt.Sprintf("至少 %d 个字符", data.MinPasswordLength))
+	f.password.SetPlaceHolder(fmt.Sprintf("至少 %d 个字符", data.MinHandoverPasswordLength))
 	f.confirm.SetPlaceHolder("再输入一次")
+	f.generated = widgets.HiddenMessage(widget.HighImportance)
+	f.generated.TextStyle.Bold = true
+	f.password.OnChanged = func(string) { f.generatedStillUsed() }
+	generate := widget.NewButtonWithIcon("生成密码", theme.ViewRefreshIcon(), f.generate)
 	f.usePassword = widget.NewCheck("给移交包设置密码（建议：其中有身份证号等个人信息）", f.passwordChoice)
 	f.usePassword.SetChecked(true)
 	intro := widgets.WrappedLabel("移交包是一个文件，含全部数据、附件和每个文件的校验值，交给下一任书记，" +
 		"在新电脑上用“接收移交包”打开。密码请另行当面告知，不要和文件放在一起。")
-	form := widget.NewForm(widget.NewFormItem("密码", f.password), widget.NewFormItem("确认密码", f.confirm))
-	content := container.NewVBox(intro, f.usePassword, form, f.Message)
+	form := widget.NewForm(widget.NewFormItem("密码", f.password), widget.NewFormItem("确认密码", f.confirm),
+		widget.NewFormItem("", container.NewHBox(generate, widgets.QuietLabel("四组数字，好记好输入"))))
+	content := container.NewVBox(intro, f.usePassword, form, f.generated, f.Message)
 	f.dlg = dialog.NewCustomWithoutButtons("制作移交包", content, a.Window)
 	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), f.chooseFile)
 	next.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), next})
 	f.dlg.Resize(fyne.NewSize(560, 0))
 	f.dlg.Show()
+}
+
+// generate fills both fields with a new passphrase (four groups of four
+// digits) and shows it, this once, to be written down.
+func (f *handoverForm) generate() {
+	pw := data.GeneratePassphrase()
+	f.password.SetText(pw)
+	f.confirm.SetText(pw)
+	f.generated.SetText("密码：" + pw + "\n请现在抄写下来，当面交给接收人；关闭这个窗口后不会再显示。")
+	f.generated.Show()
+}
+
+// generatedStillUsed hides the shown password once the field holds another.
+func (f *handoverForm) generatedStillUsed() {
+	if f.generated.Visible() && !strings.Contains(f.generated.Text, "："+f.password.Text+"\n") {
+		f.generated.Hide()
+	}
 }
 
 func (f *handoverForm) passwordChoice(on bool) {

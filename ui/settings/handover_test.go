@@ -125,3 +125,21 @@ func TestSaveNameGetsThePackageExtension(t *testing.T) {
 		t.Errorf("a dot inside the name hid the missing extension: %s", got)
 	}
 }
+
+// 生成密码 fills both fields with a passphrase of the required length and
+// shows it once to write down; typing another password hides it.
+func TestMakeHandoverOffersAGeneratedPassword(t *testing.T) {
+	a := uitest.NewApp(t)
+	ShowMakeHandover(a)
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "生成密码")
+	pw := uitest.FindFormEntry(t, c, "密码").Text
+	if len([]rune(pw)) < data.MinHandoverPasswordLength || uitest.FindFormEntry(t, c, "确认密码").Text != pw {
+		t.Fatalf("generated password %q (confirm %q)", pw, uitest.FindFormEntry(t, c, "确认密码").Text)
+	}
+	uitest.RequireText(t, c, "密码："+pw)
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "另一个密码")
+	if uitest.HasTextContaining(c, "密码："+pw) {
+		t.Error("the generated password is still shown after typing another")
+	}
+}

@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
 )
 
 // FormKeys are the keys a dialog (or screen) takes from whichever of its entries has the
@@ -50,11 +53,13 @@ func CtrlShortcut(key fyne.KeyName) *desktop.CustomShortcut {
 // Keyed is an input that passes its dialog's keys up.
 type Keyed interface{ SetKeys(FormKeys) }
 
-// FormEntry is an Entry that passes its dialog's keys up and says when it loses the focus.
+// FormEntry is an Entry that passes its dialog's keys up, says when it loses the focus
+// and holds at most MaxLen characters (0: no limit).
 type FormEntry struct {
 	widget.Entry
 	FormKeys
 	OnFocusLost func()
+	lengthLimit
 }
 
 func NewFormEntry() *FormEntry {
@@ -84,7 +89,13 @@ func (e *FormEntry) CreateRenderer() fyne.WidgetRenderer {
 
 func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.typedShortcut(s) {
-		e.Entry.TypedShortcut(s)
+		e.Entry.TypedShortcut(e.limitPaste(s, e.Text, e.SelectedText()))
+	}
+}
+
+func (e *FormEntry) TypedRune(r rune) {
+	if e.allows(e.Text, e.SelectedText()) {
+		e.Entry.TypedRune(r)
 	}
 }
 
@@ -102,10 +113,11 @@ func (e *FormEntry) FocusLost() {
 }
 
 // FormSelectEntry is a SelectEntry (a list to pick from, or free text) that passes its
-// dialog's keys up.
+// dialog's keys up and holds at most MaxLen characters (0: no limit).
 type FormSelectEntry struct {
 	widget.SelectEntry
 	FormKeys
+	lengthLimit
 }
 
 func NewFormSelectEntry(options []string) *FormSelectEntry {
@@ -120,7 +132,13 @@ func (e *FormSelectEntry) SetKeys(k FormKeys) { e.FormKeys = k }
 
 func (e *FormSelectEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.typedShortcut(s) {
-		e.SelectEntry.TypedShortcut(s)
+		e.SelectEntry.TypedShortcut(e.limitPaste(s, e.Text, e.SelectedText()))
+	}
+}
+
+func (e *FormSelectEntry) TypedRune(r rune) {
+	if e.allows(e.Text, e.SelectedText()) {
+		e.SelectEntry.TypedRune(r)
 	}
 }
 
@@ -142,13 +160,22 @@ type FormField struct {
 	Row   fyne.CanvasObject
 }
 
+// NewFormField lays input out under name. A field with a maximum length
+// (data.FieldMaxLen, by the same label) gets it on its entry, which then
+// takes no more and says so under itself.
 func NewFormField(name string, input fyne.CanvasObject) *FormField {
 	hint := HiddenMessage(widget.MediumImportance)
 	label := widget.NewLabel(name)
 	label.Alignment = fyne.TextAlignTrailing
 	labelBox := container.NewGridWrap(fyne.NewSize(LabelWidth, label.MinSize().Height), label)
-	return &FormField{name: name, Label: label, Input: input, Hint: hint,
+	f := &FormField{name: name, Label: label, Input: input, Hint: hint,
 		Row: container.NewBorder(nil, nil, labelBox, nil, container.NewVBox(input, hint))}
+	if limit, ok := data.FieldMaxLen[name]; ok {
+		if l, ok := input.(Limited); ok {
+			l.SetMaxLen(limit, func() { f.Say(TooLongMessage(limit), widget.WarningImportance) })
+		}
+	}
+	return f
 }
 
 // say shows msg under the field; importance picks the colour (danger for errors,
@@ -197,3 +224,64 @@ func ReadCount(s string) (int, error) {
 	}
 	return n, nil
 }
+
+// Limited is an input with a maximum length: it takes no more characters
+// (typed or pasted) and calls reached when it refused some.
+type Limited interface {
+	SetMaxLen(limit int, reached func())
+}
+
+// TooLongMessage is what a field says when it refused characters.
+func TooLongMessage(limit int) string {
+	return fmt.Sprintf("最多 %d 字，多出的部分没有输入", limit)
+}
+
+// lengthLimit is the maximum length of an entry and what to do on reaching it.
+type lengthLimit struct {
+	MaxLen  int
+	reached func()
+}
+
+func (l *lengthLimit) SetMaxLen(limit int, reached func()) { l.MaxLen, l.reached = limit, reached }
+
+// room is how many characters may still go into text (replacing selected).
+func (l *lengthLimit) room(text, selected string) int {
+	return l.MaxLen - utf8.RuneCountInString(text) + utf8.RuneCountInString(selected)
+}
+
+// allows reports whether one more character may be typed.
+func (l *lengthLimit) allows(text, selected string) bool {
+	if l.MaxLen <= 0 || l.room(text, selected) > 0 {
+		return true
+	}
+	l.say()
+	return false
+}
+
+func (l *lengthLimit) say() {
+	if l.reached != nil {
+		l.reached()
+	}
+}
+
+// limitPaste is s, with a paste cut to the room left (the clipboard itself
+// is left alone).
+func (l *lengthLimit) limitPaste(s fyne.Shortcut, text, selected string) fyne.Shortcut {
+	p, ok := s.(*fyne.ShortcutPaste)
+	if !ok || l.MaxLen <= 0 || p.Clipboard == nil {
+		return s
+	}
+	content := []rune(p.Clipboard.Content())
+	room := max(l.room(text, selected), 0)
+	if len(content) <= room {
+		return s
+	}
+	l.say()
+	return &fyne.ShortcutPaste{Clipboard: fixedClipboard(string(content[:room]))}
+}
+
+// fixedClipboard is a clipboard holding one text, for a cut-down paste.
+type fixedClipboard string
+
+func (c fixedClipboard) Content() string   { return string(c) }
+func (c fixedClipboard) SetContent(string) {}
