@@ -520,14 +520,13 @@ func findingBox(findings []rules.Finding) fyne.CanvasObject {
 // findingLine is a finding as a line: the coloured severity, the message
 // (without the person's name when withPerson is false) and its date.
 func findingLine(f rules.Finding, withPerson bool) fyne.CanvasObject {
-	rt := widget.NewRichText(
+	// Dates and the closing "）" of the citation stay on their line (TokenWrap).
+	return widgets.NewTokenWrap(
 		&widget.TextSegment{Text: "● " + f.Severity.Label() + "　", Style: widget.RichTextStyle{
 			ColorName: severityColour(f.Severity), TextStyle: fyne.TextStyle{Bold: true}, Inline: true}},
 		&widget.TextSegment{Text: FindingText(f, withPerson, true) + FindingDue(f), Style: widget.RichTextStyle{
 			ColorName: theme.ColorNameForeground, Inline: true}},
 	)
-	rt.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
-	return rt
 }
 
 // FindingText is a finding's message, without the leading "姓名：" unless

@@ -281,6 +281,8 @@ func FindList(t *testing.T, c fyne.Canvas, n int) *widget.List {
 // TextOfObject is the text an object draws itself, "" for containers and the like.
 func textOfObject(o fyne.CanvasObject) string {
 	switch v := o.(type) {
+	case *widgets.TokenWrap:
+		return v.String() // without the line feeds of its wrapping
 	case *widget.Label:
 		return v.Text
 	case *widget.RichText:

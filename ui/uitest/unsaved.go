@@ -157,3 +157,14 @@ func requireAsks(t *testing.T, paths []LeavePath, screen func(*core.App) fyne.Ca
 		})
 	}
 }
+
+// RichTextOf is the text a widget draws through its rich text (TokenWrap),
+// line feeds included.
+func RichTextOf(o fyne.CanvasObject) string {
+	for _, v := range VisibleObjects(o) {
+		if rt, ok := v.(*widget.RichText); ok {
+			return rt.String()
+		}
+	}
+	return ""
+}
