@@ -13,9 +13,10 @@ import (
 	"partyoffice/ui/uitest"
 )
 
-// The wheel over a multi-line field (议题) scrolls the form when the field's
-// text has nothing to scroll, as it does anywhere else on the form (issue 13).
-func TestWheelOverAMultiLineFieldScrollsTheForm(t *testing.T) {
+// The wheel over a field (议题, multi-line; 地点, one line; 主持人, a list
+// or typed) scrolls the form when the field's text has nothing to scroll,
+// as it does anywhere else on the form (issue 13).
+func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
 	a := uitest.NewApp(t)
 	c := a.Window.Canvas()
 	f := openMinutesForm(t, a)
@@ -28,15 +29,19 @@ func TestWheelOverAMultiLineFieldScrollsTheForm(t *testing.T) {
 	if page == nil {
 		t.Fatal("the minutes form has no scrolling page")
 	}
-	over := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.agenda).Add(fyne.NewPos(20, 20))
-	if over.Y > c.Size().Height {
-		page.ScrollToOffset(fyne.NewPos(0, 200))
-		over = fyne.CurrentApp().Driver().AbsolutePositionForObject(f.agenda).Add(fyne.NewPos(20, 20))
-	}
-	before := page.Offset
-	test.Scroll(c, over, 0, -60)
-	if page.Offset == before {
-		t.Fatalf("the wheel over 议题 did not scroll the form (offset stays %v)", before)
+	d := fyne.CurrentApp().Driver()
+	for name, field := range map[string]fyne.CanvasObject{"议题": f.agenda, "地点": f.place, "主持人": f.host} {
+		page.ScrollToOffset(fyne.NewPos(0, 0))
+		over := d.AbsolutePositionForObject(field).Add(fyne.NewPos(20, 10))
+		if over.Y > c.Size().Height-120 {
+			page.ScrollToOffset(fyne.NewPos(0, over.Y-200))
+			over = d.AbsolutePositionForObject(field).Add(fyne.NewPos(20, 10))
+		}
+		before := page.Offset
+		test.Scroll(c, over, 0, -60)
+		if page.Offset == before {
+			t.Errorf("the wheel over %s did not scroll the form (offset stays %v)", name, before)
+		}
 	}
 }
 

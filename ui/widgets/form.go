@@ -78,12 +78,10 @@ func NewMultiLineFormEntry() *FormEntry {
 func (e *FormEntry) SetKeys(k FormKeys) { e.FormKeys = k }
 
 // CreateRenderer is the Entry's, with the mouse wheel passed on to the form
-// when a multi-line entry's text cannot scroll further (wheel.go).
+// (wheel.go).
 func (e *FormEntry) CreateRenderer() fyne.WidgetRenderer {
 	r := e.Entry.CreateRenderer()
-	if e.MultiLine {
-		passWheel(r, e)
-	}
+	passWheel(r, e, e.MultiLine)
 	return r
 }
 
@@ -129,6 +127,14 @@ func NewFormSelectEntry(options []string) *FormSelectEntry {
 }
 
 func (e *FormSelectEntry) SetKeys(k FormKeys) { e.FormKeys = k }
+
+// CreateRenderer is the SelectEntry's, with the mouse wheel passed on to the
+// form (wheel.go).
+func (e *FormSelectEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.SelectEntry.CreateRenderer()
+	passWheel(r, e, false)
+	return r
+}
 
 func (e *FormSelectEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.typedShortcut(s) {

@@ -7,12 +7,13 @@ import (
 )
 
 // Fyne gives the mouse wheel to the innermost scrollable thing under the
-// pointer. A multi-line entry scrolls its own text, so over 议题 or 决议 the
-// wheel stalled and the form did not move (issue 13). A multi-line FormEntry
-// therefore puts a wheelPass between its own scroll and its text: the wheel
-// scrolls the text while the text can move, and the form around it (the
-// nearest scroll container holding the entry) once it cannot, as a browser
-// does.
+// pointer. Every entry scrolls its own text (a one-line entry sideways), so
+// over 议题, 决议 or any field the wheel stalled and the form did not move
+// (issue 13). FormEntry and FormSelectEntry therefore put a wheelPass
+// between their own scroll and their text: a multi-line entry scrolls its
+// text while the text can move and the form around it (the nearest scroll
+// container holding the entry) once it cannot, as a browser does; a one-line
+// entry always passes the wheel on.
 
 // wheelPass is the text of a multi-line entry inside the entry's scroll.
 type wheelPass struct {
@@ -20,10 +21,11 @@ type wheelPass struct {
 	content fyne.CanvasObject // the entry's text
 	inner   *container.Scroll // the entry's own scroll
 	entry   fyne.CanvasObject
+	lines   bool // a multi-line entry: its text scrolls first
 }
 
-func newWheelPass(inner *container.Scroll, entry fyne.CanvasObject) *wheelPass {
-	w := &wheelPass{content: inner.Content, inner: inner, entry: entry}
+func newWheelPass(inner *container.Scroll, entry fyne.CanvasObject, multiLine bool) *wheelPass {
+	w := &wheelPass{content: inner.Content, inner: inner, entry: entry, lines: multiLine}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -33,10 +35,12 @@ func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
-	before := w.inner.Offset
-	w.inner.Scrolled(ev)
-	if w.inner.Offset != before {
-		return
+	if w.lines {
+		before := w.inner.Offset
+		w.inner.Scrolled(ev)
+		if w.inner.Offset != before {
+			return
+		}
 	}
 	if outer := scrollHolding(w.entry); outer != nil {
 		outer.Scrolled(ev)
@@ -54,13 +58,13 @@ func (r *wheelPassRenderer) Objects() []fyne.CanvasObject { return []fyne.Canvas
 func (r *wheelPassRenderer) Refresh()                     { r.w.content.Refresh() }
 func (r *wheelPassRenderer) Destroy()                     {}
 
-// passWheel puts a wheelPass into the entry's renderer r (a multi-line
-// entry with wrapping has its text inside a scroll).
-func passWheel(r fyne.WidgetRenderer, entry fyne.CanvasObject) {
+// passWheel puts a wheelPass into the entry's renderer r (an entry that
+// wraps or clips has its text inside a scroll).
+func passWheel(r fyne.WidgetRenderer, entry fyne.CanvasObject, multiLine bool) {
 	for _, o := range r.Objects() {
 		if s, ok := o.(*container.Scroll); ok && s.Content != nil {
 			if _, done := s.Content.(*wheelPass); !done {
-				s.Content = newWheelPass(s, entry)
+				s.Content = newWheelPass(s, entry, multiLine)
 			}
 		}
 	}
