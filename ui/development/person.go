@@ -313,7 +313,7 @@ func (v *devPersonView) showDevelopmentChange(stop bool) {
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(intro, widgets.NewFormField("日期", date).Row, widgets.NewFormField(noteLabel, note).Row, message)
 	dlg := dialog.NewCustomWithoutButtons(title+"："+v.person.Name, content, v.a.Window)
-	ok := widget.NewButtonWithIcon(title, theme.ConfirmIcon(), func() {
+	record := func() bool {
 		d, err := date.Date()
 		if err == nil {
 			change := v.a.Store.ResumeDevelopment
@@ -325,15 +325,22 @@ func (v *devPersonView) showDevelopmentChange(stop bool) {
 		if err != nil {
 			message.SetText(err.Error())
 			message.Show()
-			return
+			return false
 		}
 		dlg.Hide()
 		v.changed()
-	})
+		return true
+	}
+	unsaved := core.DialogForm(title, dlg, content, nil, record)
+	cancel := func() { v.a.AskLeave(unsaved) }
+	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { record() }}, Escape: cancel}
+	date.SetKeys(keys)
+	note.SetKeys(keys)
+	ok := widget.NewButtonWithIcon(title, theme.ConfirmIcon(), func() { record() })
 	ok.Importance = widget.HighImportance
-	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), dlg.Hide), ok})
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), ok})
 	dlg.Resize(fyne.NewSize(520, 0))
-	dlg.Show()
+	v.a.ShowForm(dlg, unsaved, nil)
 }
 
 // stepTitleWidth fits “第18步 再上一级党委组织部门备案” on one line.

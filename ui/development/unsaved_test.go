@@ -36,3 +36,17 @@ func TestPlanFormAsksBeforeLosingTypedWork(t *testing.T) {
 			return "暑期前谈话"
 		})
 }
+
+// 停止培养 (a date and the reason) asks too.
+func TestStopDevelopmentAsksBeforeLosingTheReason(t *testing.T) {
+	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths[:2],
+		func(t *testing.T, a *core.App) {
+			p := uitest.Applicant(t, a, "孙申", civil.New(2021, 3, 1))
+			ShowDevelopmentPerson(a, p.ID)
+			uitest.TapButton(t, a.Window.Canvas(), "停止培养")
+		},
+		func(t *testing.T, a *core.App) string {
+			uitest.FillField(t, a.Window.Canvas(), "原因", "本人申请暂缓")
+			return "本人申请暂缓"
+		})
+}
