@@ -69,6 +69,13 @@ func VerifyAppPassword(dir, pw string) error {
 	return ErrWrongAppPassword
 }
 
+// PasswordPause is how long checks of the data folder dir's app password
+// are still refused after too many wrong ones (0 when they are not): the
+// lock screen waits it out before it takes another try.
+func PasswordPause(dir string) time.Duration {
+	return max(readAttempts(dir).PausedUntil.Sub(now()), 0)
+}
+
 func readAttempts(dir string) attempts {
 	var a attempts
 	raw, err := os.ReadFile(filepath.Join(dir, attemptsFile))

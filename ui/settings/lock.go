@@ -1,7 +1,9 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"image/color"
 	"reflect"
 	"sync"
@@ -23,19 +25,17 @@ import (
 // lockCheckInterval is how often idleness is checked.
 const lockCheckInterval = 5 * time.Second
 
-// wrongPasswordPause is how long the lock refuses after maxWrongPasswords
-// wrong tries in a row, to slow down guessing.
-const (
-	maxWrongPasswords  = 5
-	wrongPasswordPause = 30 * time.Second
-)
-
 // guard locks one window.
 type guard struct {
 	w      fyne.Window
 	store  *data.Store
 	now    func() time.Time
-	verify func(password string) (bool, error) // the store's check; tests swap it
+	// verify checks a password with data.VerifyAppPassword, which counts
+	// wrong ones in the data folder, so the pause after too many holds
+	// across restarts (and CLI calls); pauseLeft is what remains of that
+	// pause. Tests swap both.
+	verify    func(password string) error
+	pauseLeft func() time.Duration
 	// background runs the check off the UI goroutine (Argon2id takes up to
 	// a second on an old PC); tests run it in place.
 	background func(func())
@@ -49,7 +49,6 @@ type guard struct {
 	locked     bool
 	menu       *fyne.MainMenu
 	screen     *lockScreen
-	wrong      int
 }
 
 var (
@@ -72,7 +71,10 @@ func GuardWindow(w fyne.Window, s *data.Store) {
 }
 
 func newGuard(w fyne.Window, s *data.Store, now func() time.Time) *guard {
-	g := &guard{w: w, store: s, now: now, verify: s.CheckAppPassword,
+	dir := s.Dir()
+	g := &guard{w: w, store: s, now: now,
+		verify:     func(pw string) error { return data.VerifyAppPassword(dir, pw) },
+		pauseLeft:  func() time.Duration { return data.PasswordPause(dir) },
 		background: func(f func()) { go f() },
 		later:      func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
 	g.touch()
@@ -183,6 +185,9 @@ func (g *guard) lock() {
 	g.w.Canvas().Overlays().Add(g.screen)
 	g.screen.Resize(g.w.Canvas().Size())
 	g.w.Canvas().Focus(g.screen.password)
+	if wait := g.pauseLeft(); wait > 0 { // wrong passwords before a restart
+		g.screen.pause(wait, g.later)
+	}
 }
 
 // keepOnTop puts the lock back above a dialog opened after it.
@@ -199,35 +204,34 @@ func (g *guard) keepOnTop() {
 func (g *guard) tryUnlock(pw string) {
 	g.screen.checking(true)
 	g.background(func() {
-		ok, err := g.verify(pw)
-		fyne.Do(func() { g.checked(ok, err) })
+		err := g.verify(pw)
+		fyne.Do(func() { g.checked(err) })
 	})
 }
 
 // checked acts on the result of a password check.
-func (g *guard) checked(ok bool, err error) {
+func (g *guard) checked(err error) {
 	if g.screen == nil {
 		return
 	}
 	g.screen.checking(false)
 	switch {
-	case err != nil:
-		g.screen.Say(err.Error())
-	case ok:
+	case err == nil:
 		g.unlock()
-	default:
-		g.wrong++
-		if g.wrong >= maxWrongPasswords {
-			g.screen.pause(wrongPasswordPause, g.later)
-			g.wrong = 0
+	case errors.Is(err, data.ErrWrongAppPassword) || errors.Is(err, data.ErrPasswordPaused):
+		if wait := g.pauseLeft(); wait > 0 {
+			g.screen.pause(wait, g.later)
 			return
 		}
-		g.screen.Say(fmt.Sprintf("密码不正确（第 %d 次），请重新输入", g.wrong))
+		g.screen.Say(fmt.Sprintf("密码不正确，请重新输入（连续输错 %d 次要等 %d 秒才能再试）",
+			data.MaxWrongPasswords, int(data.WrongPasswordPause.Seconds())))
+	default:
+		g.screen.Say(err.Error())
 	}
 }
 
 func (g *guard) unlock() {
-	g.locked, g.wrong = false, 0
+	g.locked = false
 	g.w.Canvas().Overlays().Remove(g.screen)
 	g.screen = nil
 	g.w.SetMainMenu(g.menu)
@@ -326,7 +330,7 @@ func (l *lockScreen) checking(busy bool) {
 func (l *lockScreen) pause(d time.Duration, later func(time.Duration, func())) {
 	l.unlock.Disable()
 	l.password.Disable()
-	l.Say(fmt.Sprintf("密码连续输错多次，请 %d 秒后再试", int(d.Seconds())))
+	l.Say(fmt.Sprintf("密码连续输错多次，请 %d 秒后再试", int(math.Ceil(d.Seconds()))))
 	later(d, func() {
 		fyne.Do(func() {
 			l.unlock.Enable()

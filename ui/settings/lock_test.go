@@ -28,7 +28,13 @@ func guardedApp(t *testing.T) (*core.App, *guard, *time.Time) {
 	clock := time.Date(2026, 6, 15, 9, 0, 0, 0, time.Local)
 	g := newGuard(a.Window, a.Store, func() time.Time { return clock })
 	g.settings = data.AppLock{HasPassword: true, IdleMinutes: 10}
-	g.verify = func(pw string) (bool, error) { return pw == "对的密码", nil }
+	g.verify = func(pw string) error {
+		if pw == "对的密码" {
+			return nil
+		}
+		return data.ErrWrongAppPassword
+	}
+	g.pauseLeft = func() time.Duration { return 0 }
 	g.background = func(f func()) { f() }
 	g.later = func(time.Duration, func()) {}
 	return a, g, &clock
@@ -125,20 +131,51 @@ func TestLockStaysAboveLaterDialogs(t *testing.T) {
 	}
 }
 
-func TestManyWrongPasswordsPause(t *testing.T) {
-	_, g, _ := guardedApp(t)
-	g.lock()
-	for i := 0; i < maxWrongPasswords; i++ {
+// The lock checks with data.VerifyAppPassword: wrong passwords are counted
+// in the data folder, so the pause they cause outlasts a restart.
+func TestManyWrongPasswordsPauseAcrossARestart(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.Show(a, widget.NewLabel("党员名册"))
+	if err := a.Store.SetAppPassword("", "对的密码2026"); err != nil {
+		t.Fatal(err)
+	}
+	start := func() *guard { // the window's guard as the program builds it at start
+		g := newGuard(a.Window, a.Store, time.Now)
+		g.background = func(f func()) { f() }
+		g.later = func(time.Duration, func()) {}
+		g.lock()
+		return g
+	}
+	g := start()
+	for i := 1; i < data.MaxWrongPasswords; i++ {
 		g.tryUnlock("错")
+		if g.screen.unlock.Disabled() || !strings.Contains(g.screen.Message.Text, "密码不正确") {
+			t.Fatalf("wrong password %d: %q", i, g.screen.Message.Text)
+		}
 	}
+	g.tryUnlock("错")
 	if !g.screen.unlock.Disabled() || !strings.Contains(g.screen.Message.Text, "秒后再试") {
-		t.Errorf("no pause after %d wrong passwords: %q", maxWrongPasswords, g.screen.Message.Text)
+		t.Fatalf("no pause after %d wrong passwords: %q", data.MaxWrongPasswords, g.screen.Message.Text)
 	}
-	// The pause ends by itself.
+
+	// Restarted during the pause: the new lock screen waits too, and even
+	// the right password is refused until the pause is over.
+	a.Window.Canvas().Overlays().Remove(g.screen)
+	g = start()
+	if !g.screen.unlock.Disabled() || !strings.Contains(g.screen.Message.Text, "秒后再试") {
+		t.Fatalf("the pause did not survive the restart: %q", g.screen.Message.Text)
+	}
+	g.tryUnlock("对的密码2026")
+	if !lockShown(a) {
+		t.Fatal("unlocked during the pause")
+	}
+
+	// The pause ends by itself (its timer re-enables the screen).
 	var resume func()
 	g.later = func(_ time.Duration, f func()) { resume = f }
-	for i := 0; i < maxWrongPasswords; i++ {
-		g.tryUnlock("错")
+	g.tryUnlock("对的密码2026")
+	if resume == nil {
+		t.Fatal("no end of the pause was scheduled")
 	}
 	resume()
 	if g.screen.unlock.Disabled() {
