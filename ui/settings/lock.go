@@ -3,8 +3,8 @@ package settings
 import (
 	"errors"
 	"fmt"
-	"math"
 	"image/color"
+	"math"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -27,9 +27,9 @@ const lockCheckInterval = 5 * time.Second
 
 // guard locks one window.
 type guard struct {
-	w      fyne.Window
-	store  *data.Store
-	now    func() time.Time
+	w     fyne.Window
+	store *data.Store
+	now   func() time.Time
 	// verify checks a password with data.VerifyAppPassword, which counts
 	// wrong ones in the data folder, so the pause after too many holds
 	// across restarts (and CLI calls); pauseLeft is what remains of that
