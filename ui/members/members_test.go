@@ -225,6 +225,9 @@ func TestDeleteGoesToRecycleBinAndBack(t *testing.T) {
 	if !uitest.TopDialogHasText(c, "删除后无法恢复") {
 		t.Fatal("彻底删除 does not ask first")
 	}
+	if !uitest.TopDialogHasText(c, "个人信息（姓名、身份证号、电话、住址等）也会从操作日志的记录中抹去") {
+		t.Error("the confirmation does not say the audit log loses the person's data too")
+	}
 	uitest.TapButton(t, c, "彻底删除") // the confirmation's own button, in the topmost dialog
 	deleted, err := a.Store.DeletedPeople()
 	if err != nil || len(deleted) != 0 {

@@ -82,7 +82,7 @@ func (b *recycleBin) reload() {
 	if len(people) == 0 {
 		b.summary.SetText("回收站是空的。")
 	} else {
-		b.summary.SetText(fmt.Sprintf("回收站里有 %d 人。恢复后回到原来的名单；彻底删除后无法找回（操作日志中仍留有记录）。", len(people)))
+		b.summary.SetText(fmt.Sprintf("回收站里有 %d 人。恢复后回到原来的名单；彻底删除后无法找回，操作日志中此人的个人信息也一并抹去。", len(people)))
 	}
 	b.list.Refresh()
 }
@@ -107,7 +107,9 @@ func (b *recycleBin) restore(p data.Person) {
 }
 
 func (b *recycleBin) confirmPurge(p data.Person) {
-	msg := fmt.Sprintf("彻底删除“%s”及其全部状态变更记录？\n删除后无法恢复。", p.Name)
+	msg := fmt.Sprintf("彻底删除“%s”及其全部状态变更记录？\n"+
+		"此人的个人信息（姓名、身份证号、电话、住址等）也会从操作日志的记录中抹去，只保留何时、何人做了哪类操作；"+
+		"以后的备份和移交包中也不再有。\n删除后无法恢复。", p.Name)
 	d := dialog.NewConfirm("彻底删除", msg, func(ok bool) {
 		if ok {
 			b.purge(p)
