@@ -25,9 +25,11 @@ type classLogView struct {
 	s         *meetingsScreen
 	semester  *widget.Select
 	tallies   []compliance.ClassTally // newest first
+	others    map[uint]bool           // the shown semester's records of others than the 书记
 	summary   *widget.Label
 	listen    *widget.ProgressBar
 	teach     *widget.ProgressBar
+	bars      *fyne.Container // hidden when the semester has no targets
 	warnings  *fyne.Container
 	table     *widgets.Table[data.ClassLog] // the semester's records, newest first
 	edit, del *widget.Button
@@ -66,21 +68,28 @@ func newClassLogView(s *meetingsScreen) *classLogView {
 	toolbar := container.NewHBox(add, v.edit, v.del, layout.NewSpacer(), widget.NewLabel("学期"), widgets.Sized(210, v.semester))
 
 	v.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.summary.Wrapping = fyne.TextWrapWord
 	v.listen, v.teach = widget.NewProgressBar(), widget.NewProgressBar()
-	bars := container.NewGridWithColumns(2,
+	v.bars = container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("听课"), nil, v.listen),
 		container.NewBorder(nil, nil, widget.NewLabel("授课"), nil, v.teach))
 	v.warnings = container.NewVBox()
 	v.table = v.newTable()
-	top := container.NewVBox(toolbar, v.summary, bars, v.warnings)
+	top := container.NewVBox(toolbar, v.summary, v.bars, v.warnings)
 	v.Content = container.NewBorder(top, nil, nil, nil, v.table.Widget())
 	v.updateButtons()
 	return v
 }
 
 func (v *classLogView) newTable() *widgets.Table[data.ClassLog] {
+	countedColumn := reports.Column[data.ClassLog]{Header: countedHeader, ScreenWidth: 150, Get: func(c *data.ClassLog) any {
+		if v.others[c.ID] {
+			return notCounted
+		}
+		return counted
+	}}
 	return widgets.NewTable(widgets.TableConfig[data.ClassLog]{
-		Columns:  classColumns(),
+		Columns:  append(classColumns(), countedColumn),
 		ID:       func(c *data.ClassLog) uint { return c.ID },
 		OnSelect: v.updateButtons,
 		OnOpen:   func(*data.ClassLog) { v.editSelected() },
@@ -130,10 +139,15 @@ func (v *classLogView) show() {
 	}
 	t := v.current()
 	running := t.Period.Contains(v.s.a.Today())
-	v.summary.SetText(classSummary(t, running))
+	v.summary.SetText(classSummary(t, running, v.s.data.NationalOnly))
+	widgets.SetVisible(v.bars, hasTargets(t))
 	setProgress(v.listen, t.Listens, t.ListenTarget, "次")
 	setProgress(v.teach, t.TeachHours, t.TeachTarget, "课时")
 	v.showWarnings(running)
+	v.others = map[uint]bool{}
+	for _, l := range t.Others {
+		v.others[l.ID] = true
+	}
 
 	logs := make([]data.ClassLog, 0, len(t.Logs))
 	for i := len(t.Logs) - 1; i >= 0; i-- {
@@ -143,16 +157,46 @@ func (v *classLogView) show() {
 	v.updateButtons()
 }
 
-// classSummary: "本学期（2026年春季学期，2026-02-01 至 2026-07-31）听课 3/4，授课 2/4 课时".
-func classSummary(t compliance.ClassTally, running bool) string {
+// The screen-only column that marks the records not counted toward the
+// 书记's targets (compliance.ClassTally.Others: someone else listened).
+const (
+	countedHeader = "计入书记次数"
+	counted       = "计入"
+	notCounted    = "不计入（非书记本人）"
+)
+
+// hasTargets reports whether the semester has a 思政课 target at all: with
+// the local requirements off it has none (data.MeetingSettings.NationalOnly).
+func hasTargets(t compliance.ClassTally) bool { return t.ListenTarget > 0 || t.TeachTarget > 0 }
+
+// classSummary: "本学期（2026年春季学期，2026-02-01 至 2026-07-31）听课 3/4，授课 2/4 课时",
+// then why some records do not count; without targets only the counts
+// ("听课 3 次，授课 2 课时") and why there are none (nationalOnly: the local
+// requirements are off).
+func classSummary(t compliance.ClassTally, running, nationalOnly bool) string {
 	name := t.Period.Label
 	if running {
 		name = "本学期（" + t.Period.Label
 	} else {
 		name += "（"
 	}
-	return fmt.Sprintf("%s，%s 至 %s）听课 %d/%d，授课 %d/%d 课时", name, t.Period.Start, t.Period.End,
-		t.Listens, t.ListenTarget, t.TeachHours, t.TeachTarget)
+	s := fmt.Sprintf("%s，%s 至 %s）", name, t.Period.Start, t.Period.End)
+	switch {
+	case hasTargets(t):
+		s += fmt.Sprintf("听课 %d/%d，授课 %d/%d 课时", t.Listens, t.ListenTarget, t.TeachHours, t.TeachTarget)
+	case nationalOnly:
+		s += fmt.Sprintf("听课 %d 次，授课 %d 课时（未开启区/市本地要求，思政课不设目标，只作记录）", t.Listens, t.TeachHours)
+	default:
+		s += fmt.Sprintf("听课 %d 次，授课 %d 课时（未设目标）", t.Listens, t.TeachHours)
+	}
+	if n := len(t.Others); n > 0 {
+		who := "书记本人"
+		if t.Secretary == "" {
+			who = "书记本人（支部信息中还没有设置书记）"
+		}
+		s += fmt.Sprintf("；另有 %d 条记录不是%s的，列在下表中，不计入书记的听课、授课次数", n, who)
+	}
+	return s
 }
 
 // setProgress shows n of target; a met target reads 已达到.

@@ -406,3 +406,51 @@ func TestExportRangesMapToTheReportSpan(t *testing.T) {
 		}
 	}
 }
+
+// Only the 书记's own 思政课 count toward the targets; the others' records
+// are listed and marked. With the local requirements off there are no
+// targets, and the tally shows counts instead of "/0".
+func TestClassLogMarksOthersAndHasNoTargetsWhenLocalIsOff(t *testing.T) {
+	a := uitest.NewApp(t)
+	if err := a.Store.SaveBranch(data.Branch{Name: "实验小学党支部", Secretary: "李红"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Store.SetLocalRequirements(true); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []data.ClassLog{
+		{Date: civil.New(2026, 5, 12), Kind: data.ClassListen, Topic: "中华民族一家亲", Hours: 1},
+		{Date: civil.New(2026, 5, 20), Kind: data.ClassListen, Topic: "红色家风", Hours: 1, Who: "王五"},
+	} {
+		if err := a.Store.SaveClassLog(&l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := newMeetingsScreen(a)
+	uitest.Show(a, s.Content)
+	c := a.Window.Canvas()
+	uitest.SelectTab(t, c, "思政课")
+	uitest.RequireText(t, c, "听课 1/4，授课 0/4 课时；另有 1 条记录不是书记本人的")
+	col := s.classes.table.ColumnIndex(countedHeader)
+	marks := map[string]string{}
+	for i := 0; i < s.classes.table.Len(); i++ {
+		marks[s.classes.table.Row(i).Topic] = s.classes.table.Cell(i, col)
+	}
+	if marks["红色家风"] != notCounted || marks["中华民族一家亲"] != counted {
+		t.Errorf("计入 column: %v", marks)
+	}
+
+	if err := a.Store.SetLocalRequirements(false); err != nil {
+		t.Fatal(err)
+	}
+	a.NotifyChanged()
+	uitest.RequireText(t, c, "听课 1 次，授课 0 课时（未开启区/市本地要求")
+	for _, text := range uitest.ShownTexts(c) {
+		if strings.Contains(text, "/0") {
+			t.Errorf("a target of 0 is shown: %q", text)
+		}
+	}
+	if s.classes.bars.Visible() {
+		t.Error("the progress bars show without targets")
+	}
+}
