@@ -418,3 +418,36 @@ func TestPlanLinesAndYoungTeacherProgress(t *testing.T) {
 		t.Errorf("plan line not deleted: %+v", plans)
 	}
 }
+
+// The version line shows the version the checks use (data.RecordVersion):
+// by the record's earliest date, or, with no date at all, the branch's
+// default said to be a stand-in.
+func TestPersonViewShowsTheRecordsVersion(t *testing.T) {
+	a := uitest.NewApp(t)
+	dated := uitest.FullMember("钱七", "", civil.New(2024, 7, 1))
+	undated := data.Person{Name: "赵八", Stage: data.StageApplicant}
+	uitest.StoreMembers(t, a, dated, undated)
+	for _, tc := range []struct {
+		name, version, note string
+	}{
+		{"钱七", data.RuleVersion2014, versionByDateText},
+		{"赵八", "2026.05（待核对原文）", versionUnknownText},
+	} {
+		p := uitest.PersonNamed(t, a, tc.name)
+		if p.RuleVersion != "" {
+			t.Fatalf("test premise: %s has a version of their own (%q)", tc.name, p.RuleVersion)
+		}
+		c := openPerson(t, a, p.ID)
+		var version *widget.Select
+		for _, o := range uitest.VisibleOnCanvas(c) {
+			if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, "2026.05（待核对原文）") {
+				version = s
+			}
+		}
+		if version == nil || version.Selected != tc.version {
+			t.Errorf("%s: version shown %v, want %s", tc.name, version, tc.version)
+		}
+		uitest.RequireShown(t, c, tc.note)
+		c.Overlays().Remove(c.Overlays().Top())
+	}
+}

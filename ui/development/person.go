@@ -246,11 +246,14 @@ func ruleVersionLabel(v data.RuleVersionInfo) string {
 	return v.ID
 }
 
-// versionChoice picks the person's version of the 细则; unset, the branch's
-// default applies (and is shown).
+// versionChoice picks the person's version of the 细则. Unset, it shows the
+// version the checks use (data.RecordVersion, as in the Timeline): the one in
+// force on the record's earliest date, or, when the record has no date at
+// all, the branch's default, said to be a stand-in (docs/rules.md, "Rule
+// versions").
 func (v *devPersonView) versionChoice() fyne.CanvasObject {
 	var labels []string
-	current := data.VersionOf(&v.person, v.d.Branch.RuleVersion)
+	current := v.timeline.Version
 	selected := ""
 	for _, rv := range data.RuleVersions {
 		labels = append(labels, ruleVersionLabel(rv))
@@ -262,11 +265,22 @@ func (v *devPersonView) versionChoice() fyne.CanvasObject {
 	version.Selected = selected
 	version.OnChanged = v.versionChosen
 	choice := widgets.Sized(230, version)
-	if v.person.RuleVersion == "" {
-		return container.NewHBox(choice, widgets.QuietLabel("（支部默认）"))
+	if v.person.RuleVersion != "" {
+		return choice
 	}
-	return choice
+	if !v.timeline.VersionKnown {
+		unknown := widget.NewLabel(versionUnknownText)
+		unknown.Importance = widget.WarningImportance
+		return container.NewHBox(choice, unknown)
+	}
+	return container.NewHBox(choice, widgets.QuietLabel(versionByDateText))
 }
+
+// How a version the person has not been given is explained beside it.
+const (
+	versionByDateText  = "（按记录中最早的日期确定）"
+	versionUnknownText = "（记录中没有日期，无法确定，暂按支部默认）"
+)
 
 func (v *devPersonView) versionChosen(label string) {
 	for _, rv := range data.RuleVersions {
