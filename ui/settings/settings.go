@@ -19,12 +19,13 @@ import (
 	"partyoffice/ui/widgets"
 )
 
-// NewSettingsScreen is 设置与数据: the branch information, the 党小组, the
-// local requirements, the holiday table, the data folder with its backups,
-// and the password.
+// NewSettingsScreen is 设置与数据: the program's user and the branch
+// information, the 党小组, the local requirements, the holiday table, the
+// data folder with its backups, and the password.
 func NewSettingsScreen(a *core.App) fyne.CanvasObject {
 	return container.NewAppTabs(
-		container.NewTabItemWithIcon("支部信息", theme.HomeIcon(), newBranchSection(a)),
+		container.NewTabItemWithIcon("支部信息", theme.HomeIcon(),
+			container.NewBorder(newOperatorCard(a), nil, nil, nil, newBranchSection(a))),
 		container.NewTabItemWithIcon("党小组", theme.AccountIcon(), newGroupsSection(a)),
 		container.NewTabItemWithIcon("本地要求", theme.ListIcon(), newLocalSection(a)),
 		container.NewTabItemWithIcon("节假日", theme.CalendarIcon(), newHolidaySection(a)),

@@ -113,12 +113,14 @@ func TestOperatorIsSavedAndNamedInTheAuditLog(t *testing.T) {
 	a := uitest.NewApp(t)
 	uitest.Show(a, NewSettingsScreen(a))
 	c := a.Window.Canvas()
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "支部名称"), "实验小学党支部")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "使用人"), " 组织委员 张静 ")
-	uitest.TapButton(t, c, "保存")
+	uitest.TapButton(t, c, "保存使用人")
 	if got := a.Store.Operator(); got != "组织委员 张静" {
 		t.Fatalf("operator = %q", got)
 	}
+	// Later changes are recorded under that name.
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "支部名称"), "实验小学党支部")
+	uitest.TapButton(t, c, "保存")
 	entries, _, err := a.Store.SearchAudit(data.AuditQuery{Entity: "支部信息", Limit: 1})
 	if err != nil || len(entries) == 0 {
 		t.Fatalf("no audit entry for the branch: %v", err)
@@ -129,7 +131,7 @@ func TestOperatorIsSavedAndNamedInTheAuditLog(t *testing.T) {
 
 	// Clearing the name is refused in plain words.
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "使用人"), "")
-	uitest.TapButton(t, c, "保存")
+	uitest.TapButton(t, c, "保存使用人")
 	if !uitest.TopDialogHasText(c, "请填写使用人的姓名") {
 		t.Error("clearing the user's name gave no message")
 	}

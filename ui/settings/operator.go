@@ -1,0 +1,58 @@
+package settings
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+)
+
+// The person using the program (组织委员 张静), whom the 操作日志 names as
+// the one who made each change (data.Store.SetOperator): an office PC's
+// login is often “Administrator” or a predecessor's name.
+
+type operatorCard struct {
+	app    *core.App
+	name   *widget.Entry
+	shown  string // the stored name the entry was filled from
+	status *widget.Label
+}
+
+func newOperatorCard(a *core.App) fyne.CanvasObject {
+	o := &operatorCard{app: a, name: widget.NewEntry(), status: widget.NewLabel("")}
+	o.name.SetPlaceHolder("例如：组织委员 张静")
+	o.name.OnSubmitted = func(string) { o.save() }
+	o.reload()
+	a.OnChange(o.reload)
+	save := widget.NewButtonWithIcon("保存使用人", theme.DocumentSaveIcon(), o.save)
+	item := widget.NewFormItem("使用人", o.name)
+	item.HintText = "操作日志中记为修改人；换人使用时，请改成自己的职务和姓名"
+	return widget.NewCard("本机使用人", "", container.NewBorder(nil, nil, nil,
+		container.NewVBox(container.NewHBox(save, o.status)), widget.NewForm(item)))
+}
+
+// reload shows the stored name unless the user is changing it.
+func (o *operatorCard) reload() {
+	stored := o.app.Store.Operator()
+	if o.name.Text == o.shown {
+		o.name.SetText(stored)
+	}
+	o.shown = stored
+}
+
+func (o *operatorCard) save() {
+	name := data.CleanText(o.name.Text)
+	if err := o.app.Store.SetOperator(name); err != nil {
+		o.app.ShowError("使用人没有保存", err)
+		return
+	}
+	o.name.SetText(name)
+	o.shown = name
+	o.status.SetText("已保存（" + time.Now().Format("15:04") + "）")
+	o.app.NotifyChanged()
+}
