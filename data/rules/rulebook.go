@@ -39,10 +39,15 @@ func (r Rule) Basis() string {
 	case r.Local && r.Unverified:
 		s += "，未核实"
 	case r.Unverified:
-		s += "，条文序号待核对原文"
+		s += "，" + UnverifiedArticle
 	}
 	return s
 }
+
+// UnverifiedArticle ends the on-screen citation of an article number not yet
+// checked against the official text (Basis); the window may show a small
+// marker in its place, and paper never shows it (PrintedBasis).
+const UnverifiedArticle = "条文序号待核对原文"
 
 // Verified reports that the rule's article number has been checked
 // against the official text: only then is it printed (docs/rules.md,

@@ -451,3 +451,43 @@ func TestPersonViewShowsTheRecordsVersion(t *testing.T) {
 		c.Overlays().Remove(c.Overlays().Top())
 	}
 }
+
+// An unverified article shows as "第七条*" with the legend, not in words.
+func TestUnverifiedArticlesAreMarked(t *testing.T) {
+	a := uitest.NewApp(t)
+	p := uitest.Applicant(t, a, "孙申", civil.New(2026, 5, 20)) // 2026.05: no article verified; 谈话 due
+	c := openPerson(t, a, p.ID)
+	uitest.RequireShown(t, c, unverifiedLegend)
+	uitest.RequireShown(t, c, "第七条"+unverifiedMarker+"）")
+	for _, text := range uitest.ShownTexts(c) {
+		if strings.Contains(text, "，"+rules.UnverifiedArticle) {
+			t.Errorf("the words are still shown: %q", text)
+		}
+	}
+
+	// The step form cites its article the same way.
+	uitest.TapButtonNear(t, c, "第2步“党组织派人谈话”", "登记")
+	uitest.RequireShown(t, c, "（2026.05）第七条"+unverifiedMarker)
+	c.Overlays().Remove(c.Overlays().Top())
+
+	// A 2014 record with verified articles has neither.
+	q := uitest.Applicant(t, a, "钱七", civil.New(2021, 3, 1))
+	c.Overlays().Remove(c.Overlays().Top())
+	c = openPerson(t, a, q.ID)
+	uitest.RequireShown(t, c, "第七条）")
+	if uitest.HasShown(c, unverifiedLegend) {
+		t.Error("legend shown for verified articles")
+	}
+}
+
+func TestMarkUnverified(t *testing.T) {
+	for in, want := range map[string]string{
+		"未谈话（依据：细则（2026.05）第七条，条文序号待核对原文）": "未谈话（依据：细则（2026.05）第七条*）",
+		"未谈话（依据：细则（2014）第七条）":                "未谈话（依据：细则（2014）第七条）",
+		"宣誓（依据：本地要求，未核实）":                    "宣誓（依据：本地要求，未核实）",
+	} {
+		if got := markUnverified(in); got != want {
+			t.Errorf("markUnverified(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -184,10 +184,14 @@ func (v *devPersonView) header() fyne.CanvasObject {
 	if b := v.stopResumeButton(); b != nil {
 		right.Add(b)
 	}
-	return container.NewVBox(
+	head := container.NewVBox(
 		container.NewBorder(nil, nil, left, container.NewVBox(right)),
-		v.nextActionLabel(),
-		widget.NewSeparator())
+		v.nextActionLabel())
+	if citesUnverified(v.findings) {
+		head.Add(widgets.QuietLabel(unverifiedLegend))
+	}
+	head.Add(widget.NewSeparator())
+	return head
 }
 
 // personFacts is the line of facts under the name.
@@ -550,10 +554,11 @@ func findingLine(f rules.Finding, withPerson bool) fyne.CanvasObject {
 	)
 }
 
-// FindingText is a finding's message, without the leading "姓名：" unless
-// withPerson, and without the trailing citation unless withBasis.
+// FindingText is a finding's message as the screen shows it: without the
+// leading "姓名：" unless withPerson, and without the trailing citation
+// unless withBasis, an unverified article then marked (citation.go).
 func FindingText(f rules.Finding, withPerson, withBasis bool) string {
-	msg := f.Message
+	msg := markUnverified(f.Message)
 	if !withPerson && f.Person != "" {
 		msg = strings.TrimPrefix(msg, f.Person+"：")
 	}

@@ -99,11 +99,12 @@ func (f *stepForm) header() fyne.CanvasObject {
 	if article == "" {
 		return widget.NewSeparator()
 	}
-	basis := "依据：《中国共产党发展党员工作细则》（" + f.in.version + "）" + article
-	if v := data.RuleVersionByID(f.in.version); v != nil && v.Unverified {
-		basis += "（条文序号待核对原文）"
+	basis := widgets.QuietLabel("依据：《中国共产党发展党员工作细则》（" + f.in.version + "）" + article)
+	if v := data.RuleVersionByID(f.in.version); v == nil || !v.Unverified {
+		return container.NewVBox(basis, widget.NewSeparator())
 	}
-	return container.NewVBox(widgets.QuietLabel(basis), widget.NewSeparator())
+	basis.SetText(basis.Text + unverifiedMarker)
+	return container.NewVBox(basis, widgets.QuietLabel(unverifiedLegend), widget.NewSeparator())
 }
 
 // makeInputs makes the inputs the step has, in the order of a paper form.
