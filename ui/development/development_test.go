@@ -483,8 +483,8 @@ func TestUnverifiedArticlesAreMarked(t *testing.T) {
 func TestMarkUnverified(t *testing.T) {
 	for in, want := range map[string]string{
 		"未谈话（依据：细则（2026.05）第七条，条文序号待核对原文）": "未谈话（依据：细则（2026.05）第七条*）",
-		"未谈话（依据：细则（2014）第七条）":                "未谈话（依据：细则（2014）第七条）",
-		"宣誓（依据：本地要求，未核实）":                    "宣誓（依据：本地要求，未核实）",
+		"未谈话（依据：细则（2014）第七条）":              "未谈话（依据：细则（2014）第七条）",
+		"宣誓（依据：本地要求，未核实）":                  "宣誓（依据：本地要求，未核实）",
 	} {
 		if got := markUnverified(in); got != want {
 			t.Errorf("markUnverified(%q) = %q, want %q", in, got, want)
