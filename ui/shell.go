@@ -49,5 +49,7 @@ func fileMenu(a *core.App) []*fyne.MenuItem {
 
 // ShowMainWindow shows the main window of the whole app on store.
 func ShowMainWindow(app fyne.App, store *data.Store) fyne.Window {
-	return core.ShowMainWindow(app, store, Shell())
+	w := core.ShowMainWindow(app, store, Shell())
+	settings.WarnNetworkShare(w, store.Dir(), app.Quit)
+	return w
 }
