@@ -41,13 +41,12 @@ func newHolidaySection(a *core.App) fyne.CanvasObject {
 	s := &holidaySection{app: a, official: widgets.WrappedLabel(""), user: widgets.WrappedLabel(""),
 		text: widget.NewMultiLineEntry(), message: widgets.HiddenMessage(widget.DangerImportance)}
 	s.text.SetMinRowsVisible(8)
-	s.text.SetPlaceHolder("年份 2027 国务院办公厅关于2027年部分节假日安排的通知\n2027-10-01..2027-10-07 休 国庆节\n2027-10-09 班 国庆节调休")
+	s.text.SetPlaceHolder("在这里按下面的格式填写以后年份的放假和调休安排")
 	s.reload()
 	a.OnChange(s.reload)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.save)
 	save.Importance = widget.HighImportance
-	format := widgets.QuietLabel(holidayFormat)
-	format.Wrapping = fyne.TextWrapWord
+	format := widgets.WrappedLabel(holidayFormat)
 	return container.NewVScroll(container.NewVBox(
 		widget.NewCard("国家公布的节假日安排", "程序自带，依国务院办公厅每年的节假日安排通知", s.official),
 		widget.NewCard("补充以后的年份", "新一年的放假通知公布后，在这里补上，程序就按它计算工作日；也可以更正程序自带的某一年。",

@@ -56,7 +56,7 @@ func newLocalSection(a *core.App) fyne.CanvasObject {
 	explain := widgets.WrappedLabel("全国性的规定（《中国共产党支部工作条例（试行）》《中国共产党发展党员工作细则》等）总是检查。" +
 		"下面这些是区、市党组织另外提出的要求：打开后，“工作台”“三会一课”“发展党员计划”按它们提醒和统计；" +
 		"关闭后，它们不再提醒，也不算未完成。开关不改动任何记录和次数设置，随时可以再打开。")
-	where := widgets.QuietLabel("次数和目标可在“三会一课 → 设置”和“发展党员 → 发展党员计划”中修改。")
+	where := widgets.WrappedLabel("次数和目标可在“三会一课 → 设置”和“发展党员 → 发展党员计划”中修改。")
 	return container.NewVScroll(container.NewVBox(
 		widget.NewCard("区/市本地要求", "", container.NewVBox(explain, s.on, s.status)),
 		widget.NewCard("包括哪些要求", "", container.NewVBox(s.details, where)),
