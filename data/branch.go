@@ -108,8 +108,24 @@ func (s *Store) SetSetting(key, value string) error {
 		if err := tx.Save(&Setting{Key: key, Value: value}).Error; err != nil {
 			return err
 		}
-		return tx.Audit("修改", "设置", 0, "设置 "+key, old.Value, value)
+		return tx.Audit("修改", "设置", 0, "设置 "+settingName(key), old.Value, value)
 	})
+}
+
+// settingNames are settings as the 操作日志 names them: their keys are
+// internal words the user never sees elsewhere.
+var settingNames = map[string]string{
+	settingLocalRequirements: "区/市本地要求",
+	SettingOperator:          "使用人",
+	settingHolidays:          "节假日安排",
+	settingMeetings:          "三会一课设置",
+}
+
+func settingName(key string) string {
+	if name, ok := settingNames[key]; ok {
+		return name
+	}
+	return key
 }
 
 // AuditFilter narrows the audit log.

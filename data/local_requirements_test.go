@@ -54,3 +54,17 @@ func TestNationalOnlySettings(t *testing.T) {
 		t.Error("NationalOnly changed the original settings")
 	}
 }
+
+func TestSettingsAreNamedInChineseInTheAuditLog(t *testing.T) {
+	s := openTemp(t)
+	if err := s.SetLocalRequirements(false); err != nil {
+		t.Fatal(err)
+	}
+	entries, _, err := s.SearchAudit(AuditQuery{Entity: "设置", Limit: 1})
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("audit: %v %v", entries, err)
+	}
+	if got := entries[0].Summary; got != "设置 区/市本地要求" {
+		t.Errorf("summary = %q", got)
+	}
+}
