@@ -34,7 +34,8 @@ type holidaySection struct {
 	user     *widget.Label // the years the user's table covers
 	text     *widget.Entry
 	message  *widget.Label
-	shown    string // the stored table the entry was filled from
+	shown    string         // the stored table the entry was filled from
+	edits    *widgets.Edits // a table typed and not saved is asked about (core.Unsaved)
 }
 
 func newHolidaySection(a *core.App) fyne.CanvasObject {
@@ -42,9 +43,11 @@ func newHolidaySection(a *core.App) fyne.CanvasObject {
 		text: widget.NewMultiLineEntry(), message: widgets.HiddenMessage(widget.DangerImportance)}
 	s.text.SetMinRowsVisible(8)
 	s.text.SetPlaceHolder("在这里按下面的格式填写以后年份的放假和调休安排")
+	s.edits = widgets.NewEdits(s.text, nil)
 	s.reload()
 	a.OnChange(s.reload)
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.save)
+	a.Hold(&core.Unsaved{What: "节假日安排", Dirty: s.edits.Dirty, Save: s.save, Discard: s.showStored, Edits: s.edits})
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.save() })
 	save.Importance = widget.HighImportance
 	format := widgets.WrappedLabel(holidayFormat)
 	return container.NewVScroll(container.NewVBox(
@@ -64,6 +67,7 @@ func (s *holidaySection) reload() {
 	if s.text.Text == s.shown {
 		s.text.SetText(stored)
 		s.shown = stored
+		s.edits.Mark()
 	}
 	s.showUserYears(stored)
 	if _, err := s.app.Store.HolidayTable(); err != nil {
@@ -86,16 +90,25 @@ func (s *holidaySection) showUserYears(text string) {
 	}
 }
 
-func (s *holidaySection) save() {
+// showStored puts the stored table back (放弃修改).
+func (s *holidaySection) showStored() {
+	s.shown = s.app.Store.UserHolidays()
+	s.text.SetText(s.shown)
+	s.edits.Mark()
+}
+
+func (s *holidaySection) save() bool {
 	text := strings.TrimSpace(s.text.Text)
 	if err := s.app.Store.SetUserHolidays(text); err != nil {
 		s.say("没有保存："+err.Error(), widget.DangerImportance)
-		return
+		return false
 	}
 	s.text.SetText(text)
 	s.shown = text
+	s.edits.Mark()
 	s.say("已保存（"+time.Now().Format("15:04")+"）", widget.SuccessImportance)
 	s.app.NotifyChanged()
+	return true
 }
 
 func (s *holidaySection) say(msg string, importance widget.Importance) {

@@ -54,3 +54,17 @@ func TestLockKeepsTheTypedWorkOfAnOpenForm(t *testing.T) {
 	test.Type(c.Focused(), "（续）")
 	uitest.RequireShown(t, c, "支部党员大会（续）")
 }
+
+// So are the 使用人 and the 节假日 table.
+func TestOperatorAndHolidaysAskBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireScreenAsksBeforeLosingWork(t, newOperatorCard,
+		func(t *testing.T, a *core.App) string {
+			uitest.TypeInto(a.Window.Canvas(), uitest.FindFormEntry(t, a.Window.Canvas(), "使用人"), "组织委员 张静")
+			return "组织委员 张静"
+		})
+	uitest.RequireScreenAsksBeforeLosingWork(t, newHolidaySection,
+		func(t *testing.T, a *core.App) string {
+			uitest.TypeInto(a.Window.Canvas(), findMultiLineEntry(t, a.Window.Canvas()), "2027-10-09 班")
+			return "2027-10-09 班"
+		})
+}
