@@ -7,6 +7,7 @@
 #   make dist     dist/: Windows installer (NSIS) and portable zip, Linux tar.xz
 #   make install  the Linux package under ~/.local
 #   make bench    speed and size measures against baselines from the same run (bench-go: go test -bench)
+#   make pgtest   the store tests on a throwaway PostgreSQL server (.ci/with-postgres.sh)
 #   make faulttest | font | icon | clean
 #
 # Every go command gets its tags here, explicitly: migrated_fynedo for Fyne's threading
@@ -83,7 +84,22 @@ test: deps-test
 	fi; \
 	if [ -n "$$race" ]; then export CGO_ENABLED=1; fi; \
 	echo "$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./..."; \
-	$(GO) test -tags $(CI_TAGS) $$race -count=1 -timeout 15m ./...
+	.ci/with-postgres.sh sh -c '$(GO) test -tags $(CI_TAGS) '"$$race"' -count=1 -timeout 15m ./... && \
+	  if [ -n "$$PARTYOFFICE_TEST_PG" ]; then \
+	    echo "store tests again, on PostgreSQL: $(GO) test $(PG_TEST_PKGS)"; \
+	    PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 -timeout 15m $(PG_TEST_PKGS); \
+	  else echo "PostgreSQL tests SKIPPED: no server could be installed or started"; fi'
+
+# The store's test suite runs a second time with every store on the throwaway
+# PostgreSQL server of .ci/with-postgres.sh (no -race: the race detector was
+# run on the same code in the SQLite pass).
+PG_TEST_PKGS := ./data/ ./data/datatest/
+
+# Tests against PostgreSQL only (both passes of the store suite, no GUI tests).
+.PHONY: pgtest
+pgtest:
+	.ci/with-postgres.sh sh -c '$(GO) test -tags $(CI_TAGS) -count=1 ./data/... && \
+	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_TEST_PKGS)'
 
 # make bench: the shipped measures (import, export, check, size), each beside its baseline measured
 # in the same run (bench/benchrun). BEFORE=path/to/older/partyoffice measures that build too.

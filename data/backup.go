@@ -81,7 +81,7 @@ func (s *Store) BackupTo(dest string) error {
 func (s *Store) snapshotTo(dest string) error {
 	tmp := dest + ".tmp"
 	os.Remove(tmp)
-	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+	if err := s.backend().snapshotTo(s, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("备份失败：%w", plainIOError(err))
 	}

@@ -171,6 +171,9 @@ func (s *Store) replace(in *Incoming, why replaceReason) error {
 	if _, err := s.backupLocked(why.label); err != nil {
 		return fmt.Errorf("替换前的备份失败，未做任何改动：%w", err)
 	}
+	if s.server != nil {
+		return s.replaceOnServer(in, why)
+	}
 	s.closeDB()
 	previous := filepath.Join(in.work, "previous")
 	undo, err := swapIn(s.dir, in, func(name string) string { return filepath.Join(previous, name) })

@@ -376,6 +376,7 @@ func TestRestoreClosedSetsTheDamagedFileAside(t *testing.T) {
 }
 
 func TestRestoreClosedRespectsTheLock(t *testing.T) {
+	fileOnly(t)
 	s := filledStore(t, "一")
 	b, _ := s.Backup("")
 	if _, err := RestoreClosed(s.Dir(), b.Path); !errors.Is(err, ErrLocked) {
@@ -550,6 +551,7 @@ func TestOpenRemovesLeftovers(t *testing.T) {
 }
 
 func TestEmptyDatabaseWithBackupsIsDamaged(t *testing.T) {
+	fileOnly(t)
 	s := filledStore(t, "一")
 	if _, err := s.Backup(""); err != nil {
 		t.Fatal(err)

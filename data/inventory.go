@@ -87,8 +87,7 @@ func inventoryOf(db *gorm.DB) ([]InventoryLine, error) {
 }
 
 func tableNames(db *gorm.DB) (map[string]bool, error) {
-	var names []string
-	err := db.Raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").Scan(&names).Error
+	names, err := listTables(db)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取数据表：%w", err)
 	}

@@ -25,11 +25,11 @@ func TestInventory(t *testing.T) {
 	// Meetings by year, written directly: the inventory reads any table.
 	if s.db.Migrator().HasTable("meetings") {
 		for _, d := range []string{"2025-03-01", "2025-09-01", "2026-01-10"} {
-			s.db.Exec("INSERT INTO meetings (date, created_at, updated_at) VALUES (?, datetime('now'), datetime('now'))", d)
+			s.db.Exec("INSERT INTO meetings (date, created_at, updated_at) VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", d)
 		}
 	}
 	s.db.Exec("CREATE TABLE future_things (id INTEGER PRIMARY KEY)")
-	s.db.Exec("INSERT INTO future_things DEFAULT VALUES")
+	s.db.Exec("INSERT INTO future_things (id) VALUES (1)")
 
 	lines, err := s.Inventory()
 	if err != nil {

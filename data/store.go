@@ -11,7 +11,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
@@ -55,6 +54,10 @@ type Store struct {
 	// database (backups, restores, packages): the daily backup runs in the
 	// background and must not meet a restore half way.
 	maint sync.Mutex
+
+	// server is the PostgreSQL backend; nil for the data folder's SQLite
+	// file (backend.go).
+	server *pgServer
 }
 
 // dsn follows docs/ARCHITECTURE.md#sqlite: WAL, foreign keys, busy timeout, immediate
@@ -128,14 +131,19 @@ func emptyButBackedUp(dir string) error {
 func (s *Store) openDB() error {
 	// SQLite creates the file (and its -wal, -shm with the same mode) for
 	// everyone to read; personal data is for the user's eyes only.
-	if f, err := os.OpenFile(s.DBPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
-		f.Close()
+	if s.server == nil {
+		if f, err := os.OpenFile(s.DBPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
+			f.Close()
+		}
 	}
-	db, err := gorm.Open(sqlite.Open(dsn(s.DBPath())), &gorm.Config{
+	db, err := gorm.Open(s.backend().dialector(s), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // we open our own transactions
 	})
 	if err != nil {
+		if s.server != nil {
+			return plainServerError(err)
+		}
 		if looksDamaged(err) {
 			return &DamagedError{Detail: err.Error()}
 		}
@@ -145,7 +153,7 @@ func (s *Store) openDB() error {
 	if err != nil {
 		return err
 	}
-	sqlDB.SetMaxOpenConns(1) // one writer; SQLite serialises anyway
+	s.backend().pool(sqlDB)
 	s.db = db
 	if err := s.checkIntegrity(); err != nil {
 		sqlDB.Close()
@@ -161,24 +169,9 @@ func (s *Store) openDB() error {
 	return nil
 }
 
-// checkIntegrity catches a damaged or foreign file before anything touches
-// it. The full integrity_check, not quick_check: only it sees an index that
-// no longer matches its table (which makes queries miss rows and writes
-// spread the damage), and it costs a tenth of a second on a database of
-// 10,000 people.
-func (s *Store) checkIntegrity() error {
-	var res []string
-	if err := s.db.Raw("PRAGMA integrity_check").Scan(&res).Error; err != nil {
-		if looksDamaged(err) {
-			return &DamagedError{Detail: err.Error()}
-		}
-		return fmt.Errorf("无法读取数据文件：%w", plainIOError(err))
-	}
-	if len(res) != 1 || res[0] != "ok" {
-		return &DamagedError{Detail: strings.Join(res, "; ")}
-	}
-	return nil
-}
+// checkIntegrity catches a damaged or foreign database before anything
+// touches it (backend.go).
+func (s *Store) checkIntegrity() error { return s.backend().checkIntegrity(s.db) }
 
 // Close releases the database and the lock.
 func (s *Store) Close() error {

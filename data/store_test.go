@@ -8,11 +8,21 @@ import (
 	"testing"
 
 	"partyoffice/data/civil"
+	"partyoffice/data/pgtest"
 )
 
+// openTemp is an empty store for a test: a SQLite file in a temporary
+// folder, or a fresh database on the test server when make test runs the
+// suite on PostgreSQL (pgtest.OnServer).
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(t.TempDir())
+	var s *Store
+	var err error
+	if pgtest.OnServer() {
+		s, err = OpenServer(pgtest.Database(t), t.TempDir())
+	} else {
+		s, err = Open(t.TempDir())
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,6 +41,15 @@ func d(s string) civil.Date {
 func member(name, id string) *Person {
 	return &Person{Name: name, IDNumber: id, Stage: StageFull,
 		JoinDate: d("2010-07-01"), FullDate: d("2011-07-01")}
+}
+
+// fileOnly skips a test about the SQLite file itself (locks, damage, the
+// folder) when the suite runs on the server.
+func fileOnly(t testing.TB) {
+	t.Helper()
+	if pgtest.OnServer() {
+		t.Skip("about the data folder's SQLite file; not run on the server backend")
+	}
 }
 
 func TestSecondOpenIsRefused(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 // write fails with a plain message, the earlier data is intact, and once
 // there is room again writing works.
 func TestFullDiskIsWordedAndLosesNothing(t *testing.T) {
+	fileOnly(t)
 	s := openTemp(t)
 	s.CreatePerson(member("之前", "11010519491231002X"))
 	var pages int64

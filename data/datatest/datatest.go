@@ -15,6 +15,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/idcard"
+	"partyoffice/data/pgtest"
 )
 
 // Today is the day a Store from this package lives on, so rules and "not
@@ -25,12 +26,49 @@ var Today = civil.New(2026, 6, 15)
 const BranchName = "测试小学党支部"
 
 // Store is an empty store in a temporary folder whose clock stands at Today;
-// it is closed when the test ends.
+// it is closed when the test ends. When make test runs the suite on
+// PostgreSQL (pgtest.OnServer) its records live in a fresh database there.
 func Store(t testing.TB) *data.Store {
 	t.Helper()
-	s := StoreIn(t, t.TempDir())
+	var s *data.Store
+	if pgtest.OnServer() {
+		s = ServerStore(t)
+	} else {
+		s = StoreIn(t, t.TempDir())
+	}
 	s.SetClock(func() civil.Date { return Today })
 	return s
+}
+
+// ServerStore is an empty store in a fresh database of the test server
+// (skipped, saying so, when there is none), closed when the test ends.
+func ServerStore(t testing.TB) *data.Store {
+	t.Helper()
+	return ServerStoreOn(t, pgtest.Database(t))
+}
+
+// ServerStoreOn opens a store on the database dsn (a second client of the
+// same database, for tests of two PCs at once), closed when the test ends.
+func ServerStoreOn(t testing.TB, dsn string) *data.Store {
+	t.Helper()
+	s, err := data.OpenServer(dsn, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.SetClock(func() civil.Date { return Today })
+	return s
+}
+
+// EachBackend runs fn once on a SQLite store and once on a PostgreSQL one
+// (a subtest each; the server's skips without a test server).
+func EachBackend(t *testing.T, fn func(t *testing.T, s *data.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s := StoreIn(t, t.TempDir())
+		s.SetClock(func() civil.Date { return Today })
+		fn(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) { fn(t, ServerStore(t)) })
 }
 
 // StoreIn opens the store of dir (creating it), closed when the test ends.

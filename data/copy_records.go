@@ -1,0 +1,139 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// copyBatch keeps rows × columns of one INSERT far under SQLite's 32,766
+// parameters (Person has about 50 columns).
+const copyBatch = 200
+
+// tablesToCopy is every table, the schema version first.
+func tablesToCopy() []any { return append([]any{&SchemaMeta{}}, models...) }
+
+// copyRecords copies every row of every table from src to dst, IDs and
+// soft-deleted rows included, in creation order (foreign keys point back).
+// dst has the schema and no rows.
+func copyRecords(src, dst *gorm.DB) error {
+	for _, m := range tablesToCopy() {
+		if err := copyTable(src, dst, m); err != nil {
+			return err
+		}
+	}
+	return resetSequences(dst)
+}
+
+// copyTable copies the rows of one model's table, in batches.
+func copyTable(src, dst *gorm.DB, m any) error {
+	rows := reflect.New(reflect.SliceOf(reflect.TypeOf(m).Elem())).Interface()
+	err := src.Unscoped().Model(m).FindInBatches(rows, copyBatch, func(*gorm.DB, int) error {
+		return dst.Unscoped().Omit(clause.Associations).Create(rows).Error
+	}).Error
+	if err != nil {
+		return fmt.Errorf("复制 %s 失败：%w", tableName(dst, m), err)
+	}
+	return nil
+}
+
+// resetSequences moves PostgreSQL's id counters past the copied rows (a
+// SQLite file needs nothing: it takes max(id)+1).
+func resetSequences(db *gorm.DB) error {
+	if db.Dialector.Name() != "postgres" {
+		return nil
+	}
+	for _, m := range tablesToCopy() {
+		stmt := &gorm.Statement{DB: db}
+		if err := stmt.Parse(m); err != nil {
+			return err
+		}
+		if f := stmt.Schema.PrioritizedPrimaryField; f == nil || !f.AutoIncrement {
+			continue // keyed by name (settings)
+		}
+		t := stmt.Schema.Table
+		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE(max(id), 1), max(id) IS NOT NULL) FROM %s`,
+			t, quoteIdent(t))
+		if err := db.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tableName(db *gorm.DB, model any) string {
+	stmt := &gorm.Statement{DB: db}
+	if err := stmt.Parse(model); err != nil {
+		return fmt.Sprintf("%T", model)
+	}
+	return stmt.Schema.Table
+}
+
+// copyToFile writes the records of db into a new SQLite file at dest with
+// the current schema.
+func copyToFile(db *gorm.DB, dest string) error {
+	os.Remove(dest)
+	file, err := openSQLiteFile(dest)
+	if err != nil {
+		return err
+	}
+	defer closeGorm(file)
+	if err := file.AutoMigrate(tablesToCopy()...); err != nil {
+		return err
+	}
+	return file.Transaction(func(tx *gorm.DB) error {
+		return db.Transaction(func(src *gorm.DB) error { return copyRecords(src, tx) },
+			&sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	})
+}
+
+// replaceOnServer is replace for a store on a server: the incoming file's
+// records take the place of the server's in one transaction (the server's
+// schema version stays: the file was checked not to be newer), then the
+// attachments folder is swapped as on a single PC.
+func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
+	file, err := openSQLiteFile(in.db)
+	if err != nil {
+		return fmt.Errorf("新数据无法打开：%w", err)
+	}
+	defer closeGorm(file)
+	if err := file.AutoMigrate(models...); err != nil { // an older file gains the new columns
+		return fmt.Errorf("新数据无法打开：%w", err)
+	}
+	err = s.db.Transaction(func(tx *gorm.DB) error {
+		var names []string
+		for _, m := range models {
+			names = append(names, quoteIdent(tableName(tx, m)))
+		}
+		if err := tx.Exec("TRUNCATE " + strings.Join(names, ", ") + " RESTART IDENTITY").Error; err != nil {
+			return err
+		}
+		for _, m := range models {
+			if err := copyTable(file, tx, m); err != nil {
+				return err
+			}
+		}
+		return resetSequences(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("替换失败，原数据未改动：%w", plainServerError(err))
+	}
+	if !in.Legacy {
+		var m mover
+		previous := filepath.Join(in.work, "previous", AttachDir)
+		if err := m.moveIfExists(filepath.Join(s.dir, AttachDir), previous); err == nil {
+			if err := m.moveIfExists(in.attachments, filepath.Join(s.dir, AttachDir)); err != nil {
+				m.undo()
+			}
+		}
+	}
+	return s.write(func(tx *Tx) error {
+		return tx.Audit(why.action, "数据", 0, why.summary(in), nil, nil)
+	})
+}
