@@ -177,6 +177,7 @@ func unionKeys(a, b map[string]json.RawMessage) []string {
 // auditBookkeeping are fields every record has that say nothing to a reader.
 var auditBookkeeping = map[string]bool{
 	"ID": true, "CreatedAt": true, "UpdatedAt": true, "DeletedAt": true,
+	"Version": true, "UpdatedBy": true,
 	"PersonID": true, "MeetingID": true,
 	"GroupName": true, // carried through an import only; GroupID says the same
 }

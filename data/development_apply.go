@@ -135,6 +135,7 @@ func (tx *Tx) savePersonChange(before, p *Person) error {
 	if len(changes) == 0 {
 		return nil
 	}
+	tx.stamp(&p.Model, before.Version)
 	if err := tx.Save(p).Error; err != nil {
 		return err
 	}

@@ -101,6 +101,7 @@ func (tx *Tx) updateDevEntry(old *Person, e *DevEntry, source string) error {
 		if err := tx.checkUniqueID(&p); err != nil {
 			return err
 		}
+		tx.stamp(&p.Model, old.Version)
 		if err := tx.Save(&p).Error; err != nil {
 			return err
 		}

@@ -160,6 +160,7 @@ func (tx *Tx) updateFromImport(old, p Person) error {
 	if p.StaffNo == "" {
 		p.StaffNo = old.StaffNo
 	}
+	tx.stamp(&p.Model, old.Version)
 	if err := tx.Save(&p).Error; err != nil {
 		return err
 	}

@@ -62,6 +62,10 @@ type Model struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	DeletedAt gorm.DeletedAt `gorm:"index"`
+	// Version counts the saves of the record and UpdatedBy names the last
+	// user: a stale form is refused (versioning.go).
+	Version   int
+	UpdatedBy string
 }
 
 // Branch is the 党支部 itself; the store holds exactly one (ID 1).

@@ -116,7 +116,7 @@ func (tx *Tx) UpdatePerson(p *Person) error {
 		return err
 	}
 	p.CreatedAt = before.CreatedAt
-	if err := tx.Save(p).Error; err != nil {
+	if err := tx.saveVersioned(p, &p.Model, before.Model); err != nil {
 		return err
 	}
 	return tx.Audit("修改", entityPerson, p.ID, "修改"+p.Name, before, p)
