@@ -59,7 +59,7 @@ var countedTables = []tableCount{
 var partTables = map[string]bool{
 	"people": true, "schema_meta": true, "settings": true, "branches": true,
 	"dev_step_people": true, "meeting_attendances": true, "meeting_speeches": true,
-	"meeting_decisions": true, "sqlite_sequence": true,
+	"meeting_decisions": true, "sqlite_sequence": true, "stored_files": true,
 }
 
 func inventoryOf(db *gorm.DB) ([]InventoryLine, error) {

@@ -1,0 +1,74 @@
+package data_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"partyoffice/data"
+	"partyoffice/data/datatest"
+	"partyoffice/data/pgtest"
+)
+
+// A folder moved up to a server and back down again arrives whole: every
+// table's rows and checksums, the attachments byte for byte, and a 移交包
+// made on the server holds the same register.
+func TestMoveFolderToServerAndBack(t *testing.T) {
+	dsn := pgtest.Database(t)
+	dir := datatest.Folder(t, "甲", "乙", "丙")
+	attachment := filepath.Join(dir, data.AttachDir, "meetings", "纪要.txt")
+	os.MkdirAll(filepath.Dir(attachment), 0o755)
+	if err := os.WriteFile(attachment, []byte("会议纪要"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	up, err := data.MoveFolderToServer(dir, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Attachments != 1 || rowsOf(up, "people") != 3 {
+		t.Fatalf("moved up %d attachments, %d people; want 1 and 3", up.Attachments, rowsOf(up, "people"))
+	}
+	if _, err := data.MoveFolderToServer(dir, dsn); err == nil {
+		t.Fatal("a second move into the same (now full) database was not refused")
+	}
+
+	server := datatest.ServerStoreOn(t, dsn)
+	people, err := server.People()
+	if err != nil || len(people) != 3 {
+		t.Fatalf("server holds %d people (%v), want 3", len(people), err)
+	}
+	pack := filepath.Join(t.TempDir(), "移交.zip")
+	if err := server.BackupTo(pack); err != nil {
+		t.Fatalf("backup package from the server: %v", err)
+	}
+
+	down := filepath.Join(t.TempDir(), "回到本机")
+	back, err := data.MoveServerToFolder(dsn, down)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range up.Tables {
+		if back.Tables[i] != tc {
+			t.Errorf("table %s: up %+v, back %+v", tc.Table, tc, back.Tables[i])
+		}
+	}
+	if raw, err := os.ReadFile(filepath.Join(down, data.AttachDir, "meetings", "纪要.txt")); err != nil || string(raw) != "会议纪要" {
+		t.Fatalf("attachment back on the PC: %q, %v", raw, err)
+	}
+	restored := datatest.StoreIn(t, t.TempDir())
+	if err := restored.Restore(pack); err != nil {
+		t.Fatalf("restore the server's package on a PC: %v", err)
+	}
+	if n, _ := restored.CountPeople(); n != 3 {
+		t.Fatalf("the server's package holds %d people, want 3", n)
+	}
+}
+
+func rowsOf(r data.MoveReport, table string) int {
+	for _, tc := range r.Tables {
+		if tc.Table == table {
+			return tc.Rows
+		}
+	}
+	return -1
+}
