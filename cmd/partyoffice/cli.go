@@ -17,12 +17,21 @@ import (
 type cli struct {
 	stdout, stderr io.Writer
 	dataDir        string
+	server         string // --db / PARTYOFFICE_DB: a postgres:// DSN, or "" for the folder
 }
 
 // withStore opens the data folder for fn and closes it afterwards. Unless
 // create is set, a folder without a database is refused: a mistyped --data
 // should not quietly produce an empty register.
 func (c *cli) withStore(create bool, fn func(s *data.Store) error) error {
+	if c.server != "" {
+		s, err := data.OpenServer(c.server, c.dataDir)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return fn(s)
+	}
 	if !create {
 		if err := c.requireDatabase(); err != nil {
 			return err

@@ -52,6 +52,9 @@ func commandTable() []command {
 		{name: "backup", args: "[--out 文件]",
 			summary: "备份全部数据；不写 --out 时存到数据文件夹的 backups 中（含附件）；--out 文件以 .db 结尾时只备份数据库本身，其他（如 .zip）连同附件一起备份",
 			run:     (*cli).backup},
+		{name: "migrate", args: "--to postgres://… | --to-folder 文件夹",
+			summary: "把数据搬到数据库服务器上（--to：本机数据文件夹连同附件复制到一个空的服务器数据库），或从服务器搬回本机（--to-folder，需同时用 --db 指定服务器）；复制后逐表核对行数和校验和",
+			run:     (*cli).migrate},
 		{name: "restore", args: "备份文件 [--yes]",
 			summary: "用一份备份替换现在的数据（替换前会先自动备份现在的数据）；在终端中会先询问，--yes 不再询问；移交包请用 receive",
 			run:     (*cli).restore},
@@ -151,6 +154,7 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\n全局选项：")
 	fmt.Fprintf(w, "  --data 文件夹   数据所在的文件夹，也可以用环境变量 %s 指定\n", dataEnv)
+	fmt.Fprintf(w, "  --db 连接串     数据在 PostgreSQL 服务器上：postgres://用户:密码@服务器:5432/数据库?sslmode=prefer；也可以用环境变量 %s 指定\n", serverEnv)
 	if dir, err := defaultDataDir(); err == nil {
 		fmt.Fprintf(w, "                  默认：%s\n", dir)
 	}

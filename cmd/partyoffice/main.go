@@ -24,6 +24,10 @@ const appID = "cn.partyoffice.desktop"
 // dataEnv overrides the default data folder (and is overridden by --data).
 const dataEnv = "PARTYOFFICE_DATA"
 
+// serverEnv names a PostgreSQL server to use instead of the data folder's
+// file (and is overridden by --db).
+const serverEnv = "PARTYOFFICE_DB"
+
 // Exit codes, documented in the help text.
 const (
 	exitOK      = 0
@@ -49,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	global := newFlagSet("partyoffice")
 	dataDir := global.String("data", "", "数据文件夹")
 	appPasswordFile := global.String("password-file", "", "应用密码文件")
+	server := global.String("db", os.Getenv(serverEnv), "数据库服务器")
 	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
 		printHelp(stdout)
 		return exitOK
@@ -62,7 +67,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if global.NArg() == 0 {
 		return runGUI(dir, stderr)
 	}
-	c := &cli{stdout: stdout, stderr: stderr, dataDir: dir}
+	if *server != "" && !data.IsServerDSN(*server) {
+		return fail(stderr, usageError("--db 应为 postgres://用户@服务器:端口/数据库 形式的连接串"))
+	}
+	c := &cli{stdout: stdout, stderr: stderr, dataDir: dir, server: *server}
 	name, rest := global.Arg(0), global.Args()[1:]
 	cmd := findCommand(name)
 	if cmd == nil {
