@@ -22,6 +22,9 @@ type backend interface {
 	pool(db *sql.DB)
 	// checkIntegrity refuses a damaged or foreign database before it is used.
 	checkIntegrity(db *gorm.DB) error
+	// prepare runs at the end of every open's migration transaction, after
+	// the tables are up to date (the server's branch scoping).
+	prepare(tx *gorm.DB) error
 	// snapshotTo writes a consistent copy of the records as a SQLite file at
 	// dest, the database of every backup and 移交包.
 	snapshotTo(s *Store, dest string) error
@@ -51,6 +54,8 @@ func (sqliteFile) checkIntegrity(db *gorm.DB) error {
 	}
 	return nil
 }
+
+func (sqliteFile) prepare(*gorm.DB) error { return nil }
 
 func (sqliteFile) snapshotTo(s *Store, dest string) error {
 	return s.db.Exec("VACUUM INTO ?", dest).Error

@@ -23,7 +23,10 @@ func IsServerDSN(s string) bool {
 // pgServer is the backend of a store whose records live on a PostgreSQL
 // server (docs/ARCHITECTURE.md#two-backends). Several PCs open it at once, so
 // it takes no folder lock; the server keeps its own files sound.
-type pgServer struct{ dsn string }
+type pgServer struct {
+	dsn  string
+	role string // the signed-in user's role (branches_pg.go)
+}
 
 func (p *pgServer) dialector(*Store) gorm.Dialector {
 	return postgres.New(postgres.Config{DSN: p.dsn})
@@ -36,6 +39,15 @@ func (p *pgServer) checkIntegrity(db *gorm.DB) error {
 		return plainServerError(err)
 	}
 	return nil
+}
+
+// prepare serialises the migrations of PCs opening the server at the same
+// moment, and scopes new tables to their branch (branches_pg.go).
+func (p *pgServer) prepare(tx *gorm.DB) error {
+	if err := tx.AutoMigrate(&StoredFile{}); err != nil {
+		return err
+	}
+	return p.scopeTables(tx)
 }
 
 // snapshotTo copies the records into a new SQLite file: a backup or 移交包
@@ -58,6 +70,10 @@ func OpenServer(dsn, dir string) (*Store, error) {
 	}
 	s.setTempDir()
 	s.Actor = s.actorOf()
+	if err := s.signIn(); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -80,6 +96,16 @@ func closeGorm(db *gorm.DB) {
 	}
 }
 
+// isServerError says whether err is the server's refusal.
+func isServerError(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe)
+}
+
+// ErrNoPermission is the server refusing a user what their role does not
+// allow (a 区管理员 writing, a branch touching another's rows).
+var ErrNoPermission = errors.New("没有权限：这个账户不能修改这些记录（区管理员只能查看）")
+
 // plainServerError words the server's refusals for an office user.
 func plainServerError(err error) error {
 	var pe *pgconn.PgError
@@ -90,7 +116,7 @@ func plainServerError(err error) error {
 		case "3D000":
 			return errors.New("数据库服务器上没有这个数据库：请核对数据库名称，或请管理员先建好")
 		case "42501":
-			return errors.New("没有权限：这个账户不能查看或修改这些记录")
+			return ErrNoPermission
 		}
 		return fmt.Errorf("数据库服务器拒绝了操作（%s）", pe.Message)
 	}

@@ -26,7 +26,7 @@ func (s *Store) SaveBranch(b Branch) error {
 		tx.Limit(1).Find(&before, 1)
 		b.ID = 1
 		b.UpdatedAt = time.Now().UTC()
-		if err := tx.Save(&b).Error; err != nil {
+		if err := put(tx.DB, &b); err != nil {
 			return err
 		}
 		if err := defaultLocalOff(tx.DB, before); err != nil {
@@ -105,7 +105,7 @@ func (s *Store) SetSetting(key, value string) error {
 	return s.write(func(tx *Tx) error {
 		old := Setting{Key: key}
 		tx.Limit(1).Find(&old, "key = ?", key)
-		if err := tx.Save(&Setting{Key: key, Value: value}).Error; err != nil {
+		if err := put(tx.DB, &Setting{Key: key, Value: value}); err != nil {
 			return err
 		}
 		return tx.Audit("修改", "设置", 0, "设置 "+settingName(key), old.Value, value)

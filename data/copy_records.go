@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -57,9 +56,12 @@ func resetSequences(db *gorm.DB) error {
 		if f := stmt.Schema.PrioritizedPrimaryField; f == nil || !f.AutoIncrement {
 			continue // keyed by name (settings)
 		}
+		// Never backwards: other branches' rows on the server are not
+		// visible here, and their ids must not be handed out again.
 		t := stmt.Schema.Table
-		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE(max(id), 1), max(id) IS NOT NULL) FROM %s`,
-			t, quoteIdent(t))
+		seq := fmt.Sprintf("pg_get_serial_sequence('%s', 'id')::regclass", t)
+		q := fmt.Sprintf(`SELECT setval(%[1]s, GREATEST(COALESCE(max(id), 0), COALESCE(pg_sequence_last_value(%[1]s), 0), 1),
+			COALESCE(max(id), 0) > 0 OR pg_sequence_last_value(%[1]s) IS NOT NULL) FROM %[2]s`, seq, quoteIdent(t))
 		if err := db.Exec(q).Error; err != nil {
 			return err
 		}
@@ -107,12 +109,12 @@ func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
 		return fmt.Errorf("新数据无法打开：%w", err)
 	}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
-		var names []string
-		for _, m := range models {
-			names = append(names, quoteIdent(tableName(tx, m)))
-		}
-		if err := tx.Exec("TRUNCATE " + strings.Join(names, ", ") + " RESTART IDENTITY").Error; err != nil {
-			return err
+		// DELETE, not TRUNCATE: row-level security limits it to this
+		// branch's rows (branches_pg.go).
+		for i := len(models) - 1; i >= 0; i-- {
+			if err := tx.Session(&gorm.Session{AllowGlobalUpdate: true}).Unscoped().Delete(models[i]).Error; err != nil {
+				return err
+			}
 		}
 		for _, m := range models {
 			if err := copyTable(file, tx, m); err != nil {

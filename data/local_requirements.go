@@ -46,7 +46,7 @@ func defaultLocalOff(tx *gorm.DB, before Branch) error {
 	if st.Value != "" {
 		return nil
 	}
-	return tx.Save(&Setting{Key: settingLocalRequirements, Value: localOff}).Error
+	return put(tx, &Setting{Key: settingLocalRequirements, Value: localOff})
 }
 
 // NationalOnly is the settings without the local requirements: the local

@@ -84,6 +84,9 @@ func (s *Store) migrate() error {
 		if err := tx.AutoMigrate(models...); err != nil {
 			return fmt.Errorf("升级数据结构失败：%w", err)
 		}
+		if err := s.backend().prepare(tx); err != nil {
+			return fmt.Errorf("升级数据结构失败：%w", err)
+		}
 		meta.ID, meta.Version, meta.App = 1, SchemaVersion, AppVersion
 		return tx.Save(&meta).Error
 	})

@@ -58,9 +58,6 @@ func MoveFolderToServer(dir, dsn string) (MoveReport, error) {
 	if err := requireEmpty(server.db); err != nil {
 		return MoveReport{}, err
 	}
-	if err := server.db.AutoMigrate(&StoredFile{}); err != nil {
-		return MoveReport{}, plainServerError(err)
-	}
 	var rep MoveReport
 	err = server.db.Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("1 = 1").Delete(&SchemaMeta{}).Error; err != nil {

@@ -311,6 +311,8 @@ func plainWriteError(err error) error {
 		return ErrBusy
 	case strings.Contains(err.Error(), "disk I/O error"):
 		return ErrDiskIO
+	case isServerError(err):
+		return plainServerError(err)
 	}
 	return err
 }

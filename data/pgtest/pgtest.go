@@ -74,6 +74,31 @@ func WithDatabase(t testing.TB, dsn, name string) string {
 	return u.String()
 }
 
+// Login is a login name unique on the server (roles are shared by all its
+// databases), dropped when the test ends.
+func Login(t testing.TB, prefix string) string {
+	t.Helper()
+	var b [4]byte
+	rand.Read(b[:])
+	name := prefix + "_" + hex.EncodeToString(b[:])
+	t.Cleanup(func() {
+		if admin.db != nil {
+			admin.db.Exec("DROP ROLE IF EXISTS " + name)
+		}
+	})
+	return name
+}
+
+// AsUser is dsn signing in as login with password.
+func AsUser(t testing.TB, dsn, login, password string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvServer, err)
+	}
+	u.User = url.UserPassword(login, password)
+	return u.String()
+}
+
 // Exec runs statements as the server's superuser in database dsn (roles,
 // grants: what IT would do once).
 func Exec(t testing.TB, dsn string, stmts ...string) {

@@ -1,0 +1,104 @@
+package data_test
+
+import (
+	"errors"
+	"testing"
+
+	"partyoffice/data"
+	"partyoffice/data/datatest"
+	"partyoffice/data/pgtest"
+)
+
+// Two branches and a 区管理员 on one server: each branch sees and changes
+// only its own rows, even when it asks for the other's by id or by SQL; the
+// district reads everything and can change nothing.
+func TestBranchesOnOneServerSeeOnlyTheirRows(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	yi, er, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
+	for _, u := range []data.ServerUser{
+		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
+	} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatalf("add %s: %v", u.Login, err)
+		}
+	}
+	one := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, yi, "pw1"))
+	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
+	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
+
+	for s, name := range map[*data.Store]string{one: "一小党支部", two: "二小党支部"} {
+		if err := s.SaveBranch(data.Branch{Name: name}); err != nil {
+			t.Fatalf("save branch %s: %v", name, err)
+		}
+		if err := s.SetSetting("holidays", name); err != nil {
+			t.Fatalf("setting of %s: %v", name, err)
+		}
+	}
+	idsOne := datatest.Create(t, one, datatest.Member("甲", datatest.IDNumber("19800101", 1)))
+	datatest.Create(t, two, datatest.Member("乙", datatest.IDNumber("19810101", 3)),
+		datatest.Member("丙", datatest.IDNumber("19820101", 5)))
+
+	if two.Actor != "李明" || district.ServerRole() != data.RoleDistrict {
+		t.Errorf("signed in as %q, district role %q", two.Actor, district.ServerRole())
+	}
+	if b, _ := two.Branch(); b.Name != "二小党支部" {
+		t.Errorf("branch two reads branch %q", b.Name)
+	}
+	if people, _ := one.People(); len(people) != 1 || people[0].Name != "甲" {
+		t.Errorf("branch one sees %v, want only 甲", names(people))
+	}
+	if people, _ := two.People(); len(people) != 2 {
+		t.Errorf("branch two sees %v, want 乙 and 丙", names(people))
+	}
+	// Branch two asks for branch one's person by id, by SQL, and tries to change it.
+	if _, err := two.Person(idsOne[0]); err == nil {
+		t.Error("branch two read branch one's person by id")
+	}
+	var n int64
+	if err := two.DB().Raw("SELECT count(*) FROM people WHERE name = '甲'").Scan(&n).Error; err != nil || n != 0 {
+		t.Errorf("branch two's own SQL sees %d of branch one's rows (%v)", n, err)
+	}
+	stolen := *datatest.Member("甲", "")
+	stolen.ID = idsOne[0]
+	if err := two.UpdatePerson(&stolen); err == nil {
+		t.Error("branch two changed branch one's person")
+	}
+	// The district reads all branches and writes none.
+	if people, _ := district.People(); len(people) != 3 {
+		t.Errorf("the district sees %v, want all three", names(people))
+	}
+	err := district.CreatePerson(datatest.Member("丁", ""))
+	if err == nil || !errors.Is(err, data.ErrNoPermission) {
+		t.Errorf("the district created a person: %v", err)
+	}
+	// A package made by branch one holds branch one only.
+	if got := packedPeople(t, one); got != 1 {
+		t.Errorf("branch one's 移交包 holds %d people, want 1", got)
+	}
+}
+
+func names(people []data.Person) []string {
+	var out []string
+	for _, p := range people {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// packedPeople backs s up to a package, restores it on a new PC and counts.
+func packedPeople(t *testing.T, s *data.Store) int64 {
+	t.Helper()
+	pack := t.TempDir() + "/备份.zip"
+	if err := s.BackupTo(pack); err != nil {
+		t.Fatal(err)
+	}
+	pc := datatest.StoreIn(t, t.TempDir())
+	if err := pc.Restore(pack); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := pc.CountPeople()
+	return n
+}
