@@ -98,10 +98,10 @@ func scopeTable(tx *gorm.DB, t string) error {
 		`ALTER TABLE ` + q + ` ADD COLUMN branch_id bigint NOT NULL DEFAULT po_branch()`,
 		`CREATE INDEX ` + quoteIdent(t+"_branch") + ` ON ` + q + ` (branch_id)`,
 		`ALTER TABLE ` + q + ` ENABLE ROW LEVEL SECURITY`,
-		`CREATE POLICY branch_read ON ` + q + ` FOR SELECT USING (branch_id = po_branch() OR po_district())`,
-		`CREATE POLICY branch_insert ON ` + q + ` FOR INSERT WITH CHECK (branch_id = po_branch() AND NOT po_district())`,
-		`CREATE POLICY branch_update ON ` + q + ` FOR UPDATE USING (branch_id = po_branch() AND NOT po_district())`,
-		`CREATE POLICY branch_delete ON ` + q + ` FOR DELETE USING (branch_id = po_branch() AND NOT po_district())`,
+		`CREATE POLICY branch_read ON ` + q + ` FOR SELECT USING (branch_id = (SELECT po_branch()) OR (SELECT po_district()))`,
+		`CREATE POLICY branch_insert ON ` + q + ` FOR INSERT WITH CHECK (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
+		`CREATE POLICY branch_update ON ` + q + ` FOR UPDATE USING (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
+		`CREATE POLICY branch_delete ON ` + q + ` FOR DELETE USING (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
 	}
 	// The rows keyed by something other than a global id (the branch's own
 	// record is ID 1 in every branch; settings by name) are unique per branch.

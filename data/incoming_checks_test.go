@@ -66,6 +66,7 @@ func repack(t *testing.T, src, dest string, extra ...extraEntry) {
 }
 
 func TestPackageAbuseIsRefusedBeforeAnythingIsWritten(t *testing.T) {
+	fileOnly(t) // bundles a copy of the SQLite file
 	src := filledStore(t, "张三")
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "plain.zip")
@@ -101,6 +102,7 @@ func TestPackageAbuseIsRefusedBeforeAnythingIsWritten(t *testing.T) {
 }
 
 func TestTriggersAndViewsAreRefused(t *testing.T) {
+	fileOnly(t) // SQLite triggers and views inside a package
 	for _, ddl := range []string{
 		"CREATE TRIGGER wipe AFTER INSERT ON audit_entries BEGIN DELETE FROM audit_entries; END",
 		"CREATE VIEW everyone AS SELECT * FROM people",

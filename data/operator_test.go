@@ -7,16 +7,10 @@ import (
 
 func TestAuditNamesTheOperatorNotTheLogin(t *testing.T) {
 	s := openTemp(t)
-	dir := s.Dir()
 	if err := s.SetOperator("组织委员 张静"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopen(t, s)
 	if err := s.CreatePerson(member("李四", "")); err != nil {
 		t.Fatal(err)
 	}

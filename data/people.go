@@ -100,7 +100,12 @@ func (tx *Tx) CreatePerson(p *Person) error {
 
 // UpdatePerson saves every field of p, auditing before and after.
 func (s *Store) UpdatePerson(p *Person) error {
-	return s.write(func(tx *Tx) error { return tx.UpdatePerson(p) })
+	version, by := p.Version, p.UpdatedBy
+	err := s.write(func(tx *Tx) error { return tx.UpdatePerson(p) })
+	if err != nil { // rolled back: the form keeps the version it loaded
+		p.Version, p.UpdatedBy = version, by
+	}
+	return err
 }
 
 // UpdatePerson inside a transaction.

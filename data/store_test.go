@@ -43,6 +43,25 @@ func member(name, id string) *Person {
 		JoinDate: d("2010-07-01"), FullDate: d("2011-07-01")}
 }
 
+// reopen closes s and opens the same store again (folder or server).
+func reopen(t testing.TB, s *Store) *Store {
+	t.Helper()
+	dir, server := s.Dir(), s.server
+	s.Close()
+	var r *Store
+	var err error
+	if server != nil {
+		r, err = OpenServer(server.dsn, dir)
+	} else {
+		r, err = Open(dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
 // fileOnly skips a test about the SQLite file itself (locks, damage, the
 // folder) when the suite runs on the server.
 func fileOnly(t testing.TB) {
