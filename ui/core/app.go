@@ -35,6 +35,7 @@ type App struct {
 	// escapeCaught: the canvas passes Esc to the topmost form (catchEscape).
 	escapeCaught bool
 	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
+	window       *windowTracker       // keeps the main window's size and place (nil in tests)
 }
 
 // NewApp wires the shared context of the screens.

@@ -49,10 +49,15 @@ const navWidth = 176
 func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
 	w := app.NewWindow("党支部工作台")
 	w.SetIcon(resources.Icon)
-	w.Resize(fyne.NewSize(1200, 760))
-	SetUpMainWindow(NewApp(store, w), shell)
+	prefs := app.Preferences()
+	state := LoadWindowState(prefs)
+	w.Resize(StartSize(state))
+	a := NewApp(store, w)
+	a.window = rememberWindowState(w, prefs)
+	SetUpMainWindow(a, shell)
 	w.CenterOnScreen()
 	w.Show()
+	placeWindow(w, state)
 	return w
 }
 
@@ -63,7 +68,8 @@ func SetUpMainWindow(a *App, shell Shell) {
 	w := a.Window
 	w.SetMainMenu(NewMainMenu(a, shell))
 	showMain := func() {
-		w.SetContent(NewMainContent(a, shell.Screens).Object())
+		// The tracked layout remembers the window's size as it changes.
+		w.SetContent(container.New(trackedLayout{a.window}, NewMainContent(a, shell.Screens).Object()))
 		if shell.Started != nil {
 			shell.Started(a)
 		}

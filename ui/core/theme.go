@@ -28,8 +28,20 @@ var (
 
 	colorForeground = color.NRGBA{R: 0x26, G: 0x26, B: 0x26, A: 0xFF} // darker than Fyne's #565656: legible print-like text
 	colorFocus      = color.NRGBA{R: 0xC8, G: 0x10, B: 0x2E, A: 0x66}
-	colorSelection  = color.NRGBA{R: 0xC8, G: 0x10, B: 0x2E, A: 0x2E}
-	colorSuccess    = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF} // Fyne's #43F436 is too loud for an office
+	colorSelection  = color.NRGBA{R: 0xC8, G: 0x10, B: 0x2E, A: 0x1C} // light enough for coloured text on a selected row
+	colorSuccess    = color.NRGBA{R: 0x1E, G: 0x6B, B: 0x24, A: 0xFF} // Fyne's #43F436 is too loud for an office
+
+	// Fyne's light palette puts hints (#888), quiet labels and disabled text
+	// (#E3E3E3), check box and radio outlines (#E3E3E3), warnings (#FF9800)
+	// and errors (#F44336) below the 4.5:1 contrast WCAG AA asks of text
+	// against white or the input grey. These are the darkest shades that
+	// still read as "secondary", "amber" and "red"; theme_contrast_test.go
+	// checks every pair.
+	colorPlaceholder = color.NRGBA{R: 0x5E, G: 0x5E, B: 0x5E, A: 0xFF}
+	colorDisabled    = color.NRGBA{R: 0x62, G: 0x62, B: 0x62, A: 0xFF}
+	colorInputBorder = color.NRGBA{R: 0x66, G: 0x66, B: 0x66, A: 0xFF}
+	colorWarning     = color.NRGBA{R: 0x94, G: 0x4A, B: 0x00, A: 0xFF}
+	colorError       = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0xFF}
 )
 
 // Color returns the light variant of every colour, whatever the OS prefers.
@@ -47,6 +59,16 @@ func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return colorForeground
 	case theme.ColorNameSuccess:
 		return colorSuccess
+	case theme.ColorNamePlaceHolder:
+		return colorPlaceholder
+	case theme.ColorNameDisabled:
+		return colorDisabled
+	case theme.ColorNameInputBorder:
+		return colorInputBorder
+	case theme.ColorNameWarning:
+		return colorWarning
+	case theme.ColorNameError:
+		return colorError
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

@@ -197,10 +197,10 @@ const chipWidth, chipHeight = 104, 52
 // amber waiting, red missing, blue extra, grey nothing asked.
 var (
 	colorGreen = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}
-	colorAmber = color.NRGBA{R: 0xD9, G: 0x82, B: 0x00, A: 0xFF}
+	colorAmber = color.NRGBA{R: 0x94, G: 0x4A, B: 0x00, A: 0xFF} // dark enough for a legend outline (4.5:1, see the contrast test)
 	colorRed   = color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF}
 	colorBlue  = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0xFF}
-	colorGrey  = color.NRGBA{R: 0x8A, G: 0x8A, B: 0x8A, A: 0xFF}
+	colorGrey  = color.NRGBA{R: 0x66, G: 0x66, B: 0x66, A: 0xFF}
 )
 
 // tint is c made light enough to put dark text on.

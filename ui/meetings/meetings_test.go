@@ -4,6 +4,7 @@ package meetings
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -452,5 +453,15 @@ func TestClassLogMarksOthersAndHasNoTargetsWhenLocalIsOff(t *testing.T) {
 	}
 	if s.classes.bars.Visible() {
 		t.Error("the progress bars show without targets")
+	}
+}
+
+// TestLegendColoursAreReadable: the calendar's legend and the attendance
+// chips outline their states in these colours, on the window's white.
+func TestLegendColoursAreReadable(t *testing.T) {
+	for _, c := range []color.NRGBA{colorGreen, colorAmber, colorRed, colorBlue, colorGrey} {
+		if r := core.ContrastRatio(c, color.White); r < core.MinContrast {
+			t.Errorf("%v on white: %.2f:1, want ≥ %.1f:1", c, r, core.MinContrast)
+		}
 	}
 }
