@@ -118,6 +118,7 @@ func (t *Table[T]) title(i int) string {
 // SetRows shows rows (filtered already), sorted by the chosen column. The
 // selection stays on its record if that is still shown.
 func (t *Table[T]) SetRows(rows []T) {
+	shrunk := len(rows) < len(t.rows)
 	n := t.columnCount()
 	cells := make([]string, len(rows)*n) // one allocation for the whole table
 	t.rows = make([]tableRow[T], len(rows))
@@ -139,6 +140,13 @@ func (t *Table[T]) SetRows(rows []T) {
 	// record; the selected record keeps the row highlight wherever its row moved.
 	t.table.UnselectAll()
 	t.table.Refresh()
+	if shrunk {
+		// Fyne's table keeps its vertical offset when the rows get fewer: scrolled
+		// down, then narrowed by a search, it drew only the last row (or nothing
+		// beside the sticky columns) until the wheel moved. A narrowed list starts
+		// at its top; the sideways position stays.
+		t.table.ScrollToTop()
+	}
 }
 
 // Len is the number of rows shown.
