@@ -256,7 +256,11 @@ func inferStage(p *data.Person, today civil.Date) []data.FieldIssue {
 type ExportOptions struct {
 	AsOf        civil.Date // 截至日期; zero = today
 	MaskPrivate bool       // mask ID and phone numbers, for lists that are posted (公示)
-	Progress    func(done, total int)
+	// Filter, when set, keeps only the people it matches (search text,
+	// 人员类别, 党籍状态, 党小组), as the 党员名册 screen filters: "导出当前筛选的
+	// N 人". Its View is ignored: the list is the register on AsOf.
+	Filter   *data.PersonFilter
+	Progress func(done, total int)
 }
 
 // ExportMembers writes the 党员名册 (people in the register on opt.AsOf,
@@ -274,6 +278,11 @@ func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
 	people, err := memberList(store, asOf, today)
 	if err != nil {
 		return fmt.Errorf("读取党员名单失败：%w", err)
+	}
+	if opt.Filter != nil {
+		f := *opt.Filter
+		f.View = data.ViewAll
+		people = data.FilterPeople(people, f)
 	}
 	for i := range people {
 		if people[i].BranchName == "" {

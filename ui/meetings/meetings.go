@@ -254,7 +254,7 @@ type meetingList struct {
 
 	kind      *widget.Select
 	period    *spanSelect
-	search    *widget.Entry
+	search    *widgets.SearchEntry
 	count     *widget.Label
 	edit, del *widget.Button
 	export    *widget.Button
@@ -277,10 +277,7 @@ func newMeetingList(s *meetingsScreen) *meetingList {
 	l.kind = widget.NewSelect(nil, func(string) { l.apply() })
 	l.kind.Selected = typeAll
 	l.period = newSpanSelect("本年度", l.apply)
-	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder("搜索会议名称、议题、地点、主持人、决议")
-	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	l.search.OnChanged = func(string) { l.apply() }
+	l.search = widgets.NewSearchEntry("搜索会议名称、议题、地点…", func(string) { l.apply() })
 	filters := container.NewBorder(nil, nil, nil,
 		container.NewHBox(widget.NewLabel("类型"), l.kind, widget.NewLabel("时间"), l.period.sel), l.search)
 

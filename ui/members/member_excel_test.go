@@ -257,3 +257,51 @@ func TestImportPreviewWithNothingToImport(t *testing.T) {
 		t.Errorf("notes %q", v.rows[0].notes)
 	}
 }
+
+func TestExportOffersTheCurrentFilter(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.ThreeMembers(t, a)
+	s := openMembers(t, a)
+	c := a.Window.Canvas()
+
+	if e := s.export(); e.which != nil {
+		t.Error("unfiltered register: the dialog offers a choice it has no use for")
+	}
+	uitest.TypeIn(c, s.search, "教师") // 张三 and 李四
+	e := s.export()
+	if e.which == nil || e.which.Selected != "导出当前筛选的 2 人" {
+		t.Fatalf("filtered register: choice %v, want 导出当前筛选的 2 人 selected", e.which)
+	}
+	uitest.RequireText(t, c, "全部在册党员")
+
+	names := func(opt reports.ExportOptions) []string {
+		path := filepath.Join(t.TempDir(), "名册.xlsx")
+		if err := exportMembersTo(a, path, opt, nil); err != nil {
+			t.Fatal(err)
+		}
+		m, err := reports.ReadMembers(path, a.Store, uitest.Today, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range m.Rows {
+			out = append(out, r.Person.Name)
+		}
+		slices.Sort(out)
+		return out
+	}
+	opt, err := e.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(opt); !slices.Equal(got, []string{"张三", "李四"}) {
+		t.Errorf("导出当前筛选的 2 人 wrote %v", got)
+	}
+	e.which.SetSelected("全部在册党员")
+	if opt, _ = e.options(); opt.Filter != nil {
+		t.Error("全部 still carries the filter")
+	}
+	if got := names(opt); len(got) != 3 {
+		t.Errorf("全部 wrote %v", got)
+	}
+}

@@ -119,7 +119,7 @@ type membersScreen struct {
 	filter data.PersonFilter
 
 	table                  *widgets.Table[data.Person]
-	search                 *widgets.FormEntry
+	search                 *widgets.SearchEntry
 	stage, standing, group *widget.Select
 	viewChoice             *widget.RadioGroup
 	count                  *widget.Label
@@ -170,7 +170,7 @@ func (s *membersScreen) buildControls() {
 	s.status = widget.NewButtonWithIcon("状态变更", theme.HistoryIcon(), s.changeStatus)
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteSelected)
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { ShowImportMembers(s.a) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { ShowExportMembers(s.a) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { s.export() })
 	s.viewChoice = widget.NewRadioGroup(viewNames, nil)
 	s.viewChoice.Horizontal = true
 	s.viewChoice.Required = true
@@ -179,12 +179,9 @@ func (s *membersScreen) buildControls() {
 	s.toolbar = container.NewHBox(add, s.edit, s.status, s.del, widget.NewSeparator(), imp, exp,
 		layout.NewSpacer(), s.viewChoice)
 
-	s.search = widgets.NewFormEntry()
-	s.search.SetPlaceHolder("搜索姓名、身份证号、岗位、手机号、籍贯、备注（Ctrl+F）")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(text string) { s.filter.Text = text; s.apply() }
-	s.search.SetKeys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyN: s.newMember},
-		Escape: func() { s.search.SetText("") }})
+	// The placeholder names what is searched most; 籍贯 and 备注 are searched too.
+	s.search = widgets.NewSearchEntry("搜索姓名、身份证号、手机号…（Ctrl+F）", func(text string) { s.filter.Text = text; s.apply() })
+	s.search.SetKeys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyN: s.newMember}})
 	s.stage = s.filterChoice(append([]string{choiceAll}, data.MemberStageChoices...),
 		func(v string) { s.filter.Stage = data.Stage(v) })
 	s.standing = s.filterChoice(append([]string{choiceAll}, data.Standings...),
@@ -193,7 +190,7 @@ func (s *membersScreen) buildControls() {
 	s.filters = container.NewBorder(nil, nil, nil, container.NewHBox(
 		widget.NewLabel(data.FieldStage), s.stage,
 		widget.NewLabel(data.FieldStanding), s.standing,
-		widget.NewLabel(data.FieldGroup), s.group), s.search)
+		widget.NewLabel(data.FieldGroup), s.group, s.table.ColumnsButton()), s.search)
 
 	s.count = widget.NewLabel("")
 	s.updateButtons()
@@ -364,6 +361,15 @@ func (s *membersScreen) viewChosen(name string) {
 	s.table.Widget().Show()
 	s.count.Show()
 	s.apply()
+}
+
+// export offers the rows shown when the register is filtered, else 全部.
+func (s *membersScreen) export() *exportDialog {
+	if s.view != viewRegister || !s.filtered() {
+		return showExportMembers(s.a, nil, 0)
+	}
+	f := s.filter
+	return showExportMembers(s.a, &f, s.table.Len())
 }
 
 func (s *membersScreen) focusSearch() {

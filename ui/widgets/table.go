@@ -51,6 +51,7 @@ type Table[T any] struct {
 	headers  map[int]fyne.CanvasObject // header cell per column, to read dragged widths
 	table    *resizeTable
 	collator *collate.Collator
+	compact  bool // 紧凑行高, shared by the cells and headers
 }
 
 type tableRow[T any] struct {
@@ -63,27 +64,30 @@ const seqTitle = "序号"
 
 // NewTable makes an empty table; fill it with SetRows.
 func NewTable[T any](cfg TableConfig[T]) *Table[T] {
-	t := &Table[T]{cfg: cfg, cols: cfg.Columns, sortCol: -1, headers: map[int]fyne.CanvasObject{},
-		collator: collate.New(language.SimplifiedChinese)}
+	t := &Table[T]{cfg: cfg, sortCol: -1, headers: map[int]fyne.CanvasObject{},
+		collator: collate.New(language.SimplifiedChinese), compact: CompactTables()}
+	t.cols = t.layoutColumns(t.savedLayout())
 	tb := &resizeTable{dragEnded: t.rememberWidths}
 	tb.Length = func() (int, int) { return len(t.rows), t.columnCount() }
 	tb.CreateCell = func() fyne.CanvasObject {
-		return NewSelectableCell(func(id widget.TableCellID) { t.tapped(id) }, func(id widget.TableCellID) { t.open(id.Row) })
+		c := NewSelectableCell(func(id widget.TableCellID) { t.tapped(id) }, func(id widget.TableCellID) { t.open(id.Row) })
+		c.compact = &t.compact
+		return c
 	}
 	tb.UpdateCell = t.updateCell
 	tb.ExtendBaseWidget(tb)
 	tb.ShowHeaderRow = true
 	tb.StickyColumnCount = cfg.Sticky
-	tb.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		return b
-	}
+	tb.CreateHeader = func() fyne.CanvasObject { return newHeaderButton(&t.compact) }
 	tb.UpdateHeader = t.updateHeader
 	tb.OnSelected = func(id widget.TableCellID) { t.selectRow(id.Row) }
 	t.table = tb
+	t.restoreSort()
 	t.applyWidths()
+	onCompactChanged(func(on bool) {
+		t.compact = on
+		t.table.Refresh()
+	})
 	return t
 }
 
@@ -189,13 +193,14 @@ func (t *Table[T]) Select(id uint) {
 }
 
 // SortBy sorts by table column col; a second call with the same column
-// reverses the order.
+// reverses the order. The choice is remembered (TableConfig.Prefs).
 func (t *Table[T]) SortBy(col int) {
 	if t.sortCol == col {
 		t.sortDesc = !t.sortDesc
 	} else {
 		t.sortCol, t.sortDesc = col, false
 	}
+	t.rememberSort()
 	t.sort()
 	t.table.Refresh()
 }
@@ -255,7 +260,7 @@ func (t *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (t *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
+	b := &o.(*headerButton).Button
 	if id.Col < 0 || id.Col >= t.columnCount() {
 		b.SetText("")
 		b.OnTapped = nil
