@@ -36,6 +36,15 @@ type App struct {
 	escapeCaught bool
 	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
 	window       *windowTracker       // keeps the main window's size and place (nil in tests)
+	navigate     func(title string)
+}
+
+// ShowScreen switches the main window to the screen with this title (a link
+// from the 工作台); it does nothing outside the main window.
+func (a *App) ShowScreen(title string) {
+	if a.navigate != nil {
+		a.navigate(title)
+	}
 }
 
 // NewApp wires the shared context of the screens.
@@ -149,3 +158,10 @@ func safely(f func() error) (err error) {
 	}()
 	return f()
 }
+
+// NoMembersYet is what every screen says about an empty register (工作台,
+// 三会一课 banner and grid): one thing, the first step. Requirements that
+// depend on the members (三会一课 periods, 发展党员 deadlines) are not judged
+// before there are members, so no screen calls anything "done" or "not required".
+const NoMembersYet = "名册中还没有党员。第一步：在“党员名册”中点“导入”从 Excel 名册导入，或点“新增”逐个录入。" +
+	"三会一课和发展党员的要求在录入党员后开始计算。"

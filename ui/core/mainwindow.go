@@ -115,6 +115,7 @@ func NewMainContent(a *App, screens []Screen) *MainContent {
 		})
 	m.current = -1
 	m.Nav.OnSelected = m.switchTo
+	a.navigate = m.showTitled
 	m.Nav.Select(0)
 	return m
 }
@@ -140,6 +141,17 @@ func (m *MainContent) switchTo(id widget.ListItemID) {
 		return
 	}
 	m.show(id)
+}
+
+// showTitled selects the screen with this title (the 工作台's links); a
+// form with typed work is asked about first, as for a tap.
+func (m *MainContent) showTitled(title string) {
+	for i, e := range m.entries {
+		if e.Title == title {
+			m.Nav.Select(i)
+			return
+		}
+	}
 }
 
 // show switches to screen id, building it on its first visit.

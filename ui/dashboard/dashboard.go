@@ -15,6 +15,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/data/compliance"
 	"partyoffice/ui/core"
 	"partyoffice/ui/members"
 	"partyoffice/ui/settings"
@@ -32,6 +33,7 @@ const recentChangeCount = 10
 type dashboardFacts struct {
 	today   civil.Date
 	branch  data.Branch
+	people  []data.Person
 	counts  data.RegisterCounts
 	groups  []data.PartyGroup
 	ending  []data.Person // 预备党员 whose 预备期 ends soon or has ended
@@ -50,6 +52,7 @@ func loadDashboardFacts(s *data.Store, today civil.Date) (dashboardFacts, error)
 	if err != nil {
 		return f, err
 	}
+	f.people = people
 	f.counts = data.Count(people)
 	f.ending = data.ProbationEndingWithin(people, today, probationWarnDays)
 	if f.groups, err = s.Groups(); err != nil {
@@ -79,14 +82,32 @@ func (d *dashboard) reload() {
 		d.app.ShowError("工作台无法读取数据", err)
 		return
 	}
-	d.body.Objects = []fyne.CanvasObject{
-		d.header(f),
+	findings, todoErr := loadTodo(d.app, f.today)
+	var comp *compliance.Compliance
+	var settings *data.MeetingSettings
+	if md, err := compliance.Load(d.app.Store); md != nil {
+		comp, settings = compliance.New(md, f.today), &md.Settings
+	} else if err != nil {
+		fyne.LogError("工作台：三会一课", err)
+	}
+	d.body.Objects = []fyne.CanvasObject{d.header(f)}
+	if first := firstSteps(d.app, f); first != nil {
+		d.body.Objects = append(d.body.Objects, first)
+	}
+	items := urgentItems(d.app, f, findings, comp, settings)
+	for _, band := range []urgency{overdue, thisMonth} {
+		if b := urgentBand(items, band); b != nil {
+			d.body.Objects = append(d.body.Objects, b)
+		}
+	}
+	d.body.Objects = append(d.body.Objects,
 		statTiles(f.counts),
-		newTodoCard(d.app, f.today),
+		chartsRow(d.app, f, comp),
+		newTodoCard(d.app, f.today, laterFindings(findings, f.today), todoErr),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
 		meetingsCard(d.app, f.today),
 		changesCard(f.changes),
-	}
+	)
 	d.body.Refresh()
 }
 
@@ -138,7 +159,7 @@ func statTiles(c data.RegisterCounts) fyne.CanvasObject {
 			tiles = append(tiles, statTile(s.n, s.caption))
 		}
 	}
-	return container.NewGridWrap(fyne.NewSize(136, 104), tiles...)
+	return widgets.FitGrid(fyne.NewSize(120, 104), tiles...)
 }
 
 // statNumberSize is the text size of a tile's number: readable from across the desk.

@@ -31,6 +31,9 @@ func meetingsCard(a *core.App, today civil.Date) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		return widget.NewCard(meetingsCardTitle, "", l)
 	}
+	if n := data.Count(d.People); n.Full+n.Probationer == 0 {
+		return widget.NewCard(meetingsCardTitle, "", widgets.WrappedLabel(core.NoMembersYet))
+	}
 	c := compliance.New(d, today)
 	return widget.NewCard(meetingsCardTitle, "",
 		container.NewGridWithColumns(2, currentStatusRows(c, &d.Settings), meetingNotes(c, &d.Settings, today)))

@@ -29,16 +29,28 @@ func loadTodo(a *core.App, today civil.Date) ([]rules.Finding, error) {
 	return rules.CheckAll(d, today, rules.DefaultOptions()), nil
 }
 
+// laterFindings are the findings the bands above do not show: no deadline,
+// or one after this month.
+func laterFindings(findings []rules.Finding, today civil.Date) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range findings {
+		if findingBand(f, today) == later {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // newTodoCard is the 工作台's 待办 card: what the 发展党员 rules say needs
-// doing, most urgent first. A line opens the person's development record.
-func newTodoCard(a *core.App, today civil.Date) fyne.CanvasObject {
+// doing beyond the 逾期 and 本月要做 bands, most urgent first. A line opens the
+// person's development record.
+func newTodoCard(a *core.App, today civil.Date, findings []rules.Finding, err error) fyne.CanvasObject {
 	const title = "待办（发展党员）"
-	findings, err := loadTodo(a, today)
 	if err != nil {
 		return widget.NewCard(title, "", widgets.QuietLabel("无法检查发展党员记录："+err.Error()))
 	}
 	if len(findings) == 0 {
-		return widget.NewCard(title, "", widgets.QuietLabel("没有待办事项，发展党员各项时限都在正常范围内。"))
+		return widget.NewCard(title, "", widgets.QuietLabel("没有其他待办事项（逾期和本月要做的见上方）。"))
 	}
 	errs, reminders := rules.Count(findings)
 	rows := container.NewVBox()

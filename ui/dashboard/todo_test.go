@@ -3,11 +3,12 @@
 package dashboard
 
 import (
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
 	"partyoffice/data/civil"
 	"partyoffice/ui/uitest"
-	"partyoffice/ui/widgets"
 )
 
 func TestTodoCardListsFindingsAndOpensThePerson(t *testing.T) {
@@ -15,7 +16,7 @@ func TestTodoCardListsFindingsAndOpensThePerson(t *testing.T) {
 	uitest.Applicant(t, a, "甲", civil.New(2026, 4, 1)) // D2: no talk after a month
 	uitest.Show(a, NewDashboard(a))
 	c := a.Window.Canvas()
-	uitest.RequireShown(t, c, "待办（发展党员）")
+	uitest.RequireShown(t, c, "逾期（1 项）") // the talk was due a month after the application
 	uitest.RequireShown(t, c, "已超过一个月，还没有登记党组织派人谈话")
 
 	uitest.TapCard(t, c, "甲")
@@ -30,25 +31,26 @@ func TestTodoCardShowsEightThenAll(t *testing.T) {
 	}
 	uitest.Show(a, NewDashboard(a))
 	c := a.Window.Canvas()
+	// The nine talks are overdue: they are the 逾期 band, eight lines then all.
 	lines := func() int {
 		n := 0
 		for _, o := range uitest.VisibleOnCanvas(c) {
-			if _, ok := o.(*widgets.TapArea); ok {
+			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "甲") && len([]rune(l.Text)) == 2 {
 				n++
 			}
 		}
 		return n
 	}
-	if n := lines(); n != todoShown {
-		t.Fatalf("%d 待办 lines shown at first, want %d", n, todoShown)
+	if n := lines(); n != urgentBandShown {
+		t.Fatalf("%d overdue lines shown at first, want %d", n, urgentBandShown)
 	}
-	uitest.TapButton(t, c, "查看全部 10 条") // nine talks and the branch's 优秀青年教师 target
+	uitest.TapButton(t, c, "查看全部 9 条")
 	if n := lines(); n != 9 {
 		t.Errorf("%d person lines after 查看全部, want 9", n)
 	}
-	uitest.RequireShown(t, c, "本支部")
+	uitest.RequireShown(t, c, "本支部") // the 优秀青年教师 target: later, in the 待办 card
 	uitest.TapButton(t, c, "收起")
-	if n := lines(); n != todoShown {
+	if n := lines(); n != urgentBandShown {
 		t.Errorf("%d lines after 收起", n)
 	}
 }

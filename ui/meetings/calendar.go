@@ -18,6 +18,7 @@ import (
 	"partyoffice/data/civil"
 	"partyoffice/data/compliance"
 	"partyoffice/data/rules"
+	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
 
@@ -98,6 +99,15 @@ func calendarLegend() fyne.CanvasObject {
 // refresh draws the chosen year and the current reminders.
 func (c *complianceCalendar) refresh() {
 	c.title.SetText(fmt.Sprintf("%d年", c.year))
+	if c.s.data != nil && noMembers(c.s.data) {
+		// Nothing is judged before there are members: not 不作要求 in every
+		// cell, nor "all held". The same first step as the 工作台.
+		c.warnings.Objects = []fyne.CanvasObject{widgets.WrappedLabel(core.NoMembersYet)}
+		c.warnings.Refresh()
+		c.grid.Objects = nil
+		c.grid.Refresh()
+		return
+	}
 	c.showWarnings()
 	cal := c.s.comp.Calendar(c.year)
 	c.grid.Objects = []fyne.CanvasObject{c.monthHeader()}
@@ -316,3 +326,9 @@ func (c *calendarCell) MinSize() fyne.Size {
 func (c *calendarCell) Tapped(*fyne.PointEvent) { c.onTap() }
 
 func (c *calendarCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// noMembers tells whether the register is empty.
+func noMembers(d *compliance.Data) bool {
+	n := data.Count(d.People)
+	return n.Full+n.Probationer == 0
+}
