@@ -28,7 +28,7 @@ func cardIndex(d fyne.CanvasObject, title string) int {
 func TestDashboardPutsOverdueFirstThenThisMonthThenNumbers(t *testing.T) {
 	a := uitest.NewApp(t) // today is 2026-06-15
 	uitest.AddPeople(t, a.Store,
-		data.Person{Name: "孙八", Stage: data.StageProbationer, JoinDate: civil.New(2025, 5, 1)}, // ended 2026-05-01
+		data.Person{Name: "孙八", Stage: data.StageProbationer, JoinDate: civil.New(2025, 5, 1)},  // ended 2026-05-01
 		data.Person{Name: "王五", Stage: data.StageProbationer, JoinDate: civil.New(2025, 6, 30)}, // ends 2026-06-30
 	)
 	d := NewDashboard(a)
