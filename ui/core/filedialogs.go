@@ -48,67 +48,59 @@ func RememberFolder(file string) {
 	fyne.CurrentApp().Preferences().SetString(PrefLastFolder, filepath.Dir(file))
 }
 
-// fileDialogSize gives Fyne's file dialogs room for long Chinese file names.
+// fileDialogSize gives the file chooser room for long Chinese file names.
 var fileDialogSize = fyne.NewSize(900, 600)
 
-// ChooseFileToOpen shows Fyne's open dialog for files ending in one of exts
-// (".xlsx"), starting in the last folder used; then gets the chosen path.
-// Cancelling does nothing.
-func (a *App) ChooseFileToOpen(title string, exts []string, then func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.ShowError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		RememberFolder(path)
-		then(path)
-	}, a.Window)
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
+// fileTypeName names a filter's file types as the system dialog lists them.
+func fileTypeName(exts []string) string {
+	if len(exts) == 1 && strings.EqualFold(exts[0], ".xlsx") {
+		return "Excel 工作簿 (*.xlsx)"
 	}
-	if dir := LastFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.SetTitleText(title)
-	d.Resize(fileDialogSize)
-	d.Show()
+	return "文件 (*" + strings.Join(exts, ";*") + ")"
 }
 
-// ChooseFileToSave shows Fyne's save dialog with a suggested file name; the
+// lastFolderPath is the remembered folder as a path, "" when there is none.
+func lastFolderPath() string {
+	if l := LastFolder(); l != nil {
+		return l.Path()
+	}
+	return ""
+}
+
+// ChooseFileToOpen asks for a file ending in one of exts (".xlsx"),
+// starting in the last folder used: the system's dialog on Windows and macOS,
+// the app's own Chinese chooser elsewhere. Cancelling does nothing.
+func (a *App) ChooseFileToOpen(title string, exts []string, then func(path string)) {
+	got := func(path string) {
+		RememberFolder(path)
+		then(path)
+	}
+	if nativeFileDialog(a.Window, false, title, "", exts, lastFolderPath(), got) {
+		return
+	}
+	showFileChooser(a.Window, false, title, "", exts, lastFolderPath(), got)
+}
+
+// ChooseFileToSave asks where to save, suggesting a file name; the
 // extension ext (".xlsx") is added when the user typed a name without it.
 func (a *App) ChooseFileToSave(suggested, ext string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.ShowError("无法保存文件", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
+	var exts []string
+	if ext != "" {
+		exts = []string{ext}
+	}
+	got := func(path string) {
 		path = AddMissingExtension(path, ext)
 		RememberFolder(path)
 		then(path)
-	}, a.Window)
-	d.SetFileName(suggested)
-	if ext != "" {
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	if dir := LastFolder(); dir != nil {
-		d.SetLocation(dir)
+	if nativeFileDialog(a.Window, true, "保存文件", suggested, exts, lastFolderPath(), got) {
+		return
 	}
-	d.Resize(fileDialogSize)
-	d.Show()
+	showFileChooser(a.Window, true, "保存文件", suggested, exts, lastFolderPath(), got)
 }
 
-// AddMissingExtension adds ext to a name typed without it. Fyne's save dialog has
-// already created the file it was given; an empty one left under the name
+// AddMissingExtension adds ext to a name typed without it. A save dialog may
+// have created the file it was given; an empty one left under the name
 // without the extension is removed.
 func AddMissingExtension(chosen, ext string) string {
 	if ext == "" || strings.EqualFold(filepath.Ext(chosen), ext) {
@@ -161,4 +153,31 @@ func FileSize(n int64) string {
 		return fmt.Sprintf("%d KB", (n+kb-1)/kb)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/mb)
+}
+
+// OldSpreadsheetAnswer is what an import says to an old Excel (.xls) or WPS
+// (.et) file: the app reads only .xlsx, and listing the old files with this
+// answer beats hiding them (the user thinks the file is gone).
+const OldSpreadsheetAnswer = "请在 Excel/WPS 中另存为 .xlsx 后再导入"
+
+// importExts are the files an import dialog lists: .xlsx, and the old kinds
+// it answers with OldSpreadsheetAnswer.
+var importExts = []string{".xlsx", ".xls", ".et"}
+
+// IsOldSpreadsheet tells whether path is an .xls or .et file.
+func IsOldSpreadsheet(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".xls" || ext == ".et"
+}
+
+// ChooseWorkbookToImport asks for the workbook to import; an .xls or .et
+// file chosen is answered with OldSpreadsheetAnswer instead of silence.
+func (a *App) ChooseWorkbookToImport(title string, then func(path string)) {
+	a.ChooseFileToOpen(title, importExts, func(path string) {
+		if IsOldSpreadsheet(path) {
+			a.ShowInfo("需要 .xlsx 格式", "“"+filepath.Base(path)+"”是旧版 Excel 或 WPS 表格格式。"+OldSpreadsheetAnswer+"。")
+			return
+		}
+		then(path)
+	})
 }

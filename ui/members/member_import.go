@@ -21,7 +21,7 @@ import (
 // ShowImportMembers asks for a workbook, reads it off the UI goroutine and shows what would
 // be imported. Nothing is written until the user confirms in the preview.
 func ShowImportMembers(a *core.App) {
-	a.ChooseFileToOpen("选择要导入的党员名册（.xlsx）", []string{".xlsx"}, func(path string) {
+	a.ChooseWorkbookToImport("选择要导入的党员名册（.xlsx）", func(path string) {
 		readMemberWorkbook(a, path)
 	})
 }
