@@ -59,7 +59,9 @@ func monthEnd(today civil.Date) civil.Date {
 }
 
 // urgentItems gathers the late and this month's items of every feature:
-// 发展党员 deadlines, 预备期 ends, 三会一课 periods missed or ending, long absences.
+// 发展党员 deadlines (预备期 ends among them: the rules report them, the
+// 预备期 card below lists them all), 三会一课 periods missed or ending, long
+// absences.
 func urgentItems(a *core.App, f dashboardFacts, findings []rules.Finding, c *compliance.Compliance, ms *data.MeetingSettings) []urgentItem {
 	var items []urgentItem
 	for _, fd := range findings {
@@ -79,21 +81,6 @@ func urgentItems(a *core.App, f dashboardFacts, findings []rules.Finding, c *com
 			item.open = func() { a.ShowScreen("发展党员") }
 		}
 		items = append(items, item)
-	}
-	for i := range f.ending {
-		p := &f.ending[i]
-		end := p.ProbationEnd()
-		days := f.today.DaysUntil(end)
-		id := p.ID
-		open := func() { development.ShowDevelopmentPerson(a, id) }
-		switch {
-		case days < 0:
-			items = append(items, urgentItem{overdue, p.Name,
-				fmt.Sprintf("预备期 %s 已满，已超期 %d 天：请及时讨论转正", end, -days), open})
-		case !monthEnd(f.today).Before(end):
-			items = append(items, urgentItem{thisMonth, p.Name,
-				fmt.Sprintf("预备期 %s 期满（还有 %d 天）：准备转正申请、召开支部大会", end, days), open})
-		}
 	}
 	if c == nil {
 		return items
@@ -120,7 +107,7 @@ func urgentItems(a *core.App, f dashboardFacts, findings []rules.Finding, c *com
 }
 
 // urgentBandShown is how many lines a band shows before “查看全部”.
-const urgentBandShown = 8
+const urgentBandShown = 5
 
 // urgentBand is the 逾期 (red) or 本月要做 band; nil when it has nothing.
 func urgentBand(items []urgentItem, band urgency) fyne.CanvasObject {

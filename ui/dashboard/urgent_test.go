@@ -48,8 +48,7 @@ func TestDashboardPutsOverdueFirstThenThisMonthThenNumbers(t *testing.T) {
 	if tag.Importance != widget.DangerImportance {
 		t.Error("the 逾期 tag is not red")
 	}
-	uitest.RequireShown(t, c, "已超期 45 天：请及时讨论转正")
-	uitest.RequireShown(t, c, "2026-06-30 期满")
+	uitest.RequireShown(t, c, "还没有召开支部大会讨论转正") // 孙八, from the 发展党员 rules
 }
 
 func TestEmptyBranchSaysTheFirstStepEverywhere(t *testing.T) {
