@@ -142,7 +142,9 @@ func showFileChooser(win fyne.Window, save bool, title, suggested string, exts [
 		f.name.OnSubmitted = func(string) { f.confirm() }
 		bottom.Objects = append([]fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewLabel("文件名"), nil, f.name)}, bottom.Objects...)
 	}
-	body := container.NewBorder(top, bottom, container.NewHScroll(places), nil, f.list)
+	placesScroll := container.NewVScroll(places)
+	placesScroll.SetMinSize(fyne.NewSize(170, 0))
+	body := container.NewBorder(top, bottom, container.NewHBox(placesScroll, widget.NewSeparator()), nil, f.list)
 
 	if title == "" {
 		title = "打开文件"
