@@ -217,6 +217,21 @@ func TestImportPreviewAndCommit(t *testing.T) {
 	if txt := v.resultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
 		t.Errorf("result text %q", txt)
 	}
+	// The result offers the refused row as a workbook: the row as written plus 错误原因.
+	v.dlg.Hide()
+	v.showResult(res)
+	uitest.FindButton(t, c, "保存有错误的行…")
+	rejected := filepath.Join(t.TempDir(), rejectedFileName(path))
+	if err := v.writeRejected(rejected); err != nil {
+		t.Fatalf("saving the rejected rows: %v", err)
+	}
+	again, err := reports.ReadMembers(rejected, b.Store, b.Today(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Rows) != 1 || again.Rows[0].Person.Name != "赵六" || !slices.Contains(again.Ignored, reports.RejectedReasonHeader) {
+		t.Errorf("rejected workbook holds %d rows (%v), ignored %v", len(again.Rows), again.Rows, again.Ignored)
+	}
 
 	// Again: now all three exist; the user chooses to update them.
 	m, err = reports.ReadMembers(path, b.Store, b.Today(), nil)

@@ -251,8 +251,52 @@ func (v *importPreview) startCommit() {
 			return
 		}
 		v.a.NotifyChanged()
-		v.a.ShowInfo("导入完成", v.resultText(res))
+		v.showResult(res)
 	})
+}
+
+// showResult says what was imported; with rows refused it offers to save
+// them (original cells and a 错误原因 column) to fix and import again.
+func (v *importPreview) showResult(res data.ImportResult) {
+	msg := widget.NewLabel(core.WrapMessage(v.resultText(res)))
+	d := dialog.NewCustomWithoutButtons("导入完成", msg, v.a.Window)
+	buttons := []fyne.CanvasObject{widget.NewButton("好的", d.Hide)}
+	if v.m.BadRows() > 0 {
+		save := widget.NewButtonWithIcon("保存有错误的行…", theme.DocumentSaveIcon(), func() {
+			d.Hide()
+			v.saveRejected()
+		})
+		save.Importance = widget.HighImportance
+		buttons = append(buttons, save)
+	}
+	d.SetButtons(buttons)
+	d.Show()
+}
+
+// rejectedFileName is the suggested name: 党员名册（有错误的行）.xlsx beside the source.
+func rejectedFileName(source string) string {
+	base := strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
+	return base + "（有错误的行）.xlsx"
+}
+
+// saveRejected asks where, then writes the refused rows off the UI goroutine.
+func (v *importPreview) saveRejected() {
+	v.a.ChooseFileToSave(rejectedFileName(v.path), ".xlsx", func(dst string) {
+		v.a.RunWithProgress("正在保存有错误的行", func(core.Progress) error {
+			return v.writeRejected(dst)
+		}, func(err error) {
+			if err != nil {
+				v.a.ShowError("未能保存有错误的行", err)
+				return
+			}
+			v.a.ShowSaved("有错误的行已保存到（改正后可再导入）", dst)
+		})
+	})
+}
+
+// writeRejected is the workbook itself, callable without a dialog.
+func (v *importPreview) writeRejected(dst string) error {
+	return reports.WriteRejectedRows(v.path, v.m.Sheet, v.m.HeaderRow, v.m.Errors(), dst)
 }
 
 // commit is the write itself, in one transaction: all rows land or none.

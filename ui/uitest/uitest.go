@@ -199,6 +199,9 @@ func FindButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 	roots := canvasRoots(c)
 	for i := len(roots) - 1; i >= 0; i-- {
 		for _, o := range VisibleObjects(roots[i]) {
+			if bl, ok := o.(widgets.ButtonLike); ok {
+				o = bl.AsButton()
+			}
 			if b, ok := o.(*widget.Button); ok && b.Text == text {
 				return b
 			}
@@ -291,6 +294,8 @@ func textOfObject(o fyne.CanvasObject) string {
 		return v.Text
 	case *widget.Button:
 		return v.Text
+	case widgets.ButtonLike:
+		return v.AsButton().Text
 	case *canvas.Text:
 		return v.Text
 	}

@@ -308,3 +308,10 @@ func windowOf(o fyne.CanvasObject) fyne.Window {
 	}
 	return nil
 }
+
+// ButtonLike is a widget that is a button underneath (a column header), so
+// tests can find and tap it by its text.
+type ButtonLike interface{ AsButton() *widget.Button }
+
+// AsButton is the header's button.
+func (b *headerButton) AsButton() *widget.Button { return &b.Button }
