@@ -1,6 +1,8 @@
 package settings
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -78,6 +80,8 @@ type wizard struct {
 	app     *core.App
 	done    func()
 	editor  *branchEditor
+	local   *widget.Check // the 区/市 local requirements
+	people  int64         // people already in the folder: then only the branch is asked
 	Message *widget.Label // why 下一步 refused
 	page    *fyne.Container
 }
@@ -91,6 +95,9 @@ func ShowFirstRunWizard(a *core.App, done func()) {
 	if b, err := a.Store.Branch(); err == nil {
 		w.editor.show(b)
 	}
+	w.people, _ = a.Store.CountPeople()
+	w.local = widget.NewCheck("检查区/市的本地要求", nil)
+	w.local.Checked = false // a new branch starts with the national rules only (data.LocalRequirements)
 	w.Message = widget.NewLabel("")
 	w.Message.Importance = widget.DangerImportance
 	w.Message.Hide()
@@ -103,7 +110,14 @@ func (w *wizard) showBranchPage() {
 	form := widget.NewForm(e.items(branchName, branchSuperior, branchUnit, branchSecretary,
 		branchOrganization, branchPhone)...)
 	form.Append("", e.noCommittee)
-	next := widget.NewButtonWithIcon("下一步", theme.NavigateNextIcon(), w.saveBranch)
+	nextLabel, guidance := "下一步", "第一步：填写本支部的基本信息。只有支部名称必须填写，其余可以以后在“设置与数据”中补充。"
+	if w.people > 0 {
+		// The folder already holds the register (copied over, or restored
+		// without 支部信息): nothing to import, only the branch to name.
+		nextLabel = "完成"
+		guidance = fmt.Sprintf("数据文件夹中已有 %d 人的记录，只需填写本支部的基本信息。只有支部名称必须填写。", w.people)
+	}
+	next := widget.NewButtonWithIcon(nextLabel, theme.NavigateNextIcon(), w.saveBranch)
 	next.Importance = widget.HighImportance
 	next.IconPlacement = widget.ButtonIconTrailingText
 	// A successor with a 移交包 need not type what the package brings.
@@ -111,22 +125,42 @@ func (w *wizard) showBranchPage() {
 		ShowReceiveHandover(w.app, func() { finishWizard(w.app, w.done) })
 	})
 	receive.Importance = widget.LowImportance
-	w.setPage("欢迎使用党支部工作台",
-		"第一步：填写本支部的基本信息。只有支部名称必须填写，其余可以以后在“设置与数据”中补充。",
-		form, w.Message, container.NewHBox(receive, layout.NewSpacer(), next))
+	w.setPage("欢迎使用党支部工作台", guidance,
+		form, widget.NewSeparator(), w.local, widgets.WrappedLabel(localRequirementsText), w.Message,
+		container.NewHBox(receive, layout.NewSpacer(), next))
 }
 
 // saveBranch stores the typed branch information and moves on; the store's
 // own check explains what is missing.
 func (w *wizard) saveBranch() {
+	// The choice is written first: the first save of 支部信息 would otherwise
+	// record "off" (data.defaultLocalOff).
+	if err := w.app.Store.SetLocalRequirements(w.local.Checked); err != nil {
+		w.Message.SetText(err.Error())
+		w.Message.Show()
+		return
+	}
 	if err := w.editor.saveInto(w.app.Store); err != nil {
 		w.Message.SetText(err.Error())
 		w.Message.Show()
 		return
 	}
 	w.Message.Hide()
+	if w.people > 0 {
+		finishWizard(w.app, w.done)
+		return
+	}
 	w.showStartPage()
 }
+
+// localRequirementsText explains each local requirement, so the choice is
+// an informed one (domain.md §9: they are the 区/市's, not the 党章's).
+const localRequirementsText = "勾选后，除全国统一的要求外，还按本地（区/市）的要求检查并提醒：" +
+	"① 意识形态工作专题会议：支委会每半年至少1次；" +
+	"② 集中学习：全体党员每月1次；" +
+	"③ 思政课：书记每学期听课4次、授课4课时；" +
+	"④ 优秀青年教师：每年发展1名优秀青年教师入党。" +
+	"不勾选则只检查全国统一的要求。以后可以在“设置与数据”中更改。"
 
 func (w *wizard) showStartPage() {
 	choices := container.NewVBox()

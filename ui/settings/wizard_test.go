@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
 )
@@ -89,5 +91,39 @@ func TestFillDemoBacksUpFirst(t *testing.T) {
 	backups, _ := a.Store.Backups()
 	if len(backups) != 1 || !strings.Contains(backups[0].Name, "载入示例前") {
 		t.Errorf("backups = %+v, want one made before the demo", backups)
+	}
+}
+
+func TestWizardWithPeopleAsksOnlyForTheBranch(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.ThreeMembers(t, a) // a folder copied over: people, no 支部信息
+	done := 0
+	ShowFirstRunWizard(a, func() { done++ })
+	c := a.Window.Canvas()
+	uitest.RequireText(t, c, "已有 3 人的记录")
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "支部名称"), "实验小学党支部")
+	uitest.TapButton(t, c, "完成")
+	if done != 1 {
+		t.Fatalf("done called %d times: the wizard asked more than the branch", done)
+	}
+	if uitest.HasTextContaining(c, "从空白开始") {
+		t.Error("the start page (import, demo, blank) was shown to a folder that has its people")
+	}
+}
+
+func TestWizardAsksForTheLocalRequirements(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		a, _ := startWizard(t)
+		c := a.Window.Canvas()
+		uitest.RequireText(t, c, "意识形态工作专题会议")
+		uitest.RequireText(t, c, "优秀青年教师")
+		uitest.TypeInto(c, uitest.FindFormEntry(t, c, "支部名称"), "实验小学党支部")
+		if on {
+			test.Tap(uitest.FindCheck(t, c, "检查区/市的本地要求"))
+		}
+		uitest.TapButton(t, c, "下一步")
+		if got := a.Store.LocalRequirements(); got != on {
+			t.Errorf("checked %v: local requirements stored as %v", on, got)
+		}
 	}
 }

@@ -476,3 +476,18 @@ func choose(t *testing.T, s *widget.Select, option string) {
 	}
 	s.SetSelected(option)
 }
+
+// FindCheck is the visible check box labelled text, preferring the topmost dialog.
+func FindCheck(t *testing.T, c fyne.Canvas, text string) *widget.Check {
+	t.Helper()
+	roots := canvasRoots(c)
+	for i := len(roots) - 1; i >= 0; i-- {
+		for _, o := range VisibleObjects(roots[i]) {
+			if ch, ok := o.(*widget.Check); ok && ch.Text == text {
+				return ch
+			}
+		}
+	}
+	t.Fatalf("no check box %q on screen; shown: %q", text, ShownTexts(c))
+	return nil
+}
