@@ -21,6 +21,8 @@ const (
 	OptTo        Option = "to"        // 截止日期
 	OptMask      Option = "mask"      // hide private values (ID, phone, address)
 	OptPublicity Option = "publicity" // the 公示 version of the register
+	OptSearch    Option = "search"    // only the people the 党员名册's search finds
+	OptStage     Option = "stage"     // only one 人员类别
 )
 
 // ReportOptions are the options of any export; each export reads those it
@@ -31,7 +33,10 @@ type ReportOptions struct {
 	From, To             civil.Date
 	Mask                 bool
 	Publicity            bool
-	Progress             func(done, total int)
+	// Search and Stage narrow the 党员名册 as its screen does ("导出当前筛选的 N 人").
+	Search   string
+	Stage    data.Stage
+	Progress func(done, total int)
 }
 
 // Export is one workbook the program writes.
@@ -70,9 +75,13 @@ func Exports() []Export {
 	out := []Export{{
 		Verb: "members", Name: "党员名册", Screen: ScreenMembers,
 		Help:    "党员名册（中组部16项信息及学校补充项）",
-		Options: []Option{OptAsOf, OptMask},
+		Options: []Option{OptAsOf, OptMask, OptSearch, OptStage},
 		Write: func(path string, s *data.Store, o ReportOptions) error {
-			return ExportMembers(path, s, ExportOptions{AsOf: o.AsOf, MaskPrivate: o.Mask, Progress: o.Progress})
+			opt := ExportOptions{AsOf: o.AsOf, MaskPrivate: o.Mask, Progress: o.Progress}
+			if o.Search != "" || o.Stage != "" {
+				opt.Filter = &data.PersonFilter{Text: o.Search, Stage: o.Stage}
+			}
+			return ExportMembers(path, s, opt)
 		},
 	}}
 	for _, d := range DevExports {

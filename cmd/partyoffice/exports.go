@@ -7,6 +7,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"partyoffice/data"
@@ -24,11 +25,13 @@ var optionHelp = map[reports.Option]struct{ synopsis, help string }{
 	reports.OptTo:        {"[--to 日期]", "--to         到哪一天止（含）（默认：今天）"},
 	reports.OptMask:      {"[--mask]", "--mask       外发用：身份证号只留前6位，出生日期只写年月，手机号隐去中间4位，不印家庭住址、固定电话和备注"},
 	reports.OptPublicity: {"[--publicity]", "--publicity  印发展对象公示：只含公示所需的各项，附公示期和监督电话（取自支部信息中的电话）"},
+	reports.OptSearch:    {"[--search 文字]", "--search     只导出姓名、身份证号、岗位、手机号、籍贯或备注含这些文字的人（同名册的搜索）"},
+	reports.OptStage:     {"[--stage 人员类别]", "--stage      只导出这一人员类别，例如 预备党员"},
 }
 
 // optionOrder is the order options are listed in the help.
 var optionOrder = []reports.Option{reports.OptAsOf, reports.OptYear, reports.OptQuarter, reports.OptMonth,
-	reports.OptFrom, reports.OptTo, reports.OptMask, reports.OptPublicity}
+	reports.OptFrom, reports.OptTo, reports.OptMask, reports.OptPublicity, reports.OptSearch, reports.OptStage}
 
 // exportHelp lists every export with its options, then what each option
 // means.
@@ -53,6 +56,7 @@ func exportHelp() []string {
 // exportFlags are the options of one export, parsed.
 type exportFlags struct {
 	out, asOf, year, from, to string
+	search, stage             string
 	quarter, month            int
 	mask, publicity           bool
 }
@@ -79,6 +83,10 @@ func (x *exportFlags) flagSet(e *reports.Export) *flag.FlagSet {
 			fs.BoolVar(&x.mask, string(o), false, "")
 		case reports.OptPublicity:
 			fs.BoolVar(&x.publicity, string(o), false, "")
+		case reports.OptSearch:
+			fs.StringVar(&x.search, string(o), "", "")
+		case reports.OptStage:
+			fs.StringVar(&x.stage, string(o), "", "")
 		}
 	}
 	return fs
@@ -95,8 +103,11 @@ func (x *exportFlags) options() (reports.ReportOptions, error) {
 		return o, usageError("--month 应为 1 到 12（现在是 %d）", x.month)
 	case x.quarter != 0 && x.month != 0:
 		return o, usageError("--quarter 和 --month 只能写一个")
+	case x.stage != "" && !slices.Contains(data.MemberStageChoices, x.stage):
+		return o, usageError("--stage：名册中的人员类别是 %s", strings.Join(data.MemberStageChoices, "、"))
 	}
 	o.Quarter, o.Month, o.Mask, o.Publicity = x.quarter, x.month, x.mask, x.publicity
+	o.Search, o.Stage = x.search, data.Stage(x.stage)
 	if x.year != "" { // otherwise the store's year (runExport)
 		if o.Year, err = yearArg(x.year); err != nil {
 			return o, err
