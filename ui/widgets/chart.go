@@ -35,7 +35,7 @@ func Shares(labels []string, counts []int, text func(int) string) []Bar {
 }
 
 // chartLabelWidth is the width of a horizontal bar's label column.
-const chartLabelWidth = 100
+const chartLabelWidth = 116
 
 // HBarChart draws bars left to right, one row each (党员结构, the funnel),
 // in the theme's primary colour. Text is the theme's foreground, so it
