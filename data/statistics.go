@@ -1,6 +1,10 @@
 package data
 
-import "partyoffice/data/civil"
+import (
+	"slices"
+
+	"partyoffice/data/civil"
+)
 
 // Tally is one bar of a chart: a label and how many people it counts.
 type Tally struct {
@@ -65,7 +69,7 @@ func EducationTally(people []Person) []Tally {
 		if e == "" {
 			e = Unrecorded
 		}
-		if counts[e] == 0 && !isEducation(e) && e != Unrecorded {
+		if counts[e] == 0 && !slices.Contains(Educations, e) && e != Unrecorded {
 			others = append(others, e)
 		}
 		counts[e]++
@@ -77,15 +81,6 @@ func EducationTally(people []Person) []Tally {
 		}
 	}
 	return out
-}
-
-func isEducation(e string) bool {
-	for _, x := range Educations {
-		if x == e {
-			return true
-		}
-	}
-	return false
 }
 
 // DevelopmentFunnel is the 发展党员 pipeline now: how many people stand at

@@ -53,33 +53,11 @@ func newTodoCard(a *core.App, today civil.Date, findings []rules.Finding, err er
 		return widget.NewCard(title, "", widgets.QuietLabel("没有其他待办事项（逾期和本月要做的见上方）。"))
 	}
 	errs, reminders := rules.Count(findings)
-	rows := container.NewVBox()
-	more := widget.NewButton("", nil)
-	more.Importance = widget.LowImportance
-	expanded := false
-	show := func() {
-		n := len(findings)
-		if !expanded {
-			n = min(n, todoShown)
-		}
-		rows.Objects = nil
-		for _, f := range findings[:n] {
-			rows.Add(todoLine(a, f, today))
-		}
-		rows.Refresh()
-		switch {
-		case len(findings) <= todoShown:
-			more.Hide()
-		case expanded:
-			more.SetText("收起")
-		default:
-			more.SetText(fmt.Sprintf("查看全部 %d 条", len(findings)))
-		}
-	}
-	more.OnTapped = func() { expanded = !expanded; show() }
-	show()
+	list := expandableList(len(findings), todoShown, func(i int) fyne.CanvasObject {
+		return todoLine(a, findings[i], today)
+	})
 	subtitle := fmt.Sprintf("错误 %d 项，提醒 %d 项；点一行查看此人的发展记录", errs, reminders)
-	return widget.NewCard(title, subtitle, container.NewVBox(rows, container.NewHBox(more)))
+	return widget.NewCard(title, subtitle, list)
 }
 
 // todoWidths are the columns of a 待办 line: mark, person, due date, then the message.
@@ -113,4 +91,35 @@ func todoLine(a *core.App, f rules.Finding, today civil.Date) fyne.CanvasObject 
 	}
 	id := f.PersonID
 	return widgets.NewTapArea(row, theme.ColorNameBackground, func() { development.ShowDevelopmentPerson(a, id) })
+}
+
+// expandableList shows the first shown of n lines and a “查看全部 N 条”
+// button that shows them all (then “收起”); line(i) builds line i.
+func expandableList(n, shown int, line func(i int) fyne.CanvasObject) fyne.CanvasObject {
+	rows := container.NewVBox()
+	more := widget.NewButton("", nil)
+	more.Importance = widget.LowImportance
+	expanded := false
+	show := func() {
+		count := n
+		if !expanded {
+			count = min(n, shown)
+		}
+		rows.Objects = nil
+		for i := range count {
+			rows.Add(line(i))
+		}
+		rows.Refresh()
+		switch {
+		case n <= shown:
+			more.Hide()
+		case expanded:
+			more.SetText("收起")
+		default:
+			more.SetText(fmt.Sprintf("查看全部 %d 条", n))
+		}
+	}
+	more.OnTapped = func() { expanded = !expanded; show() }
+	show()
+	return container.NewVBox(rows, container.NewHBox(more))
 }

@@ -124,32 +124,10 @@ func urgentBand(items []urgentItem, band urgency) fyne.CanvasObject {
 	if band == thisMonth {
 		title, tag = fmt.Sprintf("本月要做（%d 项）", len(mine)), "本月"
 	}
-	rows := container.NewVBox()
-	more := widget.NewButton("", nil)
-	more.Importance = widget.LowImportance
-	expanded := false
-	show := func() {
-		n := len(mine)
-		if !expanded {
-			n = min(n, urgentBandShown)
-		}
-		rows.Objects = nil
-		for _, it := range mine[:n] {
-			rows.Add(urgentLine(it, tag))
-		}
-		rows.Refresh()
-		switch {
-		case len(mine) <= urgentBandShown:
-			more.Hide()
-		case expanded:
-			more.SetText("收起")
-		default:
-			more.SetText(fmt.Sprintf("查看全部 %d 条", len(mine)))
-		}
-	}
-	more.OnTapped = func() { expanded = !expanded; show() }
-	show()
-	return widget.NewCard(title, "点一行查看详情", container.NewVBox(rows, container.NewHBox(more)))
+	list := expandableList(len(mine), urgentBandShown, func(i int) fyne.CanvasObject {
+		return urgentLine(mine[i], tag)
+	})
+	return widget.NewCard(title, "点一行查看详情", list)
 }
 
 // urgentLine is a tag (逾期 in red, 本月 in amber), who, and the text in
