@@ -11,6 +11,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/data/compliance"
+	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
@@ -23,17 +24,42 @@ const completionMonths = 12
 // 三会一课 completion by month → 三会一课. The numbers come from data.
 func chartsRow(a *core.App, f dashboardFacts, c *compliance.Compliance) fyne.CanvasObject {
 	people := func(n int) string { return strconv.Itoa(n) + " 人" }
-	structure := container.NewVBox(
-		widgets.BoldLabel("年龄"), widgets.HBarChart(tallyBars(data.AgeBands(f.people, f.today), people)),
-		widgets.BoldLabel("学历"), widgets.HBarChart(tallyBars(data.EducationTally(f.people), people)))
-	cards := []fyne.CanvasObject{
-		chartCard(a, "党员结构", "党员名册", structure),
-		chartCard(a, "发展党员", "发展党员", widgets.HBarChart(tallyBars(data.DevelopmentFunnel(f.counts), people))),
+	var cards []fyne.CanvasObject
+	if structure := structureChart(a, f, people); structure != nil {
+		cards = append(cards, chartCard(a, "党员结构", "党员名册", structure))
 	}
+	cards = append(cards,
+		chartCard(a, "发展党员", "发展党员", widgets.HBarChart(tallyBars(data.DevelopmentFunnel(f.counts), people))))
 	if c != nil {
 		cards = append(cards, chartCard(a, "三会一课完成情况", "三会一课", completionChart(c)))
 	}
 	return container.NewGridWithColumns(len(cards), cards...)
+}
+
+// structureChart is the 年龄 and 学历 tables of the 党内统计
+// (reports.Statistics), so the 工作台 and the statistics sheet agree; nil
+// when they cannot be computed.
+func structureChart(a *core.App, f dashboardFacts, people func(int) string) fyne.CanvasObject {
+	st, err := reports.Statistics(a.Store, f.today)
+	if err != nil {
+		fyne.LogError("工作台：党员结构", err)
+		return nil
+	}
+	box := container.NewVBox()
+	for _, t := range st.Tables {
+		if t.Title != "年龄" && t.Title != "学历" {
+			continue
+		}
+		var ts []data.Tally
+		for _, r := range t.Rows {
+			if !r.Sub {
+				ts = append(ts, data.Tally{Label: r.Label, Count: r.Count})
+			}
+		}
+		box.Add(widgets.BoldLabel(t.Title))
+		box.Add(widgets.HBarChart(tallyBars(ts, people)))
+	}
+	return box
 }
 
 // chartCard is a chart in a card that opens the screen titled screen.

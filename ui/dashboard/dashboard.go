@@ -33,7 +33,6 @@ const recentChangeCount = 10
 type dashboardFacts struct {
 	today   civil.Date
 	branch  data.Branch
-	people  []data.Person
 	counts  data.RegisterCounts
 	groups  []data.PartyGroup
 	ending  []data.Person // 预备党员 whose 预备期 ends soon or has ended
@@ -52,7 +51,6 @@ func loadDashboardFacts(s *data.Store, today civil.Date) (dashboardFacts, error)
 	if err != nil {
 		return f, err
 	}
-	f.people = people
 	f.counts = data.Count(people)
 	f.ending = data.ProbationEndingWithin(people, today, probationWarnDays)
 	if f.groups, err = s.Groups(); err != nil {

@@ -49,6 +49,10 @@ func TestDashboardPutsOverdueFirstThenThisMonthThenNumbers(t *testing.T) {
 		t.Error("the 逾期 tag is not red")
 	}
 	uitest.RequireShown(t, c, "还没有召开支部大会讨论转正") // 孙八, from the 发展党员 rules
+	// Below the numbers, the charts: 年龄 and 学历 as the 党内统计 counts them.
+	for _, heading := range []string{"党员结构", "年龄", "学历", "三会一课完成情况"} {
+		uitest.RequireShown(t, c, heading)
+	}
 }
 
 func TestEmptyBranchSaysTheFirstStepEverywhere(t *testing.T) {
