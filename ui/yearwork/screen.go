@@ -1,0 +1,102 @@
+package yearwork
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/data/yearwork"
+	"partyoffice/ui/core"
+)
+
+// yearChoices are the years offered: this one and five before it.
+const yearChoices = 6
+
+// Screen is the 台账 screen: a year at the top, a tab per register group.
+type Screen struct {
+	app     *core.App
+	year    *widget.Select
+	Tabs    *container.AppTabs
+	reloads []func()
+}
+
+// NewLedgerScreen is the 台账 screen of the navigation.
+func NewLedgerScreen(a *core.App) fyne.CanvasObject {
+	s := newScreen(a)
+	return s.object()
+}
+
+func newScreen(a *core.App) *Screen {
+	s := &Screen{app: a}
+	today := a.Today().Year
+	var years []string
+	for y := today; y > today-yearChoices; y-- {
+		years = append(years, fmt.Sprintf("%d年", y))
+	}
+	s.year = widget.NewSelect(years, func(string) { s.reload() })
+	s.year.SetSelectedIndex(0)
+	s.Tabs = container.NewAppTabs(
+		container.NewTabItem("培训", vsplit(addList(s, trainingSpec()), s.hoursTable())),
+		container.NewTabItem("谈心谈话", vsplit(addList(s, talkSpec()), s.coverageTable())),
+		container.NewTabItem("责任清单", vsplit(addList(s, taskSpec()), addList(s, reviewSpec()))),
+		container.NewTabItem("三帐二单一图", container.NewAppTabs(
+			container.NewTabItem("工作事项台账", addList(s, workItemSpec())),
+			container.NewTabItem("问题整改台账", addList(s, problemSpec())),
+			container.NewTabItem("优化前后对比台账", addList(s, improvementSpec())),
+			container.NewTabItem("一次性告知单", s.noticeList()),
+			container.NewTabItem("工作流程图", flowcharts(a)),
+		)),
+		container.NewTabItem("民主评议", vsplit(addList(s, appraisalSpec()), s.gradeTable())),
+		container.NewTabItem("党建品牌", container.NewAppTabs(
+			container.NewTabItem("党建品牌", addList(s, brandSpec())),
+			container.NewTabItem("党员先锋岗", addList(s, vanguardSpec())),
+			container.NewTabItem("评星定级", addList(s, starSpec())),
+		)),
+	)
+	s.reload()
+	a.OnChange(s.reload)
+	return s
+}
+
+func (s *Screen) object() fyne.CanvasObject {
+	top := container.NewHBox(widget.NewLabel("年度"), s.year,
+		widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() { ShowYearImport(s.app) }),
+		widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { ShowYearExport(s.app, s.Year()) }))
+	return container.NewBorder(top, nil, nil, nil, s.Tabs)
+}
+
+// Year is the year chosen at the top.
+func (s *Screen) Year() int {
+	y, _ := strconv.Atoi(s.year.Selected[:4])
+	return y
+}
+
+func (s *Screen) reload() {
+	if s.Tabs == nil { // the year select fires while the screen is built
+		return
+	}
+	for _, r := range s.reloads {
+		r()
+	}
+}
+
+func vsplit(top, bottom fyne.CanvasObject) fyne.CanvasObject {
+	sp := container.NewVSplit(top, bottom)
+	sp.SetOffset(0.55)
+	return sp
+}
+
+// addList puts a register's list on the screen, reloaded with the year.
+func addList[T any](s *Screen, spec registerSpec[T]) fyne.CanvasObject {
+	l := newRecordList(s.app, spec, s.Year)
+	s.reloads = append(s.reloads, l.reload)
+	return l.Object()
+}
+
+// loadYearwork reads every yearly register for the computed tables.
+func loadYearwork(s *data.Store) (*yearwork.Data, error) { return yearwork.Load(s) }
