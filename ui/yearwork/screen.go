@@ -12,6 +12,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/yearwork"
 	"partyoffice/ui/core"
+	"partyoffice/ui/registers"
 )
 
 // yearChoices are the years offered: this one and five before it.
@@ -65,8 +66,8 @@ func newScreen(a *core.App) *Screen {
 
 func (s *Screen) object() fyne.CanvasObject {
 	top := container.NewHBox(widget.NewLabel("年度"), s.year,
-		widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() { ShowYearImport(s.app) }),
-		widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { ShowYearExport(s.app, s.Year()) }))
+		widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() { registers.ShowYearImport(s.app) }),
+		widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { registers.ShowYearExport(s.app, s.Year()) }))
 	return container.NewBorder(top, nil, nil, nil, s.Tabs)
 }
 
@@ -92,9 +93,9 @@ func vsplit(top, bottom fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // addList puts a register's list on the screen, reloaded with the year.
-func addList[T any](s *Screen, spec registerSpec[T]) fyne.CanvasObject {
-	l := newRecordList(s.app, spec, s.Year)
-	s.reloads = append(s.reloads, l.reload)
+func addList[T any](s *Screen, spec registers.Spec[T]) fyne.CanvasObject {
+	l := registers.NewList(s.app, spec, s.Year)
+	s.reloads = append(s.reloads, l.Reload)
 	return l.Object()
 }
 

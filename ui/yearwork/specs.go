@@ -3,6 +3,7 @@ package yearwork
 import (
 	"partyoffice/data"
 	"partyoffice/reports"
+	"partyoffice/ui/registers"
 )
 
 // The registers of the 台账 screen, each described once: its columns come
@@ -17,8 +18,8 @@ func ofYear[T any](order string) func(s *data.Store, year int) ([]T, error) {
 // keepModel carries the stored row's ID (and timestamps) into the edited one.
 func keepModel(from, to *data.Model) { *to = *from }
 
-func talkSpec() registerSpec[data.Talk] {
-	return registerSpec[data.Talk]{
+func talkSpec() registers.Spec[data.Talk] {
+	return registers.Spec[data.Talk]{
 		Title: "谈心谈话记录", Register: reports.TalkRegister(),
 		Multi: []string{"主要内容", "后续跟进"},
 		People: map[string]func(*data.Talk, *uint){
@@ -43,9 +44,9 @@ func talkSpec() registerSpec[data.Talk] {
 	}
 }
 
-func trainingSpec() registerSpec[reports.TrainingRow] {
+func trainingSpec() registers.Spec[reports.TrainingRow] {
 	type R = reports.TrainingRow
-	return registerSpec[R]{
+	return registers.Spec[R]{
 		Title: "培训记录", Register: reports.TrainingRegister(),
 		People: map[string]func(*R, *uint){"姓名": func(r *R, id *uint) { r.Attendance.PersonID = id }},
 		Load: func(s *data.Store, year int) ([]R, error) {
@@ -66,7 +67,7 @@ func trainingSpec() registerSpec[reports.TrainingRow] {
 		Delete: func(s *data.Store, id uint) error {
 			return data.DeleteRecord[data.TrainingAttendance](s, id)
 		},
-		Actions: []rowAction[R]{{Label: "证书…", Do: addCertificate}},
+		Actions: []registers.RowAction[R]{{Label: "证书…", Do: addCertificate}},
 	}
 }
 
@@ -83,8 +84,8 @@ func saveTraining(s *data.Store, r *reports.TrainingRow) error {
 	return data.SaveRecord(s, &r.Attendance)
 }
 
-func taskSpec() registerSpec[data.DutyTask] {
-	return registerSpec[data.DutyTask]{
+func taskSpec() registers.Spec[data.DutyTask] {
+	return registers.Spec[data.DutyTask]{
 		Title: "工作责任清单任务", Register: reports.TaskRegister(),
 		Multi:  []string{"任务", "完成情况", "佐证材料"},
 		People: map[string]func(*data.DutyTask, *uint){"责任人": func(t *data.DutyTask, id *uint) { t.OwnerID = id }},
@@ -100,8 +101,8 @@ func taskSpec() registerSpec[data.DutyTask] {
 	}
 }
 
-func reviewSpec() registerSpec[data.SecretaryReview] {
-	return registerSpec[data.SecretaryReview]{
+func reviewSpec() registers.Spec[data.SecretaryReview] {
+	return registers.Spec[data.SecretaryReview]{
 		Title: "书记述职评议", Register: reports.ReviewRegister(),
 		Multi:  []string{"指出的问题", "备注"},
 		Load:   ofYear[data.SecretaryReview]("date, id"),
@@ -113,8 +114,8 @@ func reviewSpec() registerSpec[data.SecretaryReview] {
 	}
 }
 
-func problemSpec() registerSpec[data.Problem] {
-	return registerSpec[data.Problem]{
+func problemSpec() registers.Spec[data.Problem] {
+	return registers.Spec[data.Problem]{
 		Title: "问题整改", Register: reports.ProblemRegister(),
 		Multi: []string{"问题", "整改措施", "整改结果"},
 		People: map[string]func(*data.Problem, *uint){
@@ -144,8 +145,8 @@ func problemSpec() registerSpec[data.Problem] {
 	}
 }
 
-func workItemSpec() registerSpec[data.WorkItem] {
-	return registerSpec[data.WorkItem]{
+func workItemSpec() registers.Spec[data.WorkItem] {
+	return registers.Spec[data.WorkItem]{
 		Title: "工作事项", Register: reports.WorkItemRegister(),
 		Multi:  []string{"进展情况", "备注"},
 		People: map[string]func(*data.WorkItem, *uint){"负责人": func(w *data.WorkItem, id *uint) { w.OwnerID = id }},
@@ -158,8 +159,8 @@ func workItemSpec() registerSpec[data.WorkItem] {
 	}
 }
 
-func improvementSpec() registerSpec[data.Improvement] {
-	return registerSpec[data.Improvement]{
+func improvementSpec() registers.Spec[data.Improvement] {
+	return registers.Spec[data.Improvement]{
 		Title: "优化前后对比", Register: reports.ImprovementRegister(),
 		Multi:  []string{"优化前", "优化后", "成效"},
 		Load:   ofYear[data.Improvement]("date, id"),
@@ -171,8 +172,8 @@ func improvementSpec() registerSpec[data.Improvement] {
 	}
 }
 
-func appraisalSpec() registerSpec[data.AppraisalResult] {
-	return registerSpec[data.AppraisalResult]{
+func appraisalSpec() registers.Spec[data.AppraisalResult] {
+	return registers.Spec[data.AppraisalResult]{
 		Title: "民主评议结果", Register: reports.AppraisalRegister(),
 		Shown: []string{"姓名", "自评等次", "互评优秀", "互评合格", "互评基本合格", "互评不合格",
 			"测评优秀", "测评合格", "测评基本合格", "测评不合格", "评定等次", "评定日期", "处置", "处置日期"},
@@ -192,8 +193,8 @@ func appraisalSpec() registerSpec[data.AppraisalResult] {
 	}
 }
 
-func brandSpec() registerSpec[data.BrandRecord] {
-	return registerSpec[data.BrandRecord]{
+func brandSpec() registers.Spec[data.BrandRecord] {
+	return registers.Spec[data.BrandRecord]{
 		Title: "党建品牌", Register: reports.BrandRegister(),
 		Multi:  []string{"品牌内涵", "主要活动", "阶段目标"},
 		Load:   ofYear[data.BrandRecord]("id"),
@@ -205,8 +206,8 @@ func brandSpec() registerSpec[data.BrandRecord] {
 	}
 }
 
-func vanguardSpec() registerSpec[data.VanguardPost] {
-	return registerSpec[data.VanguardPost]{
+func vanguardSpec() registers.Spec[data.VanguardPost] {
+	return registers.Spec[data.VanguardPost]{
 		Title: "党员先锋岗", Register: reports.VanguardRegister(),
 		Multi:  []string{"承诺事项"},
 		People: map[string]func(*data.VanguardPost, *uint){"姓名": func(v *data.VanguardPost, id *uint) { v.PersonID = id }},
@@ -219,8 +220,8 @@ func vanguardSpec() registerSpec[data.VanguardPost] {
 	}
 }
 
-func starSpec() registerSpec[data.StarRating] {
-	return registerSpec[data.StarRating]{
+func starSpec() registers.Spec[data.StarRating] {
+	return registers.Spec[data.StarRating]{
 		Title: "评星定级", Register: reports.StarRegister(),
 		Load:   ofYear[data.StarRating]("id"),
 		New:    func(y int) data.StarRating { return data.StarRating{Year: y} },

@@ -8,6 +8,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/ui/core"
+	"partyoffice/ui/registers"
 	"partyoffice/ui/uitest"
 )
 
@@ -66,10 +67,10 @@ func TestEditingKeepsTheRowAndFreeTextNames(t *testing.T) {
 	if err := data.SaveRecord(a.Store, &talk); err != nil {
 		t.Fatal(err)
 	}
-	l := newRecordList(a, talkSpec(), func() int { return 2026 })
+	l := registers.NewList(a, talkSpec(), func() int { return 2026 })
 	uitest.Show(a, l.Object())
-	l.reload()
-	l.table.SelectRow(0)
+	l.Reload()
+	l.Table().SelectRow(0)
 	c := a.Window.Canvas()
 	uitest.TapButton(t, c, "修改")
 	uitest.FillField(t, c, "谈话对象", "赵老师") // a teacher outside the register
@@ -85,7 +86,7 @@ func TestEditingKeepsTheRowAndFreeTextNames(t *testing.T) {
 
 func TestFormBoundsFieldsByTheirMaximum(t *testing.T) {
 	a := uitest.NewApp(t)
-	l := newRecordList(a, vanguardSpec(), func() int { return 2026 })
+	l := registers.NewList(a, vanguardSpec(), func() int { return 2026 })
 	uitest.Show(a, l.Object())
 	c := a.Window.Canvas()
 	uitest.TapButton(t, c, "新增")

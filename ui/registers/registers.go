@@ -1,10 +1,9 @@
-// Package yearwork holds the 台账 screen: the year's small registers
-// (培训, 谈心谈话, 工作责任清单 and 书记述职评议, 三帐二单一图, 民主评议,
-// 党建品牌) and the 年度目标 card of the 工作台. Every list is a
-// widgets.Table over the register's columns (package reports), and every
-// form is built from the same columns, so a field reads and checks a value
-// exactly as the import does.
-package yearwork
+// Package registers is what the screens of the yearly registers (党费, 台账)
+// share: a register's list with 新增/修改/删除, a form built from the same
+// column description as the list, the Excel export and the import (so a
+// field reads and checks a value exactly as an imported cell), and the
+// import preview and export menu over the lists in package reports.
+package registers
 
 import (
 	"fmt"
@@ -23,8 +22,8 @@ import (
 	"partyoffice/ui/widgets"
 )
 
-// registerSpec describes one register's list and form.
-type registerSpec[T any] struct {
+// Spec describes one register's list and form.
+type Spec[T any] struct {
 	Title    string // what one row is called: 谈心谈话记录 …
 	Register *reports.Register[T]
 	// Shown are the headers of the table (every column when nil); Form
@@ -44,26 +43,30 @@ type registerSpec[T any] struct {
 	ID     func(*T) uint
 	Save   func(s *data.Store, v *T) error
 	Delete func(s *data.Store, id uint) error
+	// Check, when set, looks at the row read from the form before it is
+	// saved: problems by field header, shown under those fields (the 支部同意
+	// date a payment of more than six months needs).
+	Check func(v *T) map[string]string
 	// Actions are more buttons that act on the selected row (证书 …).
-	Actions []rowAction[T]
+	Actions []RowAction[T]
 }
 
-type rowAction[T any] struct {
+type RowAction[T any] struct {
 	Label string
 	Do    func(a *core.App, v *T)
 }
 
-// recordList is a register's table with 新增, 修改 and 删除.
-type recordList[T any] struct {
+// List is a register's table with 新增, 修改 and 删除.
+type List[T any] struct {
 	app   *core.App
-	spec  registerSpec[T]
+	spec  Spec[T]
 	year  func() int
 	table *widgets.Table[T]
 	rows  []T
 }
 
-func newRecordList[T any](a *core.App, spec registerSpec[T], year func() int) *recordList[T] {
-	l := &recordList[T]{app: a, spec: spec, year: year}
+func NewList[T any](a *core.App, spec Spec[T], year func() int) *List[T] {
+	l := &List[T]{app: a, spec: spec, year: year}
 	cols := spec.Register.Columns
 	if spec.Shown != nil {
 		cols = reports.Pick(spec.Register, spec.Shown...)
@@ -73,7 +76,14 @@ func newRecordList[T any](a *core.App, spec registerSpec[T], year func() int) *r
 	return l
 }
 
-func (l *recordList[T]) reload() {
+// Table is the list's table (the screen's tests select rows in it).
+func (l *List[T]) Table() *widgets.Table[T] { return l.table }
+
+// Add opens the form for a new row.
+func (l *List[T]) Add() { l.edit(nil) }
+
+// Reload reads the rows of the year again.
+func (l *List[T]) Reload() {
 	rows, err := l.spec.Load(l.app.Store, l.year())
 	if err != nil {
 		l.app.ShowError(l.spec.Title+"无法读取", err)
@@ -84,7 +94,7 @@ func (l *recordList[T]) reload() {
 }
 
 // Object is the buttons above the table.
-func (l *recordList[T]) Object() fyne.CanvasObject {
+func (l *List[T]) Object() fyne.CanvasObject {
 	buttons := []fyne.CanvasObject{
 		widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), func() { l.edit(nil) }),
 		widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { l.withSelected(l.edit) }),
@@ -98,7 +108,7 @@ func (l *recordList[T]) Object() fyne.CanvasObject {
 	return container.NewBorder(container.NewHBox(buttons...), nil, nil, nil, l.table.Widget())
 }
 
-func (l *recordList[T]) withSelected(f func(*T)) {
+func (l *List[T]) withSelected(f func(*T)) {
 	v, ok := l.table.Selected()
 	if !ok {
 		l.app.ShowInfo("请先选择一行", "请先在表格中点选一条"+l.spec.Title+"。")
@@ -107,7 +117,7 @@ func (l *recordList[T]) withSelected(f func(*T)) {
 	f(v)
 }
 
-func (l *recordList[T]) confirmDelete(v *T) {
+func (l *List[T]) confirmDelete(v *T) {
 	id := l.spec.ID(v)
 	dialog.ShowConfirm("删除"+l.spec.Title, "把这条"+l.spec.Title+"移入回收站？", func(ok bool) {
 		if !ok {
@@ -122,7 +132,7 @@ func (l *recordList[T]) confirmDelete(v *T) {
 }
 
 // formColumns are the columns the form edits.
-func (l *recordList[T]) formColumns() []reports.Column[T] {
+func (l *List[T]) formColumns() []reports.Column[T] {
 	if l.spec.Form != nil {
 		return reports.Pick(l.spec.Register, l.spec.Form...)
 	}
@@ -136,7 +146,7 @@ func (l *recordList[T]) formColumns() []reports.Column[T] {
 }
 
 // edit opens the form for v (nil: a new row of the year).
-func (l *recordList[T]) edit(v *T) {
+func (l *List[T]) edit(v *T) {
 	orig := l.spec.New(l.year())
 	title := "新增" + l.spec.Title
 	if v != nil {
@@ -168,7 +178,7 @@ func (l *recordList[T]) edit(v *T) {
 // through the column's Set, as an imported cell's would.
 type recordForm[T any] struct {
 	app     *core.App
-	spec    registerSpec[T]
+	spec    Spec[T]
 	cols    []reports.Column[T]
 	orig    *T
 	inputs  []fyne.CanvasObject
@@ -178,7 +188,7 @@ type recordForm[T any] struct {
 	message *widget.Label
 }
 
-func newRecordForm[T any](a *core.App, cols []reports.Column[T], spec registerSpec[T], people []data.Person, orig *T) *recordForm[T] {
+func newRecordForm[T any](a *core.App, cols []reports.Column[T], spec Spec[T], people []data.Person, orig *T) *recordForm[T] {
 	f := &recordForm[T]{app: a, spec: spec, cols: cols, orig: orig, fields: container.NewVBox(),
 		message: widgets.HiddenMessage(widget.DangerImportance)}
 	var names []string
@@ -265,6 +275,15 @@ func (f *recordForm[T]) save(v T) bool {
 		}
 		if id := f.spec.People[c.Header]; id != nil {
 			f.person(&v, id, text)
+		}
+	}
+	if ok && f.spec.Check != nil {
+		problems := f.spec.Check(&v)
+		for i, c := range f.cols {
+			if msg := problems[c.Header]; msg != "" {
+				f.rows[i].Say(msg, widget.DangerImportance)
+				ok = false
+			}
 		}
 	}
 	if !ok {

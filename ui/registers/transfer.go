@@ -1,4 +1,4 @@
-package yearwork
+package registers
 
 import (
 	"fmt"
