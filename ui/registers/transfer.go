@@ -20,12 +20,13 @@ import (
 // same lists `partyoffice import` and `export` use.
 
 // ShowYearExport asks which yearly workbook (and month where it takes one),
-// then where to save it. The 党费 screen offers the same menu.
-func ShowYearExport(a *core.App, year int) {
+// then where to save it. only picks the workbooks by their command-line
+// name (the 党费 screen offers the dues ones); nil offers every one.
+func ShowYearExport(a *core.App, year int, only func(verb string) bool) {
 	var exports []reports.Export
 	var names []string
 	for _, e := range reports.Exports() {
-		if e.Screen == reports.ScreenYear {
+		if e.Screen == reports.ScreenYear && (only == nil || only(e.Verb)) {
 			exports = append(exports, e)
 			names = append(names, e.Help)
 		}
@@ -87,22 +88,27 @@ func runExport(a *core.App, e reports.Export, path string, opt reports.ReportOpt
 	})
 }
 
-// ShowYearImport asks which register the workbook holds, reads it and
-// shows what would be saved; nothing is written until 导入 is pressed.
-func ShowYearImport(a *core.App) {
-	names := make([]string, len(reports.YearImports))
-	for i, im := range reports.YearImports {
-		names[i] = im.Title + "（" + im.Note + "）"
+// ShowYearImport asks which register the workbook holds (of those only
+// picks by kind; nil: all), reads it and shows what would be saved;
+// nothing is written until 导入 is pressed.
+func ShowYearImport(a *core.App, only func(kind string) bool) {
+	var imports []reports.YearImport
+	var names []string
+	for _, im := range reports.YearImports {
+		if only == nil || only(im.Kind) {
+			imports = append(imports, im)
+			names = append(names, im.Title+"（"+im.Note+"）")
+		}
 	}
 	which := widget.NewRadioGroup(names, nil)
 	which.Required = true
 	which.SetSelected(names[0])
 	d := dialog.NewCustomWithoutButtons("导入台账", container.NewVScroll(which), a.Window)
 	next := widget.NewButtonWithIcon("选择Excel文件…", theme.FolderOpenIcon(), func() {
-		im := reports.YearImports[0]
+		im := imports[0]
 		for i, n := range names {
 			if n == which.Selected {
-				im = reports.YearImports[i]
+				im = imports[i]
 			}
 		}
 		d.Hide()

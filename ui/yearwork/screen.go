@@ -3,6 +3,7 @@ package yearwork
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,10 +67,13 @@ func newScreen(a *core.App) *Screen {
 
 func (s *Screen) object() fyne.CanvasObject {
 	top := container.NewHBox(widget.NewLabel("年度"), s.year,
-		widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() { registers.ShowYearImport(s.app) }),
-		widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { registers.ShowYearExport(s.app, s.Year()) }))
+		widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() { registers.ShowYearImport(s.app, notDues) }),
+		widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() { registers.ShowYearExport(s.app, s.Year(), notDues) }))
 	return container.NewBorder(top, nil, nil, nil, s.Tabs)
 }
+
+// notDues leaves the 党费 workbooks to the 党费 screen.
+func notDues(kind string) bool { return !strings.HasPrefix(kind, "dues") }
 
 // Year is the year chosen at the top.
 func (s *Screen) Year() int {
