@@ -35,6 +35,22 @@ type App struct {
 	// escapeCaught: the canvas passes Esc to the topmost form (catchEscape).
 	escapeCaught bool
 	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
+	goTo         func(screen, part string)
+}
+
+// GoTo shows the screen of the navigation titled screen and, where the
+// screen has parts (tabs) and says so (Parted), the part named part. The
+// 工作台's cards link into the features with it; before the main window is
+// built it does nothing.
+func (a *App) GoTo(screen, part string) {
+	if a.goTo != nil {
+		a.goTo(screen, part)
+	}
+}
+
+// Parted is a screen with parts (tabs) another screen can open.
+type Parted interface {
+	ShowPart(part string)
 }
 
 // NewApp wires the shared context of the screens.

@@ -110,6 +110,7 @@ func NewMainContent(a *App, screens []Screen) *MainContent {
 	m.current = -1
 	m.Nav.OnSelected = m.switchTo
 	m.Nav.Select(0)
+	a.goTo = m.goTo
 	return m
 }
 
@@ -147,6 +148,20 @@ func (m *MainContent) show(id widget.ListItemID) {
 	}
 	m.Content.Objects = []fyne.CanvasObject{m.Screens[id]}
 	m.Content.Refresh()
+}
+
+// goTo selects the screen titled screen and shows its part.
+func (m *MainContent) goTo(screen, part string) {
+	for i, e := range m.entries {
+		if e.Title != screen {
+			continue
+		}
+		m.Nav.Select(i)
+		if p, ok := m.Screens[i].(Parted); ok && part != "" {
+			p.ShowPart(part)
+		}
+		return
+	}
 }
 
 // NewMainMenu is the window menu: 文件 (the shell's items, then 退出) and 帮助.

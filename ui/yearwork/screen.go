@@ -27,10 +27,42 @@ type Screen struct {
 	reloads []func()
 }
 
-// NewLedgerScreen is the 台账 screen of the navigation.
+// ledgerTitle is the screen's title in the navigation (ui.Shell).
+const ledgerTitle = "台账"
+
+// NewLedgerScreen is the 台账 screen of the navigation. The 年度目标 card
+// opens its tabs (core.Parted).
 func NewLedgerScreen(a *core.App) fyne.CanvasObject {
 	s := newScreen(a)
-	return s.object()
+	v := &view{screen: s, content: s.object()}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// view is the screen as a widget, so the navigation can open a tab.
+type view struct {
+	widget.BaseWidget
+	screen  *Screen
+	content fyne.CanvasObject
+}
+
+func (v *view) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
+
+// ShowPart selects the tab titled part (a tab inside a tab too).
+func (v *view) ShowPart(part string) { selectTab(v.screen.Tabs, part) }
+
+func selectTab(tabs *container.AppTabs, title string) bool {
+	for _, item := range tabs.Items {
+		if item.Text == title {
+			tabs.Select(item)
+			return true
+		}
+		if inner, ok := item.Content.(*container.AppTabs); ok && selectTab(inner, title) {
+			tabs.Select(item)
+			return true
+		}
+	}
+	return false
 }
 
 func newScreen(a *core.App) *Screen {

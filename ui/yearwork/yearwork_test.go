@@ -121,3 +121,28 @@ func TestProblemStaysListedUntilVerified(t *testing.T) {
 		t.Fatalf("2026 lists %+v, want only last year's open problem", rows)
 	}
 }
+
+func TestGoalLineOpensTheTabWhereItIsTracked(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.ThreeMembers(t, a)
+	m := core.NewMainContent(a, []core.Screen{
+		{Title: "工作台", Build: GoalsCard},
+		{Title: ledgerTitle, Build: NewLedgerScreen},
+	})
+	uitest.Show(a, m.Object())
+	c := a.Window.Canvas()
+	uitest.RequireText(t, c, "年度目标")
+	uitest.TapButtonNear(t, c, "谈心谈话（支委之间、支委与党员每年至少一次）", "查看")
+	v, ok := m.Content.Objects[0].(*view)
+	if !ok || m.Content.Objects[0] != m.Screens[1] {
+		t.Fatalf("the goal did not open the 台账 screen: %T", m.Content.Objects[0])
+	}
+	if got := v.screen.Tabs.Selected().Text; got != "谈心谈话" {
+		t.Errorf("the 台账 opened on %q, want 谈心谈话", got)
+	}
+	m.Nav.Select(0)
+	uitest.TapButtonNear(t, c, "党建品牌（一校一品）", "查看")
+	if got := v.screen.Tabs.Selected().Text; got != "党建品牌" {
+		t.Errorf("the 台账 opened on %q, want 党建品牌", got)
+	}
+}
