@@ -51,7 +51,7 @@ type Screen struct {
 func NewDuesScreen(a *core.App) fyne.CanvasObject { return newScreen(a).object() }
 
 func newScreen(a *core.App) *Screen {
-	s := &Screen{app: a, summary: widget.NewLabel("")}
+	s := &Screen{app: a, summary: widgets.WrappedLabel("")}
 	today := a.Today().Year
 	var years []string
 	for y := today; y > today-yearChoices; y-- {

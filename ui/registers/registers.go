@@ -67,13 +67,36 @@ type List[T any] struct {
 
 func NewList[T any](a *core.App, spec Spec[T], year func() int) *List[T] {
 	l := &List[T]{app: a, spec: spec, year: year}
-	cols := spec.Register.Columns
+	cols := append([]reports.Column[T](nil), spec.Register.Columns...)
 	if spec.Shown != nil {
 		cols = reports.Pick(spec.Register, spec.Shown...)
+	}
+	for i := range cols {
+		cols[i].ScreenWidth = screenWidth(&cols[i], spec.People[cols[i].Header] != nil)
 	}
 	l.table = widgets.NewTable(widgets.TableConfig[T]{Columns: cols, Numbered: true, ID: spec.ID,
 		OnOpen: func(v *T) { l.edit(v) }, Prefs: "year." + spec.Register.Name})
 	return l
+}
+
+// Free text and names get room on screen: the registers size their columns
+// for paper (Width 0 fits the content there), where a header as short as
+// 任务 would leave two characters of the task visible.
+const (
+	textWidth   = 220
+	personWidth = 90
+)
+
+func screenWidth[T any](c *reports.Column[T], person bool) float32 {
+	switch {
+	case c.ScreenWidth != 0 || c.Width != 0 || c.Kind != reports.KindText:
+		return c.ScreenWidth
+	case person:
+		return personWidth
+	case len(c.Choices) > 0:
+		return 0
+	}
+	return textWidth
 }
 
 // Table is the list's table (the screen's tests select rows in it).
@@ -95,7 +118,7 @@ func (l *List[T]) Reload() {
 
 // Object is the buttons above the table.
 func (l *List[T]) Object() fyne.CanvasObject {
-	buttons := []fyne.CanvasObject{
+	buttons := []fyne.CanvasObject{widgets.BoldLabel(l.spec.Title),
 		widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), func() { l.edit(nil) }),
 		widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { l.withSelected(l.edit) }),
 		widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { l.withSelected(l.confirmDelete) }),
@@ -206,8 +229,8 @@ func newRecordForm[T any](a *core.App, cols []reports.Column[T], spec Spec[T], p
 // input is the field for column c, showing orig's value.
 func (f *recordForm[T]) input(c *reports.Column[T], people []string) fyne.CanvasObject {
 	text := c.ShownText(f.orig)
-	if c.Kind == reports.KindNumber && text == "0" {
-		text = ""
+	if (c.Kind == reports.KindNumber || c.Kind == reports.KindMoney) && (text == "0" || text == "0.00") {
+		text = "" // an empty field invites typing; saved empty it stays 0
 	}
 	switch {
 	case c.Kind == reports.KindDate:

@@ -253,7 +253,8 @@ func (t *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			importance = t.cfg.Highlight(&r.value, c.Header)
 		}
 	}
-	o.(*SelectableCell).SetStyled(id, r.cells[id.Col], t.cfg.ID(&r.value) == t.selected, importance)
+	selected := t.selected != 0 && t.cfg.ID(&r.value) == t.selected // 0: no record, never selected
+	o.(*SelectableCell).SetStyled(id, r.cells[id.Col], selected, importance)
 }
 
 func (t *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

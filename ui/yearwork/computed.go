@@ -29,7 +29,7 @@ func (s *Screen) hoursTable() fyne.CanvasObject {
 			}
 			return widget.MediumImportance
 		}})
-	title := widget.NewLabel("")
+	title := widgets.WrappedLabel("")
 	s.reloads = append(s.reloads, func() {
 		d, err := yearwork.Load(s.app.Store)
 		if err != nil {
@@ -50,7 +50,7 @@ func (s *Screen) hoursTable() fyne.CanvasObject {
 // where a required pair has not talked yet. Its columns are the people, so
 // the table is rebuilt on every reload.
 func (s *Screen) coverageTable() fyne.CanvasObject {
-	title := widget.NewLabel("")
+	title := widgets.WrappedLabel("")
 	holder := container.NewStack()
 	s.reloads = append(s.reloads, func() {
 		d, err := yearwork.Load(s.app.Store)
