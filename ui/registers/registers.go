@@ -6,9 +6,7 @@
 package registers
 
 import (
-	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -181,20 +179,23 @@ func (l *List[T]) edit(v *T) {
 		return
 	}
 	f := newRecordForm(l.app, l.formColumns(), l.spec, people, &orig)
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
-		if f.save(l.spec.New(l.year())) {
-			d.Hide()
+	body := container.NewBorder(nil, f.message, nil, nil, widgets.FormScroll(f.fields))
+	d := dialog.NewCustomWithoutButtons(title, body, l.app.Window)
+	trySave := func() bool {
+		if !f.save(l.spec.New(l.year())) {
+			return false
 		}
-	})
+		d.Hide()
+		return true
+	}
+	unsaved := core.DialogForm(l.spec.Title, d, f.fields, nil, trySave)
+	cancel := func() { l.app.AskLeave(unsaved) }
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { trySave() })
 	save.Importance = widget.HighImportance
-	body := container.NewBorder(nil, f.message, nil, nil, container.NewVScroll(f.fields))
-	dd := dialog.NewCustomWithoutButtons(title, body, l.app.Window)
-	dd.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), dd.Hide), save})
-	d = dd
-	f.keys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: save.OnTapped}, Escape: dd.Hide})
-	dd.Resize(fyne.NewSize(640, 600))
-	dd.Show()
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), save})
+	f.keys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel})
+	d.Resize(fyne.NewSize(640, 600))
+	l.app.ShowForm(d, unsaved, nil)
 }
 
 // recordForm is a form over a register's columns: each field's text goes
@@ -284,11 +285,6 @@ func (f *recordForm[T]) save(v T) bool {
 	for i, c := range f.cols {
 		f.rows[i].Clear()
 		text := data.CleanLines(inputText(f.inputs[i]))
-		if limit, has := data.FieldMaxLen[c.Header]; has && utf8.RuneCountInString(text) > limit {
-			f.rows[i].Say(fmt.Sprintf("最多 %d 字，现在 %d 字", limit, utf8.RuneCountInString(text)), widget.DangerImportance)
-			ok = false
-			continue
-		}
 		if text == "" {
 			continue
 		}

@@ -85,8 +85,9 @@ func (s *Screen) editNotice(n *data.NoticeTemplate) {
 	body.SetText(n.Body)
 	titleField, bodyField := widgets.NewFormField("告知单标题", title), widgets.NewFormField("告知内容", body)
 	msg := widgets.HiddenMessage(widget.DangerImportance)
-	var d *dialog.CustomDialog
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	content := container.NewBorder(titleField.Row, msg, nil, nil, bodyField.Row)
+	d := dialog.NewCustomWithoutButtons("一次性告知单", content, s.app.Window)
+	trySave := func() bool {
 		v, err := s.storedNotice(n)
 		if err == nil {
 			v.Title, v.Body = title.Text, body.Text
@@ -95,19 +96,22 @@ func (s *Screen) editNotice(n *data.NoticeTemplate) {
 		if err != nil {
 			msg.SetText(core.WrapMessage(err.Error()))
 			msg.Show()
-			return
+			return false
 		}
 		d.Hide()
 		s.app.NotifyChanged()
-	})
+		return true
+	}
+	unsaved := core.DialogForm("一次性告知单", d, content, nil, trySave)
+	cancel := func() { s.app.AskLeave(unsaved) }
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { trySave() })
 	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("一次性告知单", container.NewBorder(titleField.Row, msg, nil, nil, bodyField.Row), s.app.Window)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide), save})
-	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: save.OnTapped}, Escape: d.Hide}
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), save})
+	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel}
 	title.SetKeys(keys)
 	body.SetKeys(keys)
 	d.Resize(fyne.NewSize(720, 560))
-	d.Show()
+	s.app.ShowForm(d, unsaved, nil)
 }
 
 // storedNotice is the stored row behind n: for a default template while

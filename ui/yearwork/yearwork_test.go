@@ -3,7 +3,9 @@
 package yearwork
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"partyoffice/data"
 	"partyoffice/data/civil"
@@ -91,15 +93,29 @@ func TestFormBoundsFieldsByTheirMaximum(t *testing.T) {
 	c := a.Window.Canvas()
 	uitest.TapButton(t, c, "新增")
 	uitest.FillField(t, c, "先锋岗", "教学先锋岗")
-	long := ""
-	for range data.FieldMaxLen[data.FieldName] + 1 {
-		long += "名"
-	}
-	uitest.FillField(t, c, "姓名", long)
-	uitest.TapButton(t, c, "保存")
+	limit := data.FieldMaxLen[data.FieldName]
+	uitest.FillField(t, c, "姓名", strings.Repeat("名", limit+5))
 	uitest.RequireText(t, c, "最多")
-	if rows, _ := data.Records[data.VanguardPost](a.Store, "id", ""); len(rows) != 0 {
-		t.Fatalf("saved an over-long name: %+v", rows)
+	uitest.TapButton(t, c, "保存")
+	rows, _ := data.Records[data.VanguardPost](a.Store, "id", "")
+	if len(rows) != 1 || utf8.RuneCountInString(rows[0].Name) != limit {
+		t.Fatalf("saved %+v, want one post with a %d-character name", rows, limit)
+	}
+}
+
+func TestCancelAsksBeforeLosingTypedWork(t *testing.T) {
+	a := uitest.NewApp(t)
+	l := registers.NewList(a, brandSpec(), func() int { return 2026 })
+	uitest.Show(a, l.Object())
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "新增")
+	uitest.FillField(t, c, "品牌名称", "红烛先锋")
+	uitest.TapButton(t, c, "取消")
+	uitest.RequireText(t, c, "放弃")
+	uitest.TapButton(t, c, "保存")
+	rows, _ := data.Records[data.BrandRecord](a.Store, "id", "")
+	if len(rows) != 1 || rows[0].Name != "红烛先锋" || rows[0].Year != 2026 {
+		t.Fatalf("brands = %+v", rows)
 	}
 }
 
