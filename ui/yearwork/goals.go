@@ -51,7 +51,7 @@ func goalLine(a *core.App, g yearwork.Goal) fyne.CanvasObject {
 		state.SetText("已达到")
 		state.Importance = widget.SuccessImportance
 	}
-	row := widgets.Columns(goalWidths, widgets.QuietLabel(g.Seed), state,
+	row := widgets.Columns(goalWidths, widget.NewLabel(g.Seed), state,
 		widgets.TruncatedLabel(g.Title), widgets.TruncatedLabel(g.Text))
 	screen, part := goalPlace(g.Where)
 	open := widget.NewButtonWithIcon("查看", theme.NavigateNextIcon(), func() { a.GoTo(screen, part) })

@@ -70,9 +70,9 @@ func (s *Screen) noticeList() fyne.CanvasObject {
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), func() { s.editNotice(&data.NoticeTemplate{}) }),
 		widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), selected(s.editNotice)),
-		widget.NewButtonWithIcon("打印（保存为图片）…", theme.DocumentPrintIcon(), selected(s.printNotice)),
-		widgets.QuietLabel("可用的填空："+strings.Join(data.NoticeFields, " ")+"（打印时按支部信息填写）"))
-	return container.NewBorder(buttons, nil, nil, nil, t.Widget())
+		widget.NewButtonWithIcon("打印（保存为图片）…", theme.DocumentPrintIcon(), selected(s.printNotice)))
+	fields := widgets.WrappedLabel("可用的填空：" + strings.Join(data.NoticeFields, " ") + "（打印时按支部信息填写）")
+	return container.NewBorder(container.NewVBox(buttons, fields), nil, nil, nil, t.Widget())
 }
 
 // editNotice edits a template. The first change keeps the defaults: they
