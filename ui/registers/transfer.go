@@ -135,6 +135,9 @@ func readImport(a *core.App, im reports.YearImport, path string) {
 	})
 }
 
+// maxPreviewLines is how many problems the preview lists.
+const maxPreviewLines = 200
+
 // ShowImportPreview shows a read workbook's counts, errors and warnings
 // and saves its good rows (one transaction) when the user confirms.
 func ShowImportPreview(a *core.App, title string, p reports.Preview) {
@@ -152,6 +155,10 @@ func ShowImportPreview(a *core.App, title string, p reports.Preview) {
 	}
 	for _, w := range p.Warnings() {
 		lines = append(lines, "提示　"+w.String())
+	}
+	if len(lines) > maxPreviewLines { // a hostile sheet's every row wrong: one label of bounded size
+		more := len(lines) - maxPreviewLines
+		lines = append(lines[:maxPreviewLines], fmt.Sprintf("……另有 %d 条，请先改正上面的问题", more))
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord

@@ -163,19 +163,41 @@ func flowcharts(a *core.App) fyne.CanvasObject {
 	return container.NewPadded(box)
 }
 
-// addCertificate attaches a certificate (a scan or photo) to a person's
-// training.
-func addCertificate(a *core.App, r *reports.TrainingRow) {
-	a.ChooseFileToOpen("选择"+r.Attendance.Name+"的结业证书（扫描件或照片）", nil, func(path string) {
-		if _, err := data.AddRecordAttachment[data.TrainingAttendance](a.Store, r.Attendance.ID, path, "结业证书"); err != nil {
-			a.ShowError("证书未能添加", err)
+// attachment is a file kept with a record: a training's certificate, a
+// task's evidence (data.AddRecordAttachment, content-addressed in the data
+// folder).
+type attachment struct {
+	what string // 结业证书, 佐证材料
+	add  func(s *data.Store, id uint, path, note string) (data.RecordAttachment, error)
+	list func(s *data.Store, id uint) ([]data.RecordAttachment, error)
+}
+
+// attach asks for a file and keeps it with the record id (named whose).
+func (k attachment) attach(a *core.App, id uint, whose string) {
+	a.ChooseFileToOpen("选择"+whose+"的"+k.what+"（扫描件、照片或文档）", nil, func(path string) {
+		if _, err := k.add(a.Store, id, path, k.what); err != nil {
+			a.ShowError(k.what+"未能添加", err)
 			return
 		}
-		files, err := data.RecordAttachments[data.TrainingAttendance](a.Store, r.Attendance.ID)
+		files, err := k.list(a.Store, id)
 		if err != nil {
-			a.ShowError("证书已添加，但无法列出", err)
+			a.ShowError(k.what+"已添加，但无法列出", err)
 			return
 		}
-		a.ShowInfo("证书已添加", fmt.Sprintf("%s“%s”现有 %d 份附件。", r.Attendance.Name, r.Course.Name, len(files)))
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Name
+		}
+		a.ShowInfo(k.what+"已添加", fmt.Sprintf("%s现有 %d 份附件：%s", whose, len(files), strings.Join(names, "、")))
 	})
 }
+
+var certificate = attachment{"结业证书", data.AddRecordAttachment[data.TrainingAttendance], data.RecordAttachments[data.TrainingAttendance]}
+
+var evidence = attachment{"佐证材料", data.AddRecordAttachment[data.DutyTask], data.RecordAttachments[data.DutyTask]}
+
+func addCertificate(a *core.App, r *reports.TrainingRow) {
+	certificate.attach(a, r.Attendance.ID, r.Attendance.Name+"“"+r.Course.Name+"”")
+}
+
+func addEvidence(a *core.App, t *data.DutyTask) { evidence.attach(a, t.ID, "“"+t.Task+"”") }

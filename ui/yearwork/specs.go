@@ -95,9 +95,10 @@ func taskSpec() registers.Spec[data.DutyTask] {
 			keepModel(&from.Model, &to.Model)
 			to.MeetingID = from.MeetingID
 		},
-		ID:     func(t *data.DutyTask) uint { return t.ID },
-		Save:   func(s *data.Store, t *data.DutyTask) error { return data.SaveRecord(s, t) },
-		Delete: data.DeleteRecord[data.DutyTask],
+		ID:      func(t *data.DutyTask) uint { return t.ID },
+		Save:    func(s *data.Store, t *data.DutyTask) error { return data.SaveRecord(s, t) },
+		Delete:  data.DeleteRecord[data.DutyTask],
+		Actions: []registers.RowAction[data.DutyTask]{{Label: "佐证…", Do: addEvidence}},
 	}
 }
 

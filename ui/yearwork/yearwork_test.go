@@ -3,12 +3,16 @@
 package yearwork
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2/widget"
+
 	"partyoffice/data"
 	"partyoffice/data/civil"
+	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/registers"
 	"partyoffice/ui/uitest"
@@ -160,5 +164,46 @@ func TestGoalLineOpensTheTabWhereItIsTracked(t *testing.T) {
 	uitest.TapButtonNear(t, c, "党建品牌（一校一品）", "查看")
 	if got := v.screen.Tabs.Selected().Text; got != "党建品牌" {
 		t.Errorf("the 台账 opened on %q, want 党建品牌", got)
+	}
+}
+
+func TestImportPreviewSavesTheGoodRowsWhenConfirmed(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.ThreeMembers(t, a)
+	for _, talk := range []data.Talk{
+		{Date: civil.New(2026, 3, 1), Talker: "王五", Subject: "张三", Kind: data.TalkToMember, Content: "谈工作"},
+		{Date: civil.New(2026, 3, 2), Talker: "王五", Subject: "李四", Kind: data.TalkToMember, Content: "谈学习"},
+	} {
+		if err := data.SaveRecord(a.Store, &talk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "谈话.xlsx")
+	if err := reports.ExportTalks(path, a.Store, reports.YearOptions{Year: 2026}); err != nil {
+		t.Fatal(err)
+	}
+	b := uitest.NewApp(t)
+	uitest.ThreeMembers(t, b)
+	var talksImport reports.YearImport
+	for _, im := range reports.YearImports {
+		if im.Kind == "talks" {
+			talksImport = im
+		}
+	}
+	p, err := talksImport.Read(path, b.Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uitest.Show(b, widget.NewLabel(""))
+	registers.ShowImportPreview(b, talksImport.Title, p)
+	c := b.Window.Canvas()
+	uitest.RequireText(t, c, "可以导入 2 行")
+	if got := talks(t, b); len(got) != 0 {
+		t.Fatalf("saved before confirming: %+v", got)
+	}
+	uitest.TapButton(t, c, "导入 2 行")
+	got := talks(t, b)
+	if len(got) != 2 || got[0].SubjectID == nil || got[1].Content != "谈学习" {
+		t.Fatalf("imported %+v", got)
 	}
 }
