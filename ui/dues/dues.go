@@ -23,9 +23,6 @@ import (
 	"partyoffice/ui/widgets"
 )
 
-// yearChoices are the years offered: this one and five before it.
-const yearChoices = 6
-
 // Arrears thresholds (党章第九条; docs/rules.md, DUES-…): a reminder at
 // three consecutive unpaid months, an error at six.
 const (
@@ -36,7 +33,7 @@ const (
 // Screen is the 党费 screen.
 type Screen struct {
 	app      *core.App
-	year     *widget.Select
+	year     *registers.YearSelect
 	summary  *widget.Label
 	grid     *widgets.Table[reports.DuesYearRow]
 	members  map[string]*dues.Member // by name, for the month cells' colours
@@ -52,11 +49,6 @@ func NewDuesScreen(a *core.App) fyne.CanvasObject { return newScreen(a).object()
 
 func newScreen(a *core.App) *Screen {
 	s := &Screen{app: a, summary: widgets.WrappedLabel("")}
-	today := a.Today().Year
-	var years []string
-	for y := today; y > today-yearChoices; y-- {
-		years = append(years, fmt.Sprintf("%d年", y))
-	}
 	s.grid = widgets.NewTable(widgets.TableConfig[reports.DuesYearRow]{
 		Columns: reports.DuesYearRegister().Columns, Numbered: true, Sticky: 2,
 		ID: func(*reports.DuesYearRow) uint { return 0 }, Prefs: "dues.year", Highlight: s.highlight})
@@ -67,8 +59,8 @@ func newScreen(a *core.App) *Screen {
 		container.NewTabItem("缴纳记录", s.payments.Object()),
 		container.NewTabItem("核定基数", s.bases.Object()),
 		container.NewTabItem("困难减免", s.reliefs.Object()))
-	s.year = widget.NewSelect(years, func(string) { s.reload() })
-	s.year.SetSelectedIndex(0)
+	s.year = registers.NewYearSelect(a, s.reload)
+	s.reload()
 	a.OnChange(s.reload)
 	return s
 }
@@ -88,15 +80,9 @@ func (s *Screen) object() fyne.CanvasObject {
 func isDues(kind string) bool { return strings.HasPrefix(kind, "dues") }
 
 // Year is the year chosen at the top.
-func (s *Screen) Year() int {
-	y, _ := strconv.Atoi(s.year.Selected[:4])
-	return y
-}
+func (s *Screen) Year() int { return s.year.Year() }
 
 func (s *Screen) reload() {
-	if s.year == nil { // the year select fires while the screen is built
-		return
-	}
 	d, err := dues.Load(s.app.Store)
 	if err != nil {
 		s.app.ShowError("党费记录无法读取", err)

@@ -150,3 +150,21 @@ func TestReliefRemovesTheArrears(t *testing.T) {
 		t.Errorf("after 免交: %+v", r)
 	}
 }
+
+func TestChoosingAnotherYearShowsThatYear(t *testing.T) {
+	a, s, people := showDues(t)
+	pay := data.DuesPayment{PersonID: people[0].ID, From: civil.Date{Year: 2026, Month: 1}, AmountFen: 1500,
+		PaidOn: civil.New(2026, 1, 10)}
+	if err := data.SaveRecord(a.Store, &pay); err != nil {
+		t.Fatal(err)
+	}
+	a.NotifyChanged()
+	total := func() int64 { return s.grid.Row(s.grid.Len() - 1).PaidFen }
+	if s.Year() != 2026 || total() != 1500 {
+		t.Fatalf("opens on %d with %d fen paid", s.Year(), total())
+	}
+	s.year.SetSelected("2025年")
+	if s.Year() != 2025 || total() != 0 || s.payments.Table().Len() != 0 {
+		t.Errorf("2025: Year() = %d, %d fen paid, %d payments listed", s.Year(), total(), s.payments.Table().Len())
+	}
+}

@@ -1,8 +1,6 @@
 package yearwork
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,13 +14,10 @@ import (
 	"partyoffice/ui/registers"
 )
 
-// yearChoices are the years offered: this one and five before it.
-const yearChoices = 6
-
 // Screen is the 台账 screen: a year at the top, a tab per register group.
 type Screen struct {
 	app     *core.App
-	year    *widget.Select
+	year    *registers.YearSelect
 	Tabs    *container.AppTabs
 	reloads []func()
 }
@@ -67,13 +62,7 @@ func selectTab(tabs *container.AppTabs, title string) bool {
 
 func newScreen(a *core.App) *Screen {
 	s := &Screen{app: a}
-	today := a.Today().Year
-	var years []string
-	for y := today; y > today-yearChoices; y-- {
-		years = append(years, fmt.Sprintf("%d年", y))
-	}
-	s.year = widget.NewSelect(years, func(string) { s.reload() })
-	s.year.SetSelectedIndex(0)
+	s.year = registers.NewYearSelect(a, s.reload)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("培训", vsplit(addList(s, trainingSpec()), s.hoursTable())),
 		container.NewTabItem("谈心谈话", vsplit(addList(s, talkSpec()), s.coverageTable())),
@@ -108,15 +97,9 @@ func (s *Screen) object() fyne.CanvasObject {
 func notDues(kind string) bool { return !strings.HasPrefix(kind, "dues") }
 
 // Year is the year chosen at the top.
-func (s *Screen) Year() int {
-	y, _ := strconv.Atoi(s.year.Selected[:4])
-	return y
-}
+func (s *Screen) Year() int { return s.year.Year() }
 
 func (s *Screen) reload() {
-	if s.Tabs == nil { // the year select fires while the screen is built
-		return
-	}
 	for _, r := range s.reloads {
 		r()
 	}
