@@ -107,7 +107,11 @@ func parseDateCell(s string) (civil.Date, error) {
 	return d, nil
 }
 
-func isWarning(err error) bool {
+func isWarning(err error) bool { return IsWarning(err) }
+
+// IsWarning reports whether a column's Set kept the value with a warning
+// (a form shows it and saves; an error keeps the form open).
+func IsWarning(err error) bool {
 	var w *CellWarning
 	return errors.As(err, &w)
 }

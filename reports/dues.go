@@ -457,3 +457,23 @@ func liableIn(m *dues.Member, from, to dues.Month) bool {
 	}
 	return false
 }
+
+// DuesReliefRegister describes the 困难减免 records (the 党费 screen's list
+// and form): who, which months, what is paid instead, and the 支部讨论 and
+// 上级批准 that make it valid.
+func DuesReliefRegister() *Register[data.DuesRelief] {
+	type R = data.DuesRelief
+	return &Register[R]{
+		Name: "党费困难减免",
+		Columns: []Column[R]{
+			TextColumn("姓名", func(r *R) *string { return &r.Name }),
+			MonthColumn("减免起月", func(r *R) *civil.Date { return &r.From }),
+			MonthColumn("减免止月", func(r *R) *civil.Date { return &r.To }),
+			MoneyColumn("减免后月缴", func(r *R) *int64 { return &r.MonthlyFen }),
+			DateColumn("支部讨论日期", func(r *R) *civil.Date { return &r.DiscussedOn }),
+			DateColumn("上级批准日期", func(r *R) *civil.Date { return &r.ApprovedOn }),
+			TextColumn("批准单位", func(r *R) *string { return &r.ApprovedBy }),
+			TextColumn("减免原因", func(r *R) *string { return &r.Reason }),
+		},
+	}
+}

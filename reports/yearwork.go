@@ -101,7 +101,8 @@ func HoursRegister() *Register[HoursRow] {
 	}
 }
 
-func hoursRows(d *yearwork.Data, year int, today civil.Date) []HoursRow {
+// HoursRows are the 学时统计 lines of the year (the sheet and the screen).
+func HoursRows(d *yearwork.Data, year int, today civil.Date) []HoursRow {
 	var out []HoursRow
 	for _, p := range yearwork.TrainingProgress(d, year, today) {
 		for _, t := range p.Trainees {
@@ -125,7 +126,7 @@ func ExportTraining(path string, s *data.Store, opt YearOptions) error {
 	doc := yearDocument(&d.Branch, "培训台账", opt.Year, asOfYear(opt.Year, opt.Today))
 	stats := yearDocument(&d.Branch, "党员和思政课教师培训学时统计", opt.Year, asOfYear(opt.Year, opt.Today))
 	return writeWorkbook(path, doc.fileInfo(), registerSheet(TrainingRegister(), doc, TrainingRows(d, opt.Year), nil),
-		registerSheet(HoursRegister(), stats, hoursRows(d, opt.Year, opt.Today), nil))
+		registerSheet(HoursRegister(), stats, HoursRows(d, opt.Year, opt.Today), nil))
 }
 
 // ReadTraining reads a 培训台账; attendees are matched to the register by
@@ -214,7 +215,8 @@ func CoverageRegister(m *yearwork.TalkMatrix) *Register[CoverageRow] {
 	return &Register[CoverageRow]{Name: "谈话覆盖情况", Columns: cols, FreezeColumns: 1}
 }
 
-func coverageRows(m *yearwork.TalkMatrix, rule data.TalkCoverage) []CoverageRow {
+// CoverageRows are the matrix lines, one per 支委 (the sheet and the screen).
+func CoverageRows(m *yearwork.TalkMatrix, rule data.TalkCoverage) []CoverageRow {
 	var out []CoverageRow
 	for _, a := range m.Committee {
 		r := CoverageRow{Name: a}
@@ -243,7 +245,7 @@ func ExportTalks(path string, s *data.Store, opt YearOptions) error {
 	cov := yearDocument(&d.Branch, "谈心谈话覆盖情况", opt.Year, asOfYear(opt.Year, opt.Today))
 	cov.Title += "（" + m.Text() + "）"
 	return writeWorkbook(path, doc.fileInfo(), registerSheet(TalkRegister(), doc, ofYear(d.Talks, func(t *data.Talk) int { return t.Date.Year }, opt.Year), nil),
-		registerSheet(CoverageRegister(m), cov, coverageRows(m, d.Coverage), nil))
+		registerSheet(CoverageRegister(m), cov, CoverageRows(m, d.Coverage), nil))
 }
 
 // ReadTalks reads a 谈心谈话记录.

@@ -12,9 +12,11 @@ import (
 	"partyoffice/ui/core"
 	"partyoffice/ui/dashboard"
 	"partyoffice/ui/development"
+	"partyoffice/ui/dues"
 	"partyoffice/ui/meetings"
 	"partyoffice/ui/members"
 	"partyoffice/ui/settings"
+	"partyoffice/ui/yearwork"
 )
 
 // Shell is the navigation, top to bottom, the 文件 menu and the first-run
@@ -28,6 +30,8 @@ func Shell() core.Shell {
 			{Title: "党员名册", Icon: theme.IconNameAccount, Build: members.NewMembersScreen},
 			{Title: "发展党员", Icon: theme.IconNameMoveUp, Build: development.NewDevelopmentScreen},
 			{Title: "三会一课", Icon: theme.IconNameCalendar, Build: meetings.NewMeetingsScreen},
+			{Title: "党费", Icon: theme.IconNameStorage, Build: dues.NewDuesScreen},
+			{Title: "台账", Icon: theme.IconNameFolder, Build: yearwork.NewLedgerScreen},
 			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
 			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
 		},

@@ -36,15 +36,27 @@ type App struct {
 	escapeCaught bool
 	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
 	window       *windowTracker       // keeps the main window's size and place (nil in tests)
-	navigate     func(title string)
+	goTo         func(screen, part string)
 }
 
 // ShowScreen switches the main window to the screen with this title (a link
 // from the 工作台); it does nothing outside the main window.
-func (a *App) ShowScreen(title string) {
-	if a.navigate != nil {
-		a.navigate(title)
+func (a *App) ShowScreen(title string) { a.GoTo(title, "") }
+
+// GoTo shows the screen of the navigation titled screen and, where the
+// screen has parts (tabs) and says so (Parted), the part named part. The
+// 工作台's cards link into the features with it; before the main window is
+// built it does nothing. A form with typed work is asked about first, as
+// for a tap in the navigation.
+func (a *App) GoTo(screen, part string) {
+	if a.goTo != nil {
+		a.goTo(screen, part)
 	}
+}
+
+// Parted is a screen with parts (tabs) another screen can open.
+type Parted interface {
+	ShowPart(part string)
 }
 
 // NewApp wires the shared context of the screens.

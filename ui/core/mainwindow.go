@@ -115,8 +115,8 @@ func NewMainContent(a *App, screens []Screen) *MainContent {
 		})
 	m.current = -1
 	m.Nav.OnSelected = m.switchTo
-	a.navigate = m.showTitled
 	m.Nav.Select(0)
+	a.goTo = m.goTo
 	return m
 }
 
@@ -143,17 +143,6 @@ func (m *MainContent) switchTo(id widget.ListItemID) {
 	m.show(id)
 }
 
-// showTitled selects the screen with this title (the 工作台's links); a
-// form with typed work is asked about first, as for a tap.
-func (m *MainContent) showTitled(title string) {
-	for i, e := range m.entries {
-		if e.Title == title {
-			m.Nav.Select(i)
-			return
-		}
-	}
-}
-
 // show switches to screen id, building it on its first visit.
 func (m *MainContent) show(id widget.ListItemID) {
 	if id < 0 || id >= len(m.entries) {
@@ -165,6 +154,20 @@ func (m *MainContent) show(id widget.ListItemID) {
 	}
 	m.Content.Objects = []fyne.CanvasObject{m.Screens[id]}
 	m.Content.Refresh()
+}
+
+// goTo selects the screen titled screen and shows its part.
+func (m *MainContent) goTo(screen, part string) {
+	for i, e := range m.entries {
+		if e.Title != screen {
+			continue
+		}
+		m.Nav.Select(i)
+		if p, ok := m.Screens[i].(Parted); ok && part != "" {
+			p.ShowPart(part)
+		}
+		return
+	}
 }
 
 // NewMainMenu is the window menu: 文件 (the shell's items, then 退出) and 帮助.

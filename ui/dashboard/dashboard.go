@@ -20,6 +20,7 @@ import (
 	"partyoffice/ui/members"
 	"partyoffice/ui/settings"
 	"partyoffice/ui/widgets"
+	"partyoffice/ui/yearwork"
 )
 
 // probationWarnDays is how far ahead the 工作台 lists 预备期 ends: two months
@@ -104,6 +105,7 @@ func (d *dashboard) reload() {
 		newTodoCard(d.app, f.today, laterFindings(findings, f.today), todoErr),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
 		meetingsCard(d.app, f.today),
+		yearwork.GoalsCard(d.app),
 		changesCard(f.changes),
 	)
 	d.body.Refresh()

@@ -436,6 +436,9 @@ func FillField(t *testing.T, c fyne.Canvas, label, value string) {
 	case *widgets.FormEntry:
 		in.SetText("")
 		TypeIn(c, in, value)
+	case *widgets.FormSelectEntry:
+		in.SetText("")
+		TypeIn(c, in, value)
 	case *widget.Select:
 		choose(t, in, value)
 	case *widget.RadioGroup:

@@ -33,6 +33,10 @@ type TableConfig[T any] struct {
 	// OnOpen runs on a double tap (or Enter on the selected row): edit or
 	// view the record.
 	OnOpen func(*T)
+	// Highlight, when set, says which cells stand out (未谈, arrears):
+	// DangerImportance or WarningImportance for the cell of header in row v;
+	// MediumImportance is a plain cell.
+	Highlight func(v *T, header string) widget.Importance
 	// Prefs remembers the widths the user dragged the columns to under this
 	// key of the app's preferences; "" remembers nothing.
 	Prefs string
@@ -256,7 +260,14 @@ func (t *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	r := &t.rows[id.Row]
-	o.(*SelectableCell).Set(id, r.cells[id.Col], t.cfg.ID(&r.value) == t.selected)
+	importance := widget.MediumImportance
+	if t.cfg.Highlight != nil {
+		if c := t.column(id.Col); c != nil {
+			importance = t.cfg.Highlight(&r.value, c.Header)
+		}
+	}
+	selected := t.selected != 0 && t.cfg.ID(&r.value) == t.selected // 0: no record, never selected
+	o.(*SelectableCell).SetStyled(id, r.cells[id.Col], selected, importance)
 }
 
 func (t *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
