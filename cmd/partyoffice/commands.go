@@ -91,6 +91,9 @@ func commandTable() []command {
 		{name: "operator", args: "[姓名]",
 			summary: "显示或设置使用人（操作记录中记下的“操作人”，例如：组织委员 张静）",
 			run:     (*cli).operator},
+		{name: "branch", args: "[--name 名称] [--parent 上级党委] [--unit 单位] [--code 代码] [--secretary 书记] [--phone 电话]",
+			summary: "显示支部信息；写了选项时保存这些项（没写的项不变）",
+			options: branchHelp(), run: (*cli).branch},
 		{name: "version", summary: "显示版本", run: (*cli).version},
 		{name: "help", summary: "显示本说明", run: (*cli).help},
 	}
