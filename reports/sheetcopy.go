@@ -20,7 +20,7 @@ func copySheet(src *excelize.File, from string, dst *excelize.File, to string) e
 		return err
 	}
 	c := sheetCopy{src: src, dst: dst, from: from, to: to, styles: map[int]int{}}
-	steps := []func() error{c.sheetProps, c.cells, c.columns, c.merges, c.panes, c.validations, c.page, c.names}
+	steps := []func() error{c.sheetProps, c.cells, c.columns, c.merges, c.panes, c.validations, c.page, c.names, c.dimension}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return fmt.Errorf("复制工作表“%s”：%w", from, err)
@@ -225,3 +225,9 @@ func (c *sheetCopy) names() error {
 }
 
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// dimension declares the used range: excelize leaves a sheet written cell by
+// cell at "A1", and readers that trust the declaration see one cell.
+func (c *sheetCopy) dimension() error {
+	return c.dst.SetSheetDimension(c.to, "A1:"+cellName(max(c.cols, 1), max(c.rows, 1)))
+}

@@ -7,6 +7,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/rules"
+	"partyoffice/reports"
 )
 
 // check prints the findings; finding problems is not a failure, so the exit
@@ -29,11 +30,7 @@ func (c *cli) check(args []string) error {
 		if on.IsZero() {
 			on = s.Today()
 		}
-		d, err := s.LoadDevData()
-		if err != nil {
-			return err
-		}
-		findings, err := withMeetingFindings(s, on, rules.CheckAll(d, on, rules.DefaultOptions()))
+		findings, err := reports.CheckFindings(s, on)
 		if err != nil {
 			return err
 		}
