@@ -3,6 +3,7 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -107,10 +108,16 @@ func statTableKey(title string) string {
 // Numbers with a fraction count to 12 significant digits (a program may
 // save 0.1 as 0.10000000000000001).
 func SheetChecksum(f *excelize.File, sheet string) (string, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	budget := maxPackText
+	rows, err := sheetRows(f, sheet, &budget)
 	if err != nil {
 		return "", err
 	}
+	return rowsChecksum(rows), nil
+}
+
+// rowsChecksum is SheetChecksum over rows already read.
+func rowsChecksum(rows [][]string) string {
 	h := sha256.New()
 	for i, r := range rows {
 		for len(r) > 0 && r[len(r)-1] == "" {
@@ -126,7 +133,44 @@ func SheetChecksum(f *excelize.File, sheet string) (string, error) {
 		}
 		h.Write([]byte{0x1e})
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Bounds for reading a pack, which comes from anyone: rows per sheet and
+// text per pack (the file itself is bounded by openWorkbook).
+const (
+	maxPackRows = 20000
+	maxPackText = 64 << 20
+)
+
+var errPackTooBig = errors.New("工作表过大，不像是一个支部的上报材料")
+
+// sheetRows reads a sheet's raw cell values row by row (empty rows kept, so
+// row numbers stay), within the row bound and the text budget.
+func sheetRows(f *excelize.File, sheet string, budget *int) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out [][]string
+	for it.Next() {
+		if len(out) >= maxPackRows {
+			return nil, errPackTooBig
+		}
+		r, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range r {
+			*budget -= len(v)
+		}
+		if *budget < 0 {
+			return nil, errPackTooBig
+		}
+		out = append(out, r)
+	}
+	return out, it.Error()
 }
 
 func normalNumber(v string) string {
