@@ -65,6 +65,7 @@ type PackItem struct {
 	Verb, Name string
 	Count      int    // rows (people, events, sittings …) it holds
 	Unit       string // what Count counts
+	Missing    string // why the report is not enclosed (its export's message); "" when it is
 	file       string // the report written on its own, in the pack's work folder
 	sheets     []string
 }
@@ -144,9 +145,10 @@ func (p *Pack) prepare(store *data.Store, chosen []PackReport, progress func(don
 		}
 		item := PackItem{Verb: r.Verb, Name: exp.Name, Unit: r.Unit, file: filepath.Join(p.work, fmt.Sprintf("%02d.xlsx", i+1))}
 		if err := exp.Write(item.file, store, opt); err != nil {
-			return fmt.Errorf("生成%s失败：%w", exp.Name, err)
-		}
-		if err := item.count(); err != nil {
+			// Nothing to report (no meetings in the period): the cover says
+			// so in 备注 rather than the whole pack failing.
+			item.Missing, item.file = err.Error(), ""
+		} else if err := item.count(); err != nil {
 			return err
 		}
 		p.Items = append(p.Items, item)
@@ -313,6 +315,9 @@ func (p *Pack) fill(f *excelize.File, items []PackItem) error {
 	var placed []placedSheet
 	used := map[string]bool{CoverSheet: true, SummarySheet: true, MetaSheet: true}
 	for _, it := range items {
+		if it.Missing != "" {
+			continue
+		}
 		src, err := excelize.OpenFile(it.file)
 		if err != nil {
 			return err
@@ -382,6 +387,9 @@ func (p *Pack) WriteFolder(parent string) (string, error) {
 		return "", err
 	}
 	for i, it := range p.Items {
+		if it.Missing != "" {
+			continue
+		}
 		if err := copyFile(it.file, filepath.Join(dir, fmt.Sprintf("%02d_%s.xlsx", i+1, it.Name))); err != nil {
 			return "", err
 		}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -118,7 +119,7 @@ func (p *Pack) writeCover(f *excelize.File) error {
 		w.set(fmt.Sprintf("A%d", w.row), i+1, st.number)
 		w.set(fmt.Sprintf("B%d", w.row), it.Name, st.cell)
 		w.set(fmt.Sprintf("C%d", w.row), fmt.Sprintf("%d %s", it.Count, it.Unit), st.number)
-		w.set(fmt.Sprintf("D%d", w.row), "", st.cell)
+		w.set(fmt.Sprintf("D%d", w.row), missingNote(it.Missing), st.cell)
 	}
 	w.next(16)
 	w.field("填报人", p.Preparer)
@@ -154,4 +155,14 @@ func onePortraitPage(f *excelize.File, sheet, last string) error {
 	}
 	one := 1
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{FitToHeight: &one})
+}
+
+// missingNote is the 备注 of a report not enclosed: its export's reason,
+// without the advice meant for the person at the computer.
+func missingNote(why string) string {
+	if why == "" {
+		return ""
+	}
+	reason, _, _ := strings.Cut(why, "：")
+	return "未附：" + reason
 }
