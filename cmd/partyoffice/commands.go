@@ -52,6 +52,14 @@ func commandTable() []command {
 		{name: "report", args: "pack --year 年份 [--half 1|2 | --quarter 季度 | --as-of 日期] [--only 材料,…] --out 文件.xlsx|文件夹 [--json] | archive --year 年份 --out 文件.pdf",
 			summary: "一次生成向上级报送的全部材料（封面、汇总图表、各名册和统计表），或年度归档 PDF",
 			options: reportHelp, run: (*cli).report},
+		{name: "template", args: "fill 模板.xlsx [--map 对应关系.json] --out 文件.xlsx [--json]",
+			summary: "把党员名册填进上级发来的表格模板：样式、合并的标题、列宽和打印设置不变，名册写在模板的表头下面",
+			options: []string{
+				"--map   模板各列对应的字段（JSON：{\"模板列名\": \"字段\"}，\"\" 表示不填），并记住它；不写时用上次为同名模板记住的，否则按列名自动对应",
+				"--out   填好的表保存到哪个文件（不能是模板本身）",
+				"--json  以 JSON 输出：用到的对应关系和没有对应字段的列",
+			},
+			run: (*cli).template},
 		{name: "district", args: "merge 上报材料.xlsx… | --dir 文件夹 --out 汇总.xlsx [--name 单位] [--json]",
 			summary: "（区、党工委用）汇总各支部的上报材料：每个支部一行统计、合计、各名册合在一起（带所在党支部），问题另列一表；不需要数据文件夹",
 			options: []string{
