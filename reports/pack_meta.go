@@ -148,6 +148,16 @@ var errPackTooBig = errors.New("工作表过大，不像是一个支部的上报
 // sheetRows reads a sheet's raw cell values row by row (empty rows kept, so
 // row numbers stay), within the row bound and the text budget.
 func sheetRows(f *excelize.File, sheet string, budget *int) ([][]string, error) {
+	return readRows(f, sheet, budget, excelize.Options{RawCellValue: true})
+}
+
+// shownRows is sheetRows with the values as the sheet shows them (dates
+// formatted), for drawing.
+func shownRows(f *excelize.File, sheet string, budget *int) ([][]string, error) {
+	return readRows(f, sheet, budget, excelize.Options{})
+}
+
+func readRows(f *excelize.File, sheet string, budget *int, opt excelize.Options) ([][]string, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -158,7 +168,7 @@ func sheetRows(f *excelize.File, sheet string, budget *int) ([][]string, error) 
 		if len(out) >= maxPackRows {
 			return nil, errPackTooBig
 		}
-		r, err := it.Columns(excelize.Options{RawCellValue: true})
+		r, err := it.Columns(opt)
 		if err != nil {
 			return nil, err
 		}

@@ -153,5 +153,27 @@ func printPack(c *cli, p *reports.Pack, out string) {
 }
 
 func (c *cli) reportArchive(args []string) error {
-	return usageError("report archive 还没有完成")
+	fs := newFlagSet("report")
+	year := fs.Int("year", 0, "")
+	out := fs.String("out", "", "")
+	if _, err := positionals("report", args, 0, fs); err != nil {
+		return err
+	}
+	if *out == "" || !strings.EqualFold(filepath.Ext(*out), ".pdf") {
+		return usageError("请用 --out 指定归档 PDF 保存到哪个文件（以 .pdf 结尾）")
+	}
+	return c.withStore(false, func(s *data.Store) error {
+		if *year == 0 {
+			*year = s.Today().Year
+		}
+		a, err := reports.WriteArchive(*out, s, *year)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "已生成%d年度归档（共 %d 页，会议记录 %d 次）：%s\n", *year, a.Pages, len(a.MeetingPages), *out)
+		for _, sec := range a.Sections {
+			fmt.Fprintf(c.stdout, "  第 %d 页  %s %s\n", sec.Page, sec.Title, sec.Note)
+		}
+		return nil
+	})
 }
