@@ -3,6 +3,7 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -331,4 +332,21 @@ func splitRegister(rows [][]string) (header []string, body [][]string) {
 		}
 	}
 	return nil, nil
+}
+
+// PacksIn lists the workbooks of a folder (not its subfolders, not Excel's
+// ~$ lock files), by name: the packs a district collected in one place.
+func PacksIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹“%s”：%w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && !strings.HasPrefix(e.Name(), "~") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }

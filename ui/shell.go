@@ -14,6 +14,7 @@ import (
 	"partyoffice/ui/development"
 	"partyoffice/ui/meetings"
 	"partyoffice/ui/members"
+	"partyoffice/ui/reportcenter"
 	"partyoffice/ui/settings"
 )
 
@@ -28,6 +29,7 @@ func Shell() core.Shell {
 			{Title: "党员名册", Icon: theme.IconNameAccount, Build: members.NewMembersScreen},
 			{Title: "发展党员", Icon: theme.IconNameMoveUp, Build: development.NewDevelopmentScreen},
 			{Title: "三会一课", Icon: theme.IconNameCalendar, Build: meetings.NewMeetingsScreen},
+			{Title: "报表中心", Icon: theme.IconNameDocument, Build: reportcenter.NewReportCenter},
 			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
 			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
 		},

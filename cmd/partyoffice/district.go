@@ -3,9 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"partyoffice/reports"
@@ -30,7 +28,7 @@ func (c *cli) district(args []string) error {
 		return usageError("请用 --out 指定汇总表保存到哪个文件，例如 --out 汇总.xlsx")
 	}
 	if *dir != "" {
-		more, err := packsIn(*dir)
+		more, err := reports.PacksIn(*dir)
 		if err != nil {
 			return err
 		}
@@ -58,22 +56,6 @@ func (c *cli) district(args []string) error {
 		fmt.Fprintf(c.stdout, "发现 %d 个问题，见汇总表的“问题”工作表\n", len(m.Problems))
 	}
 	return nil
-}
-
-// packsIn lists the .xlsx files of a folder (not its subfolders), by name.
-func packsIn(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取文件夹“%s”：%w", dir, err)
-	}
-	var out []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && !strings.HasPrefix(e.Name(), "~") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	slices.Sort(out)
-	return out, nil
 }
 
 type mergeJSON struct {
