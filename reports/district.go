@@ -209,7 +209,7 @@ func (pf *PackFile) parseMeta(rows [][]string) (map[string]string, []sheetSum, e
 // a branch sent twice and the same person in two branches, then adds up.
 func (m *Merge) judge() {
 	m.Period = m.commonPeriod()
-	seen := map[string]string{} // branch key → file
+	kept := map[string]int{} // branch key → the file counted for it
 	for i := range m.Files {
 		pf := &m.Files[i]
 		if !pf.Merged {
@@ -220,11 +220,18 @@ func (m *Merge) judge() {
 			continue
 		}
 		key := pf.Code + "|" + pf.Branch
-		if first, ok := seen[key]; ok {
-			pf.refuse("重复上报", fmt.Sprintf("“%s”已经在 %s 中汇总过，这一份没有重复计入", pf.Branch, filepath.Base(first)))
+		j, ok := kept[key]
+		if !ok {
+			kept[key] = i
 			continue
 		}
-		seen[key] = pf.Path
+		// A branch sent twice: count the untouched copy, else the newer one.
+		if other := &m.Files[j]; len(pf.Notes) < len(other.Notes) || (len(pf.Notes) == len(other.Notes) && pf.Made > other.Made) {
+			kept[key] = i
+			refuseRepeat(other, pf)
+			continue
+		}
+		refuseRepeat(pf, &m.Files[j])
 	}
 	m.duplicateIDs()
 	for i := range m.Files {
@@ -244,6 +251,11 @@ func (m *Merge) judge() {
 			m.Totals[k] += s.count
 		}
 	}
+}
+
+// refuseRepeat leaves out a second pack of the branch counted from kept.
+func refuseRepeat(pf, kept *PackFile) {
+	pf.refuse("重复上报", fmt.Sprintf("“%s”已经按 %s 汇总，这一份没有重复计入", pf.Branch, filepath.Base(kept.Path)))
 }
 
 func (m *Merge) commonPeriod() string {

@@ -86,12 +86,21 @@ func TestPackMergeRoundTrip(t *testing.T) {
 	editCell(t, paths[2], memberSheet, "B4", "钱近") // the third pack, edited after it was made
 	other := filepath.Join(dir, "二小-第一季度.xlsx")
 	writePack(t, second, Period{Year: 2026, Quarter: 1}, other)
+	resent := filepath.Join(dir, "0一小-改.xlsx") // the first branch again, edited, listed first
+	raw, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(resent, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	editCell(t, resent, memberSheet, "B5", "某某")
 	notPack := filepath.Join(dir, "说明.xlsx")
 	if err := os.WriteFile(notPack, []byte("这不是工作簿"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 
-	m, err := ReadPacks(append(paths, other, notPack), nil)
+	m, err := ReadPacks(append([]string{resent}, append(paths, other, notPack)...), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,8 +139,11 @@ func TestPackMergeRoundTrip(t *testing.T) {
 		t.Errorf("duplicate ID problems %+v, want one naming %s in both branches", dup, shared.IDNumber)
 	}
 	edited := kinds["内容被修改"]
-	if len(edited) != 1 || edited[0].File != "三中.xlsx" || !strings.Contains(edited[0].Text, memberSheet) {
-		t.Errorf("edited-pack problems %+v, want one about 三中.xlsx's %s", edited, memberSheet)
+	if len(edited) != 2 || edited[0].File != filepath.Base(resent) || edited[1].File != "三中.xlsx" || !strings.Contains(edited[1].Text, memberSheet) {
+		t.Errorf("edited-pack problems %+v, want the resent copy and 三中.xlsx's %s", edited, memberSheet)
+	}
+	if p := kinds["重复上报"]; len(p) != 1 || p[0].File != filepath.Base(resent) || m.Files[1].Status != "已汇总" {
+		t.Errorf("repeat problems %+v, status of the untouched copy %q: want the edited copy left out", p, m.Files[1].Status)
 	}
 	if p := kinds["期间不同"]; len(p) != 1 || p[0].File != filepath.Base(other) {
 		t.Errorf("period problems %+v, want one for %s", p, filepath.Base(other))
@@ -139,8 +151,8 @@ func TestPackMergeRoundTrip(t *testing.T) {
 	if p := kinds["不是上报包"]; len(p) != 1 || p[0].File != "说明.xlsx" {
 		t.Errorf("refused files %+v, want 说明.xlsx", p)
 	}
-	if len(m.Problems) != 4 {
-		t.Errorf("%d problems, want 4: %+v", len(m.Problems), m.Problems)
+	if len(m.Problems) != 6 {
+		t.Errorf("%d problems, want 6: %+v", len(m.Problems), m.Problems)
 	}
 
 	out := filepath.Join(dir, "汇总.xlsx")

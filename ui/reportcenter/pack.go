@@ -181,21 +181,25 @@ func (v *packView) showPreview() {
 	v.result.RemoveAll()
 	v.result.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s上报材料（截至 %s）", p.Period.Label(), p.AsOf.Chinese()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for i, it := range p.Items {
-		line := fmt.Sprintf("%d. %s：%d %s", i+1, it.Name, it.Count, it.Unit)
-		if it.Missing != "" {
-			line = fmt.Sprintf("%d. %s：不附（%s）", i+1, it.Name, it.Missing)
-		}
-		v.result.Add(widget.NewLabel(line))
-	}
 	areas := p.ErrorsByArea()
-	for _, area := range areas {
+	for _, area := range areas { // first: what to decide before writing
 		warn := widget.NewLabelWithStyle(area.Warning(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warn.Importance = widget.DangerImportance
 		area := area
 		fix := widget.NewButtonWithIcon("去处理", theme.NavigateNextIcon(), func() { v.showFindings(area.Area) })
 		v.result.Add(container.NewHBox(widget.NewIcon(theme.WarningIcon()), warn, fix))
 	}
+	items := container.NewGridWithColumns(2)
+	for i, it := range p.Items {
+		line := fmt.Sprintf("%d. %s：%d %s", i+1, it.Name, it.Count, it.Unit)
+		if it.Missing != "" {
+			line = fmt.Sprintf("%d. %s：不附（%s）", i+1, it.Name, it.Missing)
+		}
+		label := widget.NewLabel(line)
+		label.Truncation = fyne.TextTruncateEllipsis
+		items.Add(label)
+	}
+	v.result.Add(items)
 	v.write.SetText("生成上报材料…")
 	if len(areas) > 0 {
 		v.write.SetText("仍然生成…")

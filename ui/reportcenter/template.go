@@ -104,7 +104,11 @@ func (v *templateView) refreshPreview() {
 	}
 	v.rows = rows
 	for i, c := range v.tpl.Columns {
-		v.preview.SetColumnWidth(i, max(90, float32(len([]rune(c.Header)))*16+20))
+		width := textWidth(c.Header)
+		for _, r := range rows {
+			width = max(width, textWidth(r[i]))
+		}
+		v.preview.SetColumnWidth(i, max(80, width+24))
 	}
 	v.preview.Refresh()
 }
@@ -157,4 +161,9 @@ func (v *templateView) fillTemplate() {
 			v.a.ShowSaved(fmt.Sprintf("已按模板填好 %d 名党员", n), path)
 		})
 	})
+}
+
+// textWidth is about how wide text is drawn at the theme's text size.
+func textWidth(s string) float32 {
+	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width
 }
