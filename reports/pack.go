@@ -224,10 +224,10 @@ func numberedRows(f *excelize.File, sheet string) (int, error) {
 	return n, nil
 }
 
-// ErrorsByArea counts the open errors per area, in the order 发展党员, 三会一课.
+// ErrorsByArea counts the open errors per area, in FindingAreaNames order.
 func (p *Pack) ErrorsByArea() []AreaCount {
 	var out []AreaCount
-	for _, area := range []string{"发展党员", "三会一课"} {
+	for _, area := range FindingAreaNames() {
 		n := 0
 		for _, f := range p.Findings {
 			if FindingArea(f) == area {

@@ -34,9 +34,6 @@ func (c *cli) check(args []string) error {
 		if err != nil {
 			return err
 		}
-		if findings, err = withYearFindings(s, on, findings); err != nil {
-			return err
-		}
 		if *asJSON {
 			return printFindingsJSON(c, findings)
 		}
