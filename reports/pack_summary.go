@@ -89,7 +89,7 @@ func (p *Pack) blocks() []summaryBlock {
 		}
 		return n
 	}
-	funnel := summaryBlock{title: fmt.Sprintf("%d年发展党员（截至%s）", p.AsOf.Year, p.AsOf.Chinese()),
+	funnel := summaryBlock{title: fmt.Sprintf("%d年发展党员各环节（人）", p.AsOf.Year),
 		headers: []string{"环节", "人数"}, chart: excelize.Bar,
 		labels: []string{"递交入党申请书", "确定为入党积极分子", "确定为发展对象", "接收为预备党员", "转为正式党员"},
 		values: [][]int{{count(dev, "递交入党申请书"), count(dev, "确定为入党积极分子"), count(dev, "确定为发展对象"),

@@ -16,7 +16,7 @@ import (
 
 // branchStore is a store holding a branch of that name; with useDemo the
 // demonstration branch, else the people given.
-func branchStore(t *testing.T, name string, useDemo bool, people ...*data.Person) *data.Store {
+func branchStore(t testing.TB, name string, useDemo bool, people ...*data.Person) *data.Store {
 	t.Helper()
 	s := datatest.Store(t)
 	if useDemo {
