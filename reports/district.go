@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -130,7 +131,7 @@ func (pf *PackFile) read(f *excelize.File) error {
 	if err != nil {
 		return err
 	}
-	pf.Branch, pf.Code, pf.Period, pf.Made = head[metaBranch], head[metaCode], head[metaPeriod], head[metaMade]
+	pf.Branch, pf.Code, pf.Period, pf.Made = head[metaBranch], head[metaCode], head[metaPeriod], madeText(head[metaMade])
 	pf.Merged, pf.Status = true, "已汇总"
 	if pf.Format < PackFormat {
 		pf.note("格式较旧", fmt.Sprintf("由较早版本的程序生成（格式版本 %d），已按该格式读取", pf.Format))
@@ -361,4 +362,14 @@ func PacksIn(dir string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// madeText is _meta's 生成时间 as the office reads it (local time); a value
+// that is not a time is shown as written.
+func madeText(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.Local().Format("2006-01-02 15:04")
 }
