@@ -334,7 +334,7 @@ var fieldLabels = labelTable(
 	"Destination", "转往单位", "ExtendedTo", "延长预备期至", "Disciplined", "留党察看",
 	"DisciplineEnd", "留党察看期满", "RuleVersion", "细则版本", "YoungTeacher", "优秀青年教师", "StaffNo", FieldStaffNo,
 	// 支部信息 and 党小组
-	"Superior", "上级党委", "Unit", "所在单位", "Secretary", "书记", "DeputySecretary", "副书记",
+	"Superior", "上级党委", "Unit", "所在单位", "Code", "党组织代码", "Secretary", "书记", "DeputySecretary", "副书记",
 	"OrganizationMember", "组织委员", "PropagandaMember", "宣传委员", "DisciplineMember", "纪检委员",
 	"NoCommittee", "不设支委会", "GroupID", FieldGroup, "LeaderID", "组长", "Note", "备注",
 	// status events, steps, meetings: the common ones

@@ -74,6 +74,7 @@ type Branch struct {
 	Name               string
 	Superior           string // 上级党委（党工委）
 	Unit               string // 所在单位（学校）
+	Code               string // 党组织代码 (given by the 上级党委; the district keys its 汇总 by it)
 	Secretary          string // 书记
 	DeputySecretary    string // 副书记
 	OrganizationMember string // 组织委员

@@ -30,6 +30,7 @@ const (
 type ReportOptions struct {
 	AsOf                 civil.Date
 	Year, Quarter, Month int
+	Half                 int // 1 上半年, 2 下半年 (the 上报 pack; the 三会一课 workbooks read it)
 	From, To             civil.Date
 	Mask                 bool
 	Publicity            bool
@@ -92,7 +93,7 @@ func Exports() []Export {
 		out = append(out, Export{Verb: m.Kind, Name: m.Title, Screen: ScreenMeetings, Help: m.Title + "：" + m.Help,
 			Options: []Option{OptYear, OptQuarter, OptMonth},
 			Write: func(path string, s *data.Store, o ReportOptions) error {
-				return m.Write(path, s, MeetingReportOptions{Year: o.Year, Quarter: o.Quarter, Month: o.Month, Progress: o.Progress})
+				return m.Write(path, s, MeetingReportOptions{Year: o.Year, Quarter: o.Quarter, Month: o.Month, Half: o.Half, Progress: o.Progress})
 			}})
 	}
 	for _, y := range YearReports {

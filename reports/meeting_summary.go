@@ -21,6 +21,7 @@ type MeetingReportOptions struct {
 	Year    int
 	Quarter int        // 1–4, or 0
 	Month   int        // 1–12, or 0; at most one of Quarter and Month
+	Half    int        // 1 上半年, 2 下半年, or 0 (the 上报 pack's half year); alone
 	Today   civil.Date // the day the statistics are judged on; zero = today
 	// Progress reports rows (or sittings) written; may be nil.
 	Progress func(done, total int)
@@ -37,6 +38,11 @@ func (o *MeetingReportOptions) span() (from, to civil.Date, label string, err er
 		return from, to, "", fmt.Errorf("月份应为 1 到 12，现在是 %d", o.Month)
 	case o.Quarter != 0 && o.Month != 0:
 		return from, to, "", errors.New("季度和月份只能选一个")
+	case o.Half < 0 || o.Half > 2 || (o.Half != 0 && (o.Quarter != 0 || o.Month != 0)):
+		return from, to, "", errors.New("半年应为 1 或 2，且不能与季度、月份同时选")
+	case o.Half != 0:
+		from, to = (Period{Year: o.Year, Half: o.Half}).Span()
+		return from, to, (Period{Year: o.Year, Half: o.Half}).Label(), nil
 	case o.Month != 0:
 		p := data.MonthPeriod(civil.New(o.Year, o.Month, 1))
 		return p.Start, p.End, p.Label, nil

@@ -15,6 +15,7 @@ import (
 	"partyoffice/ui/dues"
 	"partyoffice/ui/meetings"
 	"partyoffice/ui/members"
+	"partyoffice/ui/reportcenter"
 	"partyoffice/ui/settings"
 	"partyoffice/ui/yearwork"
 )
@@ -32,6 +33,7 @@ func Shell() core.Shell {
 			{Title: "三会一课", Icon: theme.IconNameCalendar, Build: meetings.NewMeetingsScreen},
 			{Title: "党费", Icon: theme.IconNameStorage, Build: dues.NewDuesScreen},
 			{Title: "台账", Icon: theme.IconNameFolder, Build: yearwork.NewLedgerScreen},
+			{Title: "报表中心", Icon: theme.IconNameDocument, Build: reportcenter.NewReportCenter},
 			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
 			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
 		},

@@ -7,6 +7,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/rules"
+	"partyoffice/reports"
 )
 
 // check prints the findings; finding problems is not a failure, so the exit
@@ -29,15 +30,8 @@ func (c *cli) check(args []string) error {
 		if on.IsZero() {
 			on = s.Today()
 		}
-		d, err := s.LoadDevData()
+		findings, err := reports.CheckFindings(s, on)
 		if err != nil {
-			return err
-		}
-		findings, err := withMeetingFindings(s, on, rules.CheckAll(d, on, rules.DefaultOptions()))
-		if err != nil {
-			return err
-		}
-		if findings, err = withYearFindings(s, on, findings); err != nil {
 			return err
 		}
 		if *asJSON {

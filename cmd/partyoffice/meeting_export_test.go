@@ -11,6 +11,7 @@ import (
 	"partyoffice/data/civil"
 	"partyoffice/data/datatest"
 	"partyoffice/data/rules"
+	"partyoffice/reports"
 )
 
 func TestExportMeetingReports(t *testing.T) {
@@ -77,7 +78,7 @@ func TestHelpListsMeetingReports(t *testing.T) {
 	}
 }
 
-// withMeetingFindings is the hook for `check` (see meeting_check.go).
+// check joins the 三会一课 findings to the 发展党员 ones (reports.CheckFindings).
 func TestMeetingFindingsJoinTheDevelopmentOnes(t *testing.T) {
 	dir := demoDir(t)
 	s := datatest.StoreIn(t, dir)
@@ -87,7 +88,7 @@ func TestMeetingFindingsJoinTheDevelopmentOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	dev := rules.CheckAll(d, today, rules.DefaultOptions())
-	all, err := withMeetingFindings(s, today, dev)
+	all, err := reports.CheckFindings(s, today)
 	if err != nil {
 		t.Fatal(err)
 	}

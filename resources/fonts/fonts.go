@@ -1,6 +1,6 @@
 // Package fonts holds the bundled Chinese font files as bytes, without Fyne:
 // package resources wraps them for the UI, and package reports draws the
-// printable flowcharts and 告知单 with them.
+// printable flowcharts and 告知单 and the year-end archive PDF with them.
 package fonts
 
 import _ "embed"
@@ -14,4 +14,10 @@ var (
 	//
 	//go:embed NotoSansSC-Bold.otf
 	Bold []byte
+	// PDFRegular is Regular with TrueType (glyf) outlines: go-pdf/fpdf embeds
+	// only TrueType and refuses the CFF outlines of the .otf (make-font.sh
+	// converts it with otf2ttf.py).
+	//
+	//go:embed NotoSansSC-Regular.ttf
+	PDFRegular []byte
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuild the bundled Chinese fonts (NotoSansSC-Regular.otf, NotoSansSC-Bold.otf).
+# Rebuild the bundled Chinese fonts (NotoSansSC-Regular.otf, NotoSansSC-Bold.otf, and
+# NotoSansSC-Regular.ttf for PDF).
 #
 # Source: Debian/Ubuntu package fonts-noto-cjk (Noto Sans CJK, SIL OFL 1.1). The package ships
 # .ttc collections; Fyne panics on a collection, so one face ("Noto Sans CJK SC") is extracted
@@ -122,4 +123,7 @@ for p in "${pids[@]}"; do wait "$p"; done
 for style in Regular Bold; do
   mv "$tmp/NotoSansSC-$style.otf" "$here/NotoSansSC-$style.otf"
 done
-ls -l "$here"/NotoSansSC-*.otf
+# The PDF archive (go-pdf/fpdf) embeds TrueType outlines only: the same subset, its cubic CFF
+# outlines converted to quadratic glyf ones.
+python3 "$here/otf2ttf.py" "$here/NotoSansSC-Regular.otf" "$here/NotoSansSC-Regular.ttf"
+ls -l "$here"/NotoSansSC-*.otf "$here"/NotoSansSC-Regular.ttf

@@ -44,6 +44,7 @@ var (
 	branchName         = branchText{"支部名称", "例如：XX小学党支部", func(b *data.Branch) *string { return &b.Name }}
 	branchSuperior     = branchText{"上级党委", "例如：XX区教育工委", func(b *data.Branch) *string { return &b.Superior }}
 	branchUnit         = branchText{"所在单位", "例如：XX市XX小学", func(b *data.Branch) *string { return &b.Unit }}
+	branchCode         = branchText{"党组织代码", "上级党委给的代码，没有可不填", func(b *data.Branch) *string { return &b.Code }}
 	branchPhone        = branchText{"联系电话", "", func(b *data.Branch) *string { return &b.Phone }}
 	branchSecretary    = branchText{"书记", "", func(b *data.Branch) *string { return &b.Secretary }}
 	branchDeputy       = branchText{"副书记", "", func(b *data.Branch) *string { return &b.DeputySecretary }}
@@ -161,13 +162,13 @@ type branchSection struct {
 
 func newBranchSection(a *core.App) fyne.CanvasObject {
 	s := &branchSection{app: a, status: widget.NewLabel("")}
-	s.editor = newBranchEditor(true, branchName, branchSuperior, branchUnit, branchPhone,
+	s.editor = newBranchEditor(true, branchName, branchSuperior, branchUnit, branchCode, branchPhone,
 		branchSecretary, branchDeputy, branchOrganization, branchPropaganda, branchDiscipline)
 	s.reload()
 	a.OnChange(s.reload)
 
 	e := s.editor
-	basic := widget.NewForm(append(e.items(branchName, branchSuperior, branchUnit, branchPhone), e.ruleItem())...)
+	basic := widget.NewForm(append(e.items(branchName, branchSuperior, branchUnit, branchCode, branchPhone), e.ruleItem())...)
 	committee := widget.NewForm(append(e.items(branchSecretary, branchDeputy, branchOrganization,
 		branchPropaganda, branchDiscipline), widget.NewFormItem("", e.noCommittee))...)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.save() })
