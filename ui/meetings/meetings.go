@@ -271,7 +271,7 @@ func newMeetingList(s *meetingsScreen) *meetingList {
 	l.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), l.editSelected)
 	l.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), l.deleteSelected)
 	bin := widget.NewButtonWithIcon("回收站", theme.ContentUndoIcon(), func() { showMeetingBin(s.a) })
-	l.export = newMeetingExportButton(s.a)
+	l.export = core.NewExportButton(s.a, reports.ScreenMeetings, nil)
 	toolbar := container.NewHBox(add, l.edit, l.del, widget.NewSeparator(), l.export, layout.NewSpacer(), bin)
 
 	l.kind = widget.NewSelect(nil, func(string) { l.apply() })

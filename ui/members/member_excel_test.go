@@ -31,7 +31,7 @@ func exportThree(t *testing.T, a *core.App) string {
 	}
 	uitest.StoreMembers(t, a, bad)
 
-	path := filepath.Join(t.TempDir(), exportFileName(a, uitest.Today))
+	path := filepath.Join(t.TempDir(), "党员名册.xlsx")
 	if err := exportMembersTo(a, path, reports.ExportOptions{AsOf: uitest.Today}, nil); err != nil {
 		t.Fatalf("export: %v", err)
 	}

@@ -170,7 +170,9 @@ func (s *membersScreen) buildControls() {
 	s.status = widget.NewButtonWithIcon("状态变更", theme.HistoryIcon(), s.changeStatus)
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteSelected)
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { ShowImportMembers(s.a) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { ShowExportMembers(s.a) })
+	// The 党员名册 as the command line writes it; a screen filter can pass
+	// its own rows through ExportHooks.Write["members"].
+	exp := core.NewExportButton(s.a, reports.ScreenMembers, nil)
 	s.viewChoice = widget.NewRadioGroup(viewNames, nil)
 	s.viewChoice.Horizontal = true
 	s.viewChoice.Required = true
