@@ -15,6 +15,7 @@ import (
 	"partyoffice/ui/meetings"
 	"partyoffice/ui/members"
 	"partyoffice/ui/settings"
+	"partyoffice/ui/statistics"
 )
 
 // Shell is the navigation, top to bottom, the 文件 menu and the first-run
@@ -28,6 +29,7 @@ func Shell() core.Shell {
 			{Title: "党员名册", Icon: theme.IconNameAccount, Build: members.NewMembersScreen},
 			{Title: "发展党员", Icon: theme.IconNameMoveUp, Build: development.NewDevelopmentScreen},
 			{Title: "三会一课", Icon: theme.IconNameCalendar, Build: meetings.NewMeetingsScreen},
+			{Title: "党内统计", Icon: theme.IconNameGrid, Build: statistics.NewStatisticsScreen},
 			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
 			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
 		},

@@ -31,11 +31,17 @@ func exportThree(t *testing.T, a *core.App) string {
 	}
 	uitest.StoreMembers(t, a, bad)
 
-	path := filepath.Join(t.TempDir(), "党员名册.xlsx")
+	path := filepath.Join(t.TempDir(), membersFileName(a))
 	if err := exportMembersTo(a, path, reports.ExportOptions{AsOf: uitest.Today}, nil); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	return path
+}
+
+// membersFileName is the name the export dialog suggests for today's register.
+func membersFileName(a *core.App) string {
+	e, _ := reports.FindExport("members")
+	return core.ExportFileName(a, e, reports.ReportOptions{AsOf: uitest.Today})
 }
 
 func TestExportWritesTheRegister(t *testing.T) {
@@ -103,13 +109,13 @@ func TestExportDialog(t *testing.T) {
 	a := uitest.NewApp(t)
 	openMembers(t, a)
 	c := a.Window.Canvas()
-	uitest.TapButton(t, c, "导出")
-	if !uitest.TopDialogHasText(c, "隐藏身份证号和电话（用于公示）") {
+	uitest.TapButton(t, c, "导出党员名册…")
+	if !uitest.TopDialogHasText(c, "隐藏身份证号、电话和住址") {
 		t.Fatal("导出 does not ask for the options")
 	}
 	uitest.RequireText(t, c, uitest.Today.String())
 	uitest.TapButton(t, c, "选择保存位置…")
-	if uitest.TopDialogHasText(c, "隐藏身份证号和电话") || c.Overlays().Top() == nil {
+	if uitest.TopDialogHasText(c, "隐藏身份证号") || c.Overlays().Top() == nil {
 		t.Error("the save dialog did not replace the options")
 	}
 }
