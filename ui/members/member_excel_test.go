@@ -175,27 +175,26 @@ func TestImportPreviewAndCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := newImportPreview(b, path, m)
-	v.show()
+	v := memberPreview(b, path, m, nil).Show(b)
 	uitest.RequireText(t, c, "可导入 3 行、有错误 1 行、已存在 0 人")
-	if uitest.HasTextContaining(c, "身份证号已登记的人员") {
+	if uitest.HasTextContaining(c, "表中已登记的党员名册记录") {
 		t.Error("the update/skip choice shows although nobody exists yet")
 	}
-	if v.commitB.Text != "导入其余 3 行" || v.commitB.Disabled() {
-		t.Errorf("import button %q (disabled %v)", v.commitB.Text, v.commitB.Disabled())
+	if v.CommitB.Text != "导入其余 3 行" || v.CommitB.Disabled() {
+		t.Errorf("import button %q (disabled %v)", v.CommitB.Text, v.CommitB.Disabled())
 	}
-	i := slices.IndexFunc(v.rows, func(r importRowView) bool { return r.bad })
+	i := slices.IndexFunc(v.Rows, func(r core.PreviewRow) bool { return r.Bad })
 	if i < 0 {
 		t.Fatal("no row marked as bad")
 	}
-	bad := v.rows[i]
-	if bad.cells[1] != "错误" || bad.cells[2] != "赵六" || !strings.HasPrefix(bad.notes, "第"+bad.cells[0]+"行 [") ||
-		!strings.Contains(bad.notes, "校验码不对") {
-		t.Errorf("bad row shown as %q, notes %q", bad.cells, bad.notes)
+	bad := v.Rows[i]
+	if bad.Cells[1] != "错误" || bad.Cells[2] != "赵六" || !strings.HasPrefix(bad.Notes, "第"+bad.Cells[0]+"行 [") ||
+		!strings.Contains(bad.Notes, "校验码不对") {
+		t.Errorf("bad row shown as %q, notes %q", bad.Cells, bad.Notes)
 	}
-	for _, r := range v.rows {
-		if !r.bad && r.cells[1] != "✓ 新增" {
-			t.Errorf("good row status %q", r.cells[1])
+	for _, r := range v.Rows {
+		if !r.Bad && r.Cells[1] != "✓ 新增" {
+			t.Errorf("good row status %q", r.Cells[1])
 		}
 	}
 
@@ -208,7 +207,7 @@ func TestImportPreviewAndCommit(t *testing.T) {
 		t.Fatal("imported before the confirmation")
 	}
 
-	res, err := v.commit()
+	res, err := v.CommitNow()
 	if err != nil || res.Imported != 3 {
 		t.Fatalf("commit: %+v, %v", res, err)
 	}
@@ -220,7 +219,7 @@ func TestImportPreviewAndCommit(t *testing.T) {
 		!strings.Contains(audit[0].Summary, filepath.Base(path)) {
 		t.Errorf("import audit: %+v", audit)
 	}
-	if txt := v.resultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
+	if txt := v.ResultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
 		t.Errorf("result text %q", txt)
 	}
 
@@ -229,15 +228,14 @@ func TestImportPreviewAndCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v.dlg.Hide()
-	v = newImportPreview(b, path, m)
-	v.show()
+	v.Dialog.Hide()
+	v = memberPreview(b, path, m, nil).Show(b)
 	uitest.RequireText(t, c, "已存在 3 人")
-	if v.mode != data.ImportSkipExisting {
+	if v.Mode != data.ImportSkipExisting {
 		t.Error("existing people are not skipped by default")
 	}
-	v.existing.SetSelected(existingUpdate)
-	res, err = v.commit()
+	v.Existing.SetSelected("用表中的数据更新")
+	res, err = v.CommitNow()
 	if err != nil || res.Updated != 3 || res.Imported != 0 {
 		t.Errorf("second import: %+v, %v", res, err)
 	}
@@ -245,21 +243,20 @@ func TestImportPreviewAndCommit(t *testing.T) {
 
 func TestImportPreviewWithNothingToImport(t *testing.T) {
 	a := uitest.NewApp(t)
-	v := newImportPreview(a, "空.xlsx", &reports.MemberImport{Sheet: "Sheet1", HeaderRow: 1,
+	v := memberPreview(a, "空.xlsx", &reports.MemberImport{Sheet: "Sheet1", HeaderRow: 1,
 		Ignored: []string{"爱好"}, Notices: []string{"表格中没有“公民身份号码”列"},
 		Rows: []reports.MemberRow{
 			{Row: 2, Person: data.Person{Name: "甲"}, Errors: []reports.RowIssue{{Row: 2, Column: "姓名", Message: "示例错误"}}},
-		}})
-	v.show()
+		}}, nil).Show(a)
 	c := a.Window.Canvas()
 	for _, want := range []string{"可导入 0 行、有错误 1 行、已存在 0 人", "表格中没有“公民身份号码”列",
 		"以下列不认识，不会导入：爱好", "第2行 [姓名] 示例错误"} {
 		uitest.RequireText(t, c, want)
 	}
-	if !v.commitB.Disabled() {
+	if !v.CommitB.Disabled() {
 		t.Error("import is possible with no good row")
 	}
-	if v.rows[0].notes != "第2行 [姓名] 示例错误" {
-		t.Errorf("notes %q", v.rows[0].notes)
+	if v.Rows[0].Notes != "第2行 [姓名] 示例错误" {
+		t.Errorf("notes %q", v.Rows[0].Notes)
 	}
 }
