@@ -180,8 +180,15 @@ func (p *ImportPreview) Show(a *App) *ImportDialog {
 	size := a.Window.Canvas().Size()
 	v.Dialog.Resize(fyne.NewSize(min(1100, size.Width-40), min(680, size.Height-40)))
 	v.Dialog.Show()
+	if PreviewShown != nil {
+		PreviewShown(v)
+	}
 	return v
 }
+
+// PreviewShown, when set, hears of every preview shown: tests wait on it
+// for a preview read off the UI goroutine.
+var PreviewShown func(*ImportDialog)
 
 // row describes one sheet row: ✓ 新增, 已存在, or 错误 with the reasons.
 func (v *ImportDialog) row(r ImportRow) PreviewRow {

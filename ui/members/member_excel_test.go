@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
 	"partyoffice/reports"
@@ -258,5 +259,44 @@ func TestImportPreviewWithNothingToImport(t *testing.T) {
 	}
 	if v.Rows[0].Notes != "第2行 [姓名] 示例错误" {
 		t.Errorf("notes %q", v.Rows[0].Notes)
+	}
+}
+
+// A column whose values belong to another column (another system's 党籍状态
+// holding 正式党员/预备党员, our 人员类别) is offered as a choice; the
+// answer re-reads the file.
+func TestImportPreviewAsksAboutAColumnJudgedByItsValues(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	p, err := readMembers(a, filepath.Join("testdata", "other_system.xlsx"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Suggestions) == 0 {
+		t.Fatal("no column judged by its values")
+	}
+	previews := uitest.CatchPreviews(t)
+	v := p.Show(a)
+	<-previews
+	uitest.RequireText(t, c, "看起来是人员类别")
+	stage := func(v *core.ImportDialog) string { return v.Rows[0].Cells[4] }
+	if stage(v) != "正式党员" {
+		t.Fatalf("人员类别 read as %q before any answer", stage(v))
+	}
+	// The user answers: do not import that column.
+	for _, o := range uitest.VisibleOnCanvas(c) {
+		if sel, ok := o.(*widget.Select); ok && sel.Selected == "人员类别" {
+			sel.SetSelected("不导入")
+		}
+	}
+	uitest.TapButton(t, c, "按以上选择重新读取")
+	// ReadAndPreview reads off the UI goroutine; wait for the new preview.
+	again := uitest.WaitForPreview(t, previews)
+	// 陈晓明's 人员类别 now comes from his dates alone, with a word saying so.
+	if notes := again.Rows[2].Notes; !strings.Contains(notes, "没有填写人员类别") {
+		t.Errorf("人员类别 still read from the column the user left out: %q", notes)
+	}
+	if strings.Contains(v.Rows[2].Notes, "没有填写人员类别") {
+		t.Errorf("before the answer the column was not read: %q", v.Rows[2].Notes)
 	}
 }

@@ -112,3 +112,24 @@ func dismissTop(c fyne.Canvas) {
 		c.Overlays().Remove(top)
 	}
 }
+
+// CatchPreviews hands over every import preview shown during the test.
+func CatchPreviews(t *testing.T) <-chan *core.ImportDialog {
+	ch := make(chan *core.ImportDialog, 4)
+	old := core.PreviewShown
+	core.PreviewShown = func(d *core.ImportDialog) { ch <- d }
+	t.Cleanup(func() { core.PreviewShown = old })
+	return ch
+}
+
+// WaitForPreview is the next preview shown.
+func WaitForPreview(t *testing.T, previews <-chan *core.ImportDialog) *core.ImportDialog {
+	t.Helper()
+	select {
+	case d := <-previews:
+		return d
+	case <-time.After(exportWait):
+		t.Fatal("no import preview was shown")
+		return nil
+	}
+}
