@@ -295,12 +295,22 @@ func (f *exportForm) addYear(start reports.ReportOptions) {
 }
 
 func (f *exportForm) content(e reports.Export) fyne.CanvasObject {
-	box := container.NewVBox(widgets.WrappedLabel(e.Help))
+	box := container.NewVBox(widgets.WrappedLabel(windowHelp(e.Help)))
 	for _, r := range f.rows {
 		box.Add(r)
 	}
 	box.Add(f.message)
 	return box
+}
+
+// windowHelp is an export's help line without what it says about the
+// command line's flags ("；--publicity 为发展对象公示"): the dialog's own
+// check boxes say that.
+func windowHelp(help string) string {
+	if i := strings.Index(help, "--"); i >= 0 {
+		help = strings.TrimRight(help[:i], "；;，, ")
+	}
+	return help
 }
 
 // options reads the fields into start's copy; a date that cannot be read

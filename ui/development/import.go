@@ -25,7 +25,7 @@ func ShowImportActivists(a *core.App) {
 func activistPreview(a *core.App, path string, m *reports.ActivistImport) *core.ImportPreview {
 	p := &core.ImportPreview{What: "发展党员名册", Unit: "人", Path: path, Sheet: m.Sheet, HeaderRow: m.HeaderRow,
 		Columns: []core.ImportColumn{{Title: "姓名", Width: 100}, {Title: "身份证号", Width: 200},
-			{Title: "所处阶段", Width: 100}},
+			{Title: "所处阶段", Width: 120}},
 		Notices:      m.Notices,
 		Ignored:      m.Ignored,
 		ExistingNote: "已登记（%s），按上方的选择更新或跳过",

@@ -48,7 +48,7 @@ func newStatsView(a *core.App) *statsView {
 	note := widgets.QuietLabel("党员按截至日期的名册统计；发展党员和转正为截至日期所在年度、到截至日期为止。与导出的党内统计表数字相同。")
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("截至日期"), widgets.Sized(160, v.asOf)), export, v.title),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("截至日期"), widgets.Sized(210, v.asOf)), export, v.title),
 		note)
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.tables))
 	v.reload()
@@ -113,7 +113,7 @@ func tableLines(t *reports.StatTable) []statLine {
 	return out
 }
 
-var statColumns = []float32{170, 70}
+var statColumns = []float32{150, 60}
 
 func tableCard(title string, lines []statLine) fyne.CanvasObject {
 	rows := container.NewVBox(widgets.Columns(statColumns,
@@ -135,7 +135,7 @@ type cardLayout struct {
 	width float32 // of the last layout, for MinSize's height
 }
 
-const cardWidth, cardGap = 360, 12
+const cardWidth, cardGap = 310, 12
 
 // place is where each card goes in width, and the height of the whole.
 func (l *cardLayout) place(objects []fyne.CanvasObject, width float32, apply bool) float32 {
