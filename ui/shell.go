@@ -17,6 +17,7 @@ import (
 	"partyoffice/ui/members"
 	"partyoffice/ui/reportcenter"
 	"partyoffice/ui/settings"
+	"partyoffice/ui/statistics"
 	"partyoffice/ui/yearwork"
 )
 
@@ -34,6 +35,7 @@ func Shell() core.Shell {
 			{Title: "党费", Icon: theme.IconNameStorage, Build: dues.NewDuesScreen},
 			{Title: "台账", Icon: theme.IconNameFolder, Build: yearwork.NewLedgerScreen},
 			{Title: "报表中心", Icon: theme.IconNameDocument, Build: reportcenter.NewReportCenter},
+			{Title: "党内统计", Icon: theme.IconNameGrid, Build: statistics.NewStatisticsScreen},
 			{Title: "操作日志", Icon: theme.IconNameList, Build: settings.NewAuditLogScreen},
 			{Title: "设置与数据", Icon: theme.IconNameSettings, Build: settings.NewSettingsScreen},
 		},

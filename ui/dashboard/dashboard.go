@@ -90,7 +90,8 @@ func (d *dashboard) reload() {
 		fyne.LogError("工作台：三会一课", err)
 	}
 	d.body.Objects = []fyne.CanvasObject{d.header(f)}
-	if first := firstSteps(d.app, f); first != nil {
+	first := firstSteps(d.app, f)
+	if first != nil {
 		d.body.Objects = append(d.body.Objects, first)
 	}
 	items := urgentItems(d.app, f, findings, comp, settings)
@@ -105,9 +106,11 @@ func (d *dashboard) reload() {
 		newTodoCard(d.app, f.today, laterFindings(findings, f.today), todoErr),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
 		meetingsCard(d.app, f.today),
-		yearwork.GoalsCard(d.app),
-		changesCard(f.changes),
 	)
+	if first == nil { // an empty branch is told its first step, not "0 项任务，已完成 0 项"
+		d.body.Objects = append(d.body.Objects, yearwork.GoalsCard(d.app))
+	}
+	d.body.Objects = append(d.body.Objects, changesCard(f.changes))
 	d.body.Refresh()
 }
 

@@ -21,6 +21,7 @@ import (
 	"partyoffice/data/civil"
 	"partyoffice/data/idcard"
 	"partyoffice/data/rules"
+	"partyoffice/reports"
 	"partyoffice/ui/core"
 	"partyoffice/ui/widgets"
 )
@@ -206,7 +207,8 @@ func newDevelopmentBoard(a *core.App) *developmentBoard {
 
 	add := widget.NewButtonWithIcon("新增入党申请人", theme.ContentAddIcon(), func() { showNewApplicant(a) })
 	add.Importance = widget.HighImportance
-	tools := container.NewHBox(add)
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { ShowImportActivists(a) })
+	tools := container.NewHBox(add, widget.NewSeparator(), imp, core.NewExportButton(a, reports.ScreenDevelopment, nil))
 	filters := container.NewHBox(widget.NewLabel("年份"), b.year, widget.NewLabel("阶段"), b.stage)
 	toolbar := container.NewBorder(nil, nil, tools, filters, b.summary)
 	b.Content = container.NewBorder(toolbar, nil, nil, nil, b.Columns)

@@ -271,8 +271,9 @@ func newMeetingList(s *meetingsScreen) *meetingList {
 	l.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), l.editSelected)
 	l.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), l.deleteSelected)
 	bin := widget.NewButtonWithIcon("回收站", theme.ContentUndoIcon(), func() { showMeetingBin(s.a) })
-	l.export = newMeetingExportButton(s.a)
-	toolbar := container.NewHBox(add, l.edit, l.del, widget.NewSeparator(), l.export, layout.NewSpacer(), bin)
+	l.export = core.NewExportButton(s.a, reports.ScreenMeetings, nil)
+	imp := widget.NewButtonWithIcon("导入会议台账", theme.UploadIcon(), func() { ShowImportMeetings(s.a) })
+	toolbar := container.NewHBox(add, l.edit, l.del, widget.NewSeparator(), imp, l.export, layout.NewSpacer(), bin)
 
 	l.kind = widget.NewSelect(nil, func(string) { l.apply() })
 	l.kind.Selected = typeAll

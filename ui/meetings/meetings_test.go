@@ -3,7 +3,6 @@
 package meetings
 
 import (
-	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -388,24 +387,6 @@ func TestAttachmentsAreListedAndDeleted(t *testing.T) {
 		t.Fatalf("attachments after deleting: %v", after.Attachments)
 	}
 	uitest.RequireText(t, c, "还没有附件。")
-}
-
-func TestExportRangesMapToTheReportSpan(t *testing.T) {
-	today := civil.New(2026, 6, 15)
-	for _, tc := range []struct {
-		yearIndex, partIndex int
-		want                 string
-	}{
-		{0, 0, "2026 0 0"},   // 2026年 全年
-		{1, 2, "2025 2 0"},   // 2025年 第二季度
-		{0, 7, "2026 0 3"},   // 2026年 3月
-		{0, 16, "2026 0 12"}, // 2026年 12月
-	} {
-		opt := reportOptions(tc.yearIndex, tc.partIndex, today)
-		if got := fmt.Sprint(opt.Year, opt.Quarter, opt.Month); got != tc.want {
-			t.Errorf("year #%d, range %q: got %s, want %s", tc.yearIndex, exportRanges()[tc.partIndex], got, tc.want)
-		}
-	}
 }
 
 // Only the 书记's own 思政课 count toward the targets; the others' records

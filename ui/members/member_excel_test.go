@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
 	"partyoffice/reports"
@@ -31,11 +32,17 @@ func exportThree(t *testing.T, a *core.App) string {
 	}
 	uitest.StoreMembers(t, a, bad)
 
-	path := filepath.Join(t.TempDir(), exportFileName(a, uitest.Today))
+	path := filepath.Join(t.TempDir(), membersFileName(a))
 	if err := exportMembersTo(a, path, reports.ExportOptions{AsOf: uitest.Today}, nil); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	return path
+}
+
+// membersFileName is the name the export dialog suggests for today's register.
+func membersFileName(a *core.App) string {
+	e, _ := reports.FindExport("members")
+	return core.ExportFileName(a, e, reports.ReportOptions{AsOf: uitest.Today})
 }
 
 func TestExportWritesTheRegister(t *testing.T) {
@@ -103,13 +110,13 @@ func TestExportDialog(t *testing.T) {
 	a := uitest.NewApp(t)
 	openMembers(t, a)
 	c := a.Window.Canvas()
-	uitest.TapButton(t, c, "导出")
-	if !uitest.TopDialogHasText(c, "隐藏身份证号和电话（用于公示）") {
+	uitest.TapButton(t, c, "导出党员名册…")
+	if !uitest.TopDialogHasText(c, "隐藏身份证号、电话和住址") {
 		t.Fatal("导出 does not ask for the options")
 	}
 	uitest.RequireText(t, c, uitest.Today.String())
 	uitest.TapButton(t, c, "选择保存位置…")
-	if uitest.TopDialogHasText(c, "隐藏身份证号和电话") || c.Overlays().Top() == nil {
+	if uitest.TopDialogHasText(c, "隐藏身份证号") || c.Overlays().Top() == nil {
 		t.Error("the save dialog did not replace the options")
 	}
 }
@@ -169,27 +176,26 @@ func TestImportPreviewAndCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := newImportPreview(b, path, m)
-	v.show()
+	v := memberPreview(b, path, m, nil).Show(b)
 	uitest.RequireText(t, c, "可导入 3 行、有错误 1 行、已存在 0 人")
-	if uitest.HasTextContaining(c, "身份证号已登记的人员") {
+	if uitest.HasTextContaining(c, "表中已登记的党员名册记录") {
 		t.Error("the update/skip choice shows although nobody exists yet")
 	}
-	if v.commitB.Text != "导入其余 3 行" || v.commitB.Disabled() {
-		t.Errorf("import button %q (disabled %v)", v.commitB.Text, v.commitB.Disabled())
+	if v.CommitB.Text != "导入其余 3 行" || v.CommitB.Disabled() {
+		t.Errorf("import button %q (disabled %v)", v.CommitB.Text, v.CommitB.Disabled())
 	}
-	i := slices.IndexFunc(v.rows, func(r importRowView) bool { return r.bad })
+	i := slices.IndexFunc(v.Rows, func(r core.PreviewRow) bool { return r.Bad })
 	if i < 0 {
 		t.Fatal("no row marked as bad")
 	}
-	bad := v.rows[i]
-	if bad.cells[1] != "错误" || bad.cells[2] != "赵六" || !strings.HasPrefix(bad.notes, "第"+bad.cells[0]+"行 [") ||
-		!strings.Contains(bad.notes, "校验码不对") {
-		t.Errorf("bad row shown as %q, notes %q", bad.cells, bad.notes)
+	bad := v.Rows[i]
+	if bad.Cells[1] != "错误" || bad.Cells[2] != "赵六" || !strings.HasPrefix(bad.Notes, "第"+bad.Cells[0]+"行 [") ||
+		!strings.Contains(bad.Notes, "校验码不对") {
+		t.Errorf("bad row shown as %q, notes %q", bad.Cells, bad.Notes)
 	}
-	for _, r := range v.rows {
-		if !r.bad && r.cells[1] != "✓ 新增" {
-			t.Errorf("good row status %q", r.cells[1])
+	for _, r := range v.Rows {
+		if !r.Bad && r.Cells[1] != "✓ 新增" {
+			t.Errorf("good row status %q", r.Cells[1])
 		}
 	}
 
@@ -202,7 +208,7 @@ func TestImportPreviewAndCommit(t *testing.T) {
 		t.Fatal("imported before the confirmation")
 	}
 
-	res, err := v.commit()
+	res, err := v.CommitNow()
 	if err != nil || res.Imported != 3 {
 		t.Fatalf("commit: %+v, %v", res, err)
 	}
@@ -214,15 +220,15 @@ func TestImportPreviewAndCommit(t *testing.T) {
 		!strings.Contains(audit[0].Summary, filepath.Base(path)) {
 		t.Errorf("import audit: %+v", audit)
 	}
-	if txt := v.resultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
+	if txt := v.ResultText(res); !strings.Contains(txt, "新增 3 人") || !strings.Contains(txt, "有错误的 1 行没有导入") {
 		t.Errorf("result text %q", txt)
 	}
 	// The result offers the refused row as a workbook: the row as written plus 错误原因.
-	v.dlg.Hide()
-	v.showResult(res)
+	v.Dialog.Hide()
+	v.ShowResult(res)
 	uitest.FindButton(t, c, "保存有错误的行…")
-	rejected := filepath.Join(t.TempDir(), rejectedFileName(path))
-	if err := v.writeRejected(rejected); err != nil {
+	rejected := filepath.Join(t.TempDir(), core.RejectedFileName(path))
+	if err := v.WriteRejected(rejected); err != nil {
 		t.Fatalf("saving the rejected rows: %v", err)
 	}
 	again, err := reports.ReadMembers(rejected, b.Store, b.Today(), nil)
@@ -238,15 +244,14 @@ func TestImportPreviewAndCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v.dlg.Hide()
-	v = newImportPreview(b, path, m)
-	v.show()
+	v.Dialog.Hide()
+	v = memberPreview(b, path, m, nil).Show(b)
 	uitest.RequireText(t, c, "已存在 3 人")
-	if v.mode != data.ImportSkipExisting {
+	if v.Mode != data.ImportSkipExisting {
 		t.Error("existing people are not skipped by default")
 	}
-	v.existing.SetSelected(existingUpdate)
-	res, err = v.commit()
+	v.Existing.SetSelected("用表中的数据更新")
+	res, err = v.CommitNow()
 	if err != nil || res.Updated != 3 || res.Imported != 0 {
 		t.Errorf("second import: %+v, %v", res, err)
 	}
@@ -254,22 +259,60 @@ func TestImportPreviewAndCommit(t *testing.T) {
 
 func TestImportPreviewWithNothingToImport(t *testing.T) {
 	a := uitest.NewApp(t)
-	v := newImportPreview(a, "空.xlsx", &reports.MemberImport{Sheet: "Sheet1", HeaderRow: 1,
+	v := memberPreview(a, "空.xlsx", &reports.MemberImport{Sheet: "Sheet1", HeaderRow: 1,
 		Ignored: []string{"爱好"}, Notices: []string{"表格中没有“公民身份号码”列"},
 		Rows: []reports.MemberRow{
 			{Row: 2, Person: data.Person{Name: "甲"}, Errors: []reports.RowIssue{{Row: 2, Column: "姓名", Message: "示例错误"}}},
-		}})
-	v.show()
+		}}, nil).Show(a)
 	c := a.Window.Canvas()
 	for _, want := range []string{"可导入 0 行、有错误 1 行、已存在 0 人", "表格中没有“公民身份号码”列",
 		"以下列不认识，不会导入：爱好", "第2行 [姓名] 示例错误"} {
 		uitest.RequireText(t, c, want)
 	}
-	if !v.commitB.Disabled() {
+	if !v.CommitB.Disabled() {
 		t.Error("import is possible with no good row")
 	}
-	if v.rows[0].notes != "第2行 [姓名] 示例错误" {
-		t.Errorf("notes %q", v.rows[0].notes)
+	if v.Rows[0].Notes != "第2行 [姓名] 示例错误" {
+		t.Errorf("notes %q", v.Rows[0].Notes)
+	}
+}
+
+// A column whose values belong to another column (another system's 党籍状态
+// holding 正式党员/预备党员, our 人员类别) is offered as a choice; the
+// answer re-reads the file.
+func TestImportPreviewAsksAboutAColumnJudgedByItsValues(t *testing.T) {
+	a := uitest.NewApp(t)
+	c := a.Window.Canvas()
+	p, err := readMembers(a, filepath.Join("testdata", "other_system.xlsx"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Suggestions) == 0 {
+		t.Fatal("no column judged by its values")
+	}
+	previews := uitest.CatchPreviews(t)
+	v := p.Show(a)
+	<-previews
+	uitest.RequireText(t, c, "看起来是人员类别")
+	stage := func(v *core.ImportDialog) string { return v.Rows[0].Cells[4] }
+	if stage(v) != "正式党员" {
+		t.Fatalf("人员类别 read as %q before any answer", stage(v))
+	}
+	// The user answers: do not import that column.
+	for _, o := range uitest.VisibleOnCanvas(c) {
+		if sel, ok := o.(*widget.Select); ok && sel.Selected == "人员类别" {
+			sel.SetSelected("不导入")
+		}
+	}
+	uitest.TapButton(t, c, "按以上选择重新读取")
+	// ReadAndPreview reads off the UI goroutine; wait for the new preview.
+	again := uitest.WaitForPreview(t, previews)
+	// 陈晓明's 人员类别 now comes from his dates alone, with a word saying so.
+	if notes := again.Rows[2].Notes; !strings.Contains(notes, "没有填写人员类别") {
+		t.Errorf("人员类别 still read from the column the user left out: %q", notes)
+	}
+	if strings.Contains(v.Rows[2].Notes, "没有填写人员类别") {
+		t.Errorf("before the answer the column was not read: %q", v.Rows[2].Notes)
 	}
 }
 

@@ -31,7 +31,10 @@ type exportDialog struct {
 
 // ShowExportMembers exports the 党员名册 to a workbook: options, then the save dialog,
 // then the export with a progress bar, then where the file is.
-func ShowExportMembers(a *core.App) { showExportMembers(a, nil, 0) }
+func ShowExportMembers(a *core.App) {
+	e, _ := reports.FindExport("members")
+	core.ShowExport(a, e, nil)
+}
 
 // exportAll and exportShown are the choices of what to export when the
 // register screen is filtered.

@@ -170,7 +170,15 @@ func (s *membersScreen) buildControls() {
 	s.status = widget.NewButtonWithIcon("状态变更", theme.HistoryIcon(), s.changeStatus)
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteSelected)
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { ShowImportMembers(s.a) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { s.export() })
+	// 导出: the shared export dialog (as the command line writes the 党员名册);
+	// a filtered register first asks whether to export only the shown rows.
+	exp := widget.NewButtonWithIcon("导出党员名册…", theme.DownloadIcon(), func() {
+		if s.view == viewRegister && s.filtered() {
+			s.export()
+			return
+		}
+		ShowExportMembers(s.a)
+	})
 	s.viewChoice = widget.NewRadioGroup(viewNames, nil)
 	s.viewChoice.Horizontal = true
 	s.viewChoice.Required = true

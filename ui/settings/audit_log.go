@@ -34,6 +34,7 @@ type auditScreen struct {
 	table          *widgets.Table[reports.AuditRow]
 	detail         *widget.Label
 	entries        map[uint]*data.AuditEntry // the listed ones by ID
+	exportQuery    data.AuditQuery           // the filters when the export dialog opened
 }
 
 // NewAuditLogScreen is the 操作日志 screen.
@@ -67,7 +68,13 @@ func newAuditScreen(a *core.App) *auditScreen {
 const auditDetailHint = "在左侧选中一条记录，这里显示修改了哪些内容。"
 
 func (s *auditScreen) layout() fyne.CanvasObject {
-	export := widget.NewButtonWithIcon("导出到Excel…", theme.DocumentSaveIcon(), s.export)
+	export := core.NewExportButton(s.app, reports.ScreenAudit, &core.ExportHooks{
+		Defaults: func() reports.ReportOptions {
+			s.exportQuery = s.query() // read here, on the UI goroutine
+			return reports.ReportOptions{From: s.exportQuery.From, To: s.exportQuery.To}
+		},
+		Write: map[string]core.WriteFunc{"audit": s.exportFiltered},
+	})
 	clear := widget.NewButtonWithIcon("清除条件", theme.ContentClearIcon(), s.clearFilters)
 	dates := container.NewGridWithColumns(2, s.from, s.to)
 	filters := widget.NewForm(
@@ -197,26 +204,10 @@ func auditDetail(store *data.Store, e *data.AuditEntry) string {
 	return b.String()
 }
 
-// export writes every matching entry (not only the listed ones) to Excel.
-func (s *auditScreen) export() {
-	q := s.query()
-	s.app.ChooseFileToSave(auditFileName(s.app), ".xlsx", func(path string) {
-		s.app.RunWithProgress("正在导出操作日志", func(progress core.Progress) error {
-			return reports.ExportAudit(path, s.app.Store, q, progress)
-		}, func(err error) {
-			if err != nil {
-				s.app.ShowError("操作日志没有导出", err)
-				return
-			}
-			s.app.ShowSaved("操作日志已导出到", path)
-		})
-	})
-}
-
-func auditFileName(a *core.App) string {
-	name := "党支部"
-	if b, err := a.Store.Branch(); err == nil && b.Name != "" {
-		name = b.Name
-	}
-	return core.SafeFileName(name) + "操作日志_" + a.Today().String() + ".xlsx"
+// exportFiltered writes every entry matching the screen's other filters
+// (not only the listed ones) between the dialog's dates.
+func (s *auditScreen) exportFiltered(path string, store *data.Store, opt reports.ReportOptions) error {
+	q := s.exportQuery
+	q.Limit, q.From, q.To = 0, opt.From, opt.To
+	return reports.ExportAudit(path, store, q, opt.Progress)
 }

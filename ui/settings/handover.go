@@ -336,7 +336,7 @@ func receive(a *core.App, in *data.Incoming, done func()) {
 // newHandoverCard is the 移交 part of 设置与数据 → 数据与备份.
 func newHandoverCard(a *core.App) fyne.CanvasObject {
 	pack := widget.NewButtonWithIcon("制作移交包…", theme.UploadIcon(), func() { ShowMakeHandover(a) })
-	list := widget.NewButtonWithIcon("导出移交清单…", theme.DocumentPrintIcon(), func() { ShowHandoverList(a, nil) })
+	list := core.NewExportButton(a, reports.ScreenHandover, nil)
 	receive := widget.NewButtonWithIcon("接收移交包…", theme.DownloadIcon(), func() { ShowReceiveHandover(a, nil) })
 	return widget.NewCard("工作移交", "换届或更换电脑时：把全部数据和附件做成一个移交包交给接收人，并打印移交清单签字。",
 		container.NewHBox(pack, list, receive))

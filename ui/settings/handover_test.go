@@ -101,7 +101,7 @@ func TestSettingsOffersHandover(t *testing.T) {
 	uitest.Show(a, NewSettingsScreen(a))
 	c := a.Window.Canvas()
 	uitest.SelectTab(t, c, "数据与备份")
-	for _, b := range []string{"制作移交包…", "导出移交清单…", "接收移交包…"} {
+	for _, b := range []string{"制作移交包…", "导出工作移交清单…", "接收移交包…"} {
 		uitest.FindButton(t, c, b)
 	}
 	test.Tap(uitest.FindButton(t, c, "制作移交包…"))
