@@ -204,7 +204,7 @@ func run(name string, args ...string) (string, error) {
 // cpuSeconds is the CPU time (user + system) a command takes end to end. Not the
 // wall-clock time: on a shared machine (8 engineers on 2 cores, load 15+)
 // the wall clock measures the neighbours; the CPU time of the same work
-// stays put. The baselines measure the same way (bench/bareexcel).
+// stays put. The baselines measure the same way (cmd/bench/bareexcel).
 func cpuSeconds(name string, args ...string) (float64, error) {
 	cmd := exec.Command(name, args...)
 	var errOut bytes.Buffer
