@@ -50,6 +50,10 @@ type Store struct {
 	// clock is the store's today (nil: the computer's date); see Today.
 	clock func() civil.Date
 
+	// checkLater: openDB leaves the integrity check to the caller
+	// (OpenFolderCheckLater: the window checks after its first frame).
+	checkLater bool
+
 	// maint serialises the operations that copy or replace the whole
 	// database (backups, restores, packages): the daily backup runs in the
 	// background and must not meet a restore half way.
@@ -72,12 +76,14 @@ func dsn(path string) string {
 
 // Open opens (creating if needed) the store in dir, takes the single-instance
 // lock, checks the file and brings the schema up to date.
-func Open(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) { return open(dir, false) }
+
+func open(dir string, checkLater bool) (*Store, error) {
 	lf, err := lockFolder(dir)
 	if err != nil {
 		return nil, err
 	}
-	return openLocked(dir, lf)
+	return openLocked(dir, lf, checkLater)
 }
 
 // lockFolder creates dir if needed and takes its single-instance lock.
@@ -98,8 +104,8 @@ func lockFolder(dir string) (*os.File, error) {
 
 // openLocked opens the database of a folder whose lock lf is held; the
 // store owns the lock from then on (it is released on failure).
-func openLocked(dir string, lf *os.File) (*Store, error) {
-	s := &Store{dir: dir, lock: lf}
+func openLocked(dir string, lf *os.File, checkLater bool) (*Store, error) {
+	s := &Store{dir: dir, lock: lf, checkLater: checkLater}
 	removeLeftovers(dir)
 	if err := emptyButBackedUp(dir); err != nil {
 		s.releaseLock()
@@ -155,9 +161,11 @@ func (s *Store) openDB() error {
 	}
 	s.backend().pool(sqlDB)
 	s.db = db
-	if err := s.checkIntegrity(); err != nil {
-		sqlDB.Close()
-		return err
+	if !s.checkLater {
+		if err := s.CheckIntegrity(); err != nil {
+			sqlDB.Close()
+			return err
+		}
 	}
 	if err := s.migrate(); err != nil {
 		sqlDB.Close()
@@ -169,9 +177,10 @@ func (s *Store) openDB() error {
 	return nil
 }
 
-// checkIntegrity catches a damaged or foreign database before anything
-// touches it (backend.go).
-func (s *Store) checkIntegrity() error { return s.backend().checkIntegrity(s.db) }
+// CheckIntegrity catches a damaged or foreign database before anything
+// touches it (backend.go). Open runs it; OpenFolderCheckLater leaves it to
+// the caller.
+func (s *Store) CheckIntegrity() error { return s.backend().checkIntegrity(s.db) }
 
 // Close releases the database and the lock.
 func (s *Store) Close() error {
