@@ -28,6 +28,10 @@ type App struct {
 	// hands it to Store.SetClock), so a test that sets it moves the screens,
 	// the store's checks and the exports to the same day.
 	Now func() civil.Date
+	// Background runs a screen's loading off the UI goroutine (its result
+	// goes back through fyne.Do). uitest runs it at once, so a test sees the
+	// loaded screen.
+	Background func(load func())
 
 	mu        sync.Mutex
 	listeners []func()
@@ -61,7 +65,7 @@ type Parted interface {
 
 // NewApp wires the shared context of the screens.
 func NewApp(store *data.Store, w fyne.Window) *App {
-	a := &App{Store: store, Window: w, Now: store.Clock()}
+	a := &App{Store: store, Window: w, Now: store.Clock(), Background: func(load func()) { go load() }}
 	store.SetClock(func() civil.Date { return a.Now() })
 	return a
 }
@@ -123,6 +127,14 @@ func WrapMessage(s string) string {
 		n++
 	}
 	return string(out)
+}
+
+// Busy is a small "working" line for a screen whose data is still being
+// read; stop ends its animation (which would otherwise run on unseen).
+func Busy(text string) (line fyne.CanvasObject, stop func()) {
+	spinner := widget.NewActivity()
+	spinner.Start()
+	return container.NewHBox(spinner, widget.NewLabel(text)), spinner.Stop
 }
 
 // Progress reports how far a long job has got.
