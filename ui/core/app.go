@@ -29,9 +29,14 @@ type App struct {
 	// the store's checks and the exports to the same day.
 	Now func() civil.Date
 	// Background runs a screen's loading off the UI goroutine (its result
-	// goes back through fyne.Do). uitest runs it at once, so a test sees the
-	// loaded screen.
+	// goes back through fyne.Do), and not before the window's first frame:
+	// the window shows at once, the first screen fills in after
+	// (docs/ARCHITECTURE.md#start-up-and-recovery). uitest runs it at once,
+	// so a test sees the loaded screen.
 	Background func(load func())
+
+	drawn     chan struct{} // closed by FirstFrameDrawn
+	drawnOnce sync.Once
 
 	mu        sync.Mutex
 	listeners []func()
@@ -65,10 +70,20 @@ type Parted interface {
 
 // NewApp wires the shared context of the screens.
 func NewApp(store *data.Store, w fyne.Window) *App {
-	a := &App{Store: store, Window: w, Now: store.Clock(), Background: func(load func()) { go load() }}
+	a := &App{Store: store, Window: w, Now: store.Clock(), drawn: make(chan struct{})}
+	a.Background = func(load func()) {
+		go func() {
+			<-a.drawn
+			load()
+		}()
+	}
 	store.SetClock(func() civil.Date { return a.Now() })
 	return a
 }
+
+// FirstFrameDrawn releases the loads that Background held back for the
+// window's first frame (ShowMainWindow calls it through AfterFirstFrame).
+func (a *App) FirstFrameDrawn() { a.drawnOnce.Do(func() { close(a.drawn) }) }
 
 // Today is the date the rules and defaults use.
 func (a *App) Today() civil.Date { return a.Now() }

@@ -89,6 +89,7 @@ func SetUpMainWindow(a *App, shell Shell) {
 	}
 	w.SetCloseIntercept(func() { a.LeaveAll(w.Close) })
 	a.catchEscape()
+	AfterFirstFrame(w, a.FirstFrameDrawn)
 }
 
 // AfterFirstFrame runs fn on a new goroutine once w has drawn its content
