@@ -20,8 +20,9 @@ type backend interface {
 	dialector(s *Store) gorm.Dialector
 	// pool sets the connection pool: one writer for SQLite, a few for a server.
 	pool(db *sql.DB)
-	// checkIntegrity refuses a damaged or foreign database before it is used.
-	checkIntegrity(db *gorm.DB) error
+	// checkIntegrity refuses a damaged or foreign database before it is used
+	// (fullCheck or quickCheck: OpenToRead).
+	checkIntegrity(db *gorm.DB, check integrityCheck) error
 	// prepare runs at the end of every open's migration transaction, after
 	// the tables are up to date (the server's branch scoping).
 	prepare(tx *gorm.DB) error
@@ -37,13 +38,13 @@ func (sqliteFile) dialector(s *Store) gorm.Dialector { return sqlite.Open(dsn(s.
 
 func (sqliteFile) pool(db *sql.DB) { db.SetMaxOpenConns(1) } // one writer; SQLite serialises anyway
 
-func (sqliteFile) checkIntegrity(db *gorm.DB) error {
-	// The full integrity_check, not quick_check: only it sees an index that
-	// no longer matches its table (which makes queries miss rows and writes
-	// spread the damage), and it costs a tenth of a second on a database of
-	// 10,000 people.
+func (sqliteFile) checkIntegrity(db *gorm.DB, check integrityCheck) error {
+	// The full integrity_check unless the command only reads: only it sees an
+	// index that no longer matches its table (which makes queries miss rows
+	// and writes spread the damage); OpenToRead says why quick_check is
+	// enough there.
 	var res []string
-	if err := db.Raw("PRAGMA integrity_check").Scan(&res).Error; err != nil {
+	if err := db.Raw("PRAGMA " + check.pragma()).Scan(&res).Error; err != nil {
 		if looksDamaged(err) {
 			return &DamagedError{Detail: err.Error()}
 		}

@@ -34,7 +34,7 @@ func (p *pgServer) dialector(*Store) gorm.Dialector {
 
 func (p *pgServer) pool(db *sql.DB) { db.SetMaxOpenConns(4) }
 
-func (p *pgServer) checkIntegrity(db *gorm.DB) error {
+func (p *pgServer) checkIntegrity(db *gorm.DB, _ integrityCheck) error {
 	if err := db.Exec("SELECT 1").Error; err != nil {
 		return plainServerError(err)
 	}

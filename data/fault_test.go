@@ -389,7 +389,13 @@ func TestFaultDamagedDatabaseFiles(t *testing.T) {
 			dir := t.TempDir()
 			bad := damage(append([]byte{}, raw...))
 			os.WriteFile(filepath.Join(dir, DBFileName), bad, 0o644)
+			later := t.TempDir()
+			os.WriteFile(filepath.Join(later, DBFileName), bad, 0o644)
+			laterErr := openAndCheckLater(later)
 			s, err := Open(dir)
+			if errors.Is(err, ErrDamaged) != errors.Is(laterErr, ErrDamaged) {
+				t.Errorf("%s: opening now says %v, opening and checking after the first frame says %v", name, err, laterErr)
+			}
 			if err != nil {
 				if !errors.Is(err, ErrDamaged) && englishFragment(err.Error()) {
 					t.Errorf("%s: unclear message %v", name, err)
@@ -403,4 +409,15 @@ func TestFaultDamagedDatabaseFiles(t *testing.T) {
 			s.Close()
 		}
 	}
+}
+
+// openAndCheckLater is the window's start: OpenFolderCheckLater, then the
+// integrity check it runs after its first frame.
+func openAndCheckLater(dir string) error {
+	s, err := OpenFolderCheckLater(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.CheckIntegrity()
 }

@@ -248,7 +248,7 @@ func replaceClosed(dir string, in *Incoming, why replaceReason) (string, error) 
 		lf.Close()
 		return "", err
 	}
-	s, err := openLocked(dir, lf)
+	s, err := openLocked(dir, lf, fullCheck)
 	if err != nil {
 		undo()
 		return "", fmt.Errorf("恢复的数据无法打开，已放回原文件：%w", err)

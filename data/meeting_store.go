@@ -606,3 +606,55 @@ func (s *Store) PurgeMeeting(id uint) error {
 	}
 	return err
 }
+
+// MeetingsToJudge is every sitting, oldest first, with what the compliance
+// judgements read: the attendance and the decisions, not the speeches or the
+// attachments (a form opens its sitting with Meeting). Three set-based
+// queries; the attendance — 200,000 rows for five years of a big branch —
+// is scanned without GORM's per-row reflection, which cost 0.8 s of `check`.
+func (s *Store) MeetingsToJudge() ([]Meeting, error) {
+	var out []Meeting
+	if err := s.db.Order("date, start, id").Find(&out).Error; err != nil {
+		return nil, err
+	}
+	at := make(map[uint]int, len(out)) // meeting ID → index in out
+	for i := range out {
+		at[out[i].ID] = i
+	}
+	if err := s.attendanceInto(out, at); err != nil {
+		return nil, err
+	}
+	var decisions []MeetingDecision
+	if err := s.db.Order("meeting_id, seq, id").Find(&decisions).Error; err != nil {
+		return nil, err
+	}
+	for _, d := range decisions {
+		if i, ok := at[d.MeetingID]; ok {
+			out[i].Decisions = append(out[i].Decisions, d)
+		}
+	}
+	return out, nil
+}
+
+// attendanceInto appends each attendance row to its sitting, in the order
+// withMeetingParts gives.
+func (s *Store) attendanceInto(out []Meeting, at map[uint]int) error {
+	rows, err := s.db.Model(&MeetingAttendance{}).
+		Select("id, meeting_id, person_id, name, status, reason, expected, voter, seq").
+		Order("meeting_id, seq, id").Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a MeetingAttendance
+		if err := rows.Scan(&a.ID, &a.MeetingID, &a.PersonID, &a.Name, (*string)(&a.Status), &a.Reason,
+			&a.Expected, &a.Voter, &a.Seq); err != nil {
+			return err
+		}
+		if i, ok := at[a.MeetingID]; ok {
+			out[i].Attendance = append(out[i].Attendance, a)
+		}
+	}
+	return rows.Err()
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -590,5 +591,50 @@ func TestClassLog(t *testing.T) {
 	}
 	if list, _ := b.s.ClassLogs(d(""), d("")); len(list) != 0 {
 		t.Error("deleted log still listed")
+	}
+}
+
+// MeetingsToJudge reads the attendance and decisions as Meetings does,
+// without the speeches and attachments, on several sittings.
+func TestMeetingsToJudgeIsMeetingsWithoutSpeechesAndAttachments(t *testing.T) {
+	b := newMeetingBranch(t)
+	cand := &Person{Name: "何发展"}
+	if err := b.s.NewApplicant(cand, d("2023-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		m := b.sitting(t)
+		m.Date = m.Date.AddDays(-7 * i) // saved newest first: the order comes from the query
+		if i == 1 {
+			vote := m.SuggestedVote()
+			vote.For = vote.Present
+			m.Decisions = []MeetingDecision{{Kind: DecideAdmission, PersonID: &cand.ID, Method: "无记名投票", Vote: vote}}
+		}
+		if err := b.s.SaveMeeting(&m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := b.s.Meetings(MeetingFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.s.MeetingsToJudge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if len(want[i].Speeches) == 0 {
+			t.Fatalf("sitting %d has no speeches: the test would not see them dropped", i)
+		}
+		want[i].Speeches, want[i].Attachments = nil, nil
+		if len(want[i].Decisions) == 0 {
+			want[i].Decisions = nil // Preload gives an empty slice, MeetingsToJudge none
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("MeetingsToJudge:\n%+v\nwant\n%+v", got, want)
+	}
+	if len(got) != 3 || len(got[1].Decisions) != 1 || len(got[0].Attendance) == 0 {
+		t.Errorf("sittings %d, decisions of the second %d", len(got), len(got[1].Decisions))
 	}
 }

@@ -5,7 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"partyoffice"
+	"partyoffice/resources/appinfo"
 )
 
 // SchemaVersion is the version this build writes: the last step of
@@ -15,7 +15,7 @@ const SchemaVersion = 1
 
 // AppVersion is shown in the UI, the handover manifest, `version` and the
 // file properties of every export; it comes from FyneApp.toml.
-var AppVersion = partyoffice.App.Version
+var AppVersion = appinfo.Version
 
 // The schema, in one place. Adding a table is one line in models: every open
 // AutoMigrates the list, which creates new tables (and adds new columns) in

@@ -19,13 +19,23 @@ var ErrDatabaseMissing = errors.New("数据文件不见了（可能被误删、�
 
 // OpenFolder opens the store at start-up, refusing to create a new empty one
 // where backups show that data existed (ErrDatabaseMissing).
-func OpenFolder(dir string) (*Store, error) {
+func OpenFolder(dir string) (*Store, error) { return openFolder(dir, fullCheck) }
+
+// OpenFolderCheckLater is OpenFolder without the full integrity check, which
+// reads the whole file (0.1–1 s on a big register): the window opens first and
+// runs Store.CheckIntegrity after its first frame, in the background, before
+// the daily backup; damage found then is offered the same remedies
+// (RemediesFor), once the caller has closed the store. A file too damaged to
+// open or migrate still fails here. docs/ARCHITECTURE.md#start-up-and-recovery.
+func OpenFolderCheckLater(dir string) (*Store, error) { return openFolder(dir, checkLater) }
+
+func openFolder(dir string, check integrityCheck) (*Store, error) {
 	if _, err := os.Stat(filepath.Join(dir, DBFileName)); errors.Is(err, os.ErrNotExist) {
 		if list, _ := BackupsIn(dir); len(list) > 0 {
 			return nil, ErrDatabaseMissing
 		}
 	}
-	return Open(dir)
+	return open(dir, check)
 }
 
 // Remedies are the ways out of an OpenFolder error that may be offered.

@@ -27,7 +27,7 @@ func TestFullDiskIsWordedAndLosesNothing(t *testing.T) {
 	if !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("writing into a full database: %v", err)
 	}
-	if n := s.checkIntegrity(); n != nil {
+	if n := s.CheckIntegrity(); n != nil {
 		t.Fatalf("database damaged: %v", n)
 	}
 	s.db.Exec("PRAGMA max_page_count = 1073741823")

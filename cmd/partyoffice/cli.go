@@ -45,6 +45,21 @@ func (c *cli) withStore(create bool, fn func(s *data.Store) error) error {
 	return fn(s)
 }
 
+// withStoreToRead is withStore for a command that writes nothing: the store
+// opens with SQLite's quick check instead of the full one (data.OpenToRead
+// says why that is enough).
+func (c *cli) withStoreToRead(fn func(s *data.Store) error) error {
+	if err := c.requireDatabase(); err != nil {
+		return err
+	}
+	s, err := data.OpenToRead(c.dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 func (c *cli) requireDatabase() error {
 	if _, err := os.Stat(filepath.Join(c.dataDir, data.DBFileName)); err != nil {
 		return fmt.Errorf("数据文件夹 %s 中还没有数据，请检查 --data 指定的文件夹是否正确", c.dataDir)

@@ -26,7 +26,7 @@ func (c *cli) check(args []string) error {
 			return usageError("--on：%v", err)
 		}
 	}
-	return c.withStore(false, func(s *data.Store) error {
+	return c.withStoreToRead(func(s *data.Store) error {
 		if on.IsZero() {
 			on = s.Today()
 		}

@@ -143,7 +143,7 @@ func (c *cli) runExport(e reports.Export, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withStore(false, func(s *data.Store) error {
+	return c.withStoreToRead(func(s *data.Store) error {
 		if opt.Year == 0 {
 			opt.Year = s.Today().Year
 		}

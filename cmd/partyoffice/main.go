@@ -15,11 +15,12 @@ import (
 	"strings"
 
 	"partyoffice/data"
+	"partyoffice/resources/appinfo"
 )
 
 // appID is Fyne's application ID. The default data folder is derived from it,
-// so changing it would orphan every installed user's data.
-const appID = "cn.partyoffice.desktop"
+// so changing it (in FyneApp.toml) would orphan every installed user's data.
+const appID = appinfo.ID
 
 // dataEnv overrides the default data folder (and is overridden by --data).
 const dataEnv = "PARTYOFFICE_DATA"

@@ -27,7 +27,7 @@ func (c *cli) goals(args []string) error {
 			return usageError("--on：%v", err)
 		}
 	}
-	return c.withStore(false, func(s *data.Store) error {
+	return c.withStoreToRead(func(s *data.Store) error {
 		if on.IsZero() {
 			on = s.Today()
 		}

@@ -65,7 +65,7 @@ func (c *cli) printYear(args []string) error {
 	if *out == "" || !strings.EqualFold(filepath.Ext(*out), ".png") {
 		return usageError("请用 --out 指定保存的图片文件，以 .png 结尾")
 	}
-	return c.withStore(false, func(s *data.Store) error {
+	return c.withStoreToRead(func(s *data.Store) error {
 		kind := pos[0]
 		var err error
 		if kind == "notice" {

@@ -20,7 +20,7 @@ type Data struct {
 	Branch    data.Branch
 	People    []data.Person
 	Groups    []data.PartyGroup
-	Meetings  []data.Meeting // oldest first, with attendance and decisions
+	Meetings  []data.Meeting // oldest first, with attendance and decisions only (Store.MeetingsToJudge)
 	ClassLogs []data.ClassLog
 	Settings  data.MeetingSettings // as stored (the settings screen edits them)
 	// NationalOnly: the local requirements are off; the judgement uses
@@ -41,7 +41,7 @@ func Load(s *data.Store) (*Data, error) {
 	if d.Groups, err = s.Groups(); err != nil {
 		return nil, err
 	}
-	if d.Meetings, err = s.Meetings(data.MeetingFilter{}); err != nil {
+	if d.Meetings, err = s.MeetingsToJudge(); err != nil {
 		return nil, err
 	}
 	if d.ClassLogs, err = s.ClassLogs(civil.Date{}, civil.Date{}); err != nil {

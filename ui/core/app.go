@@ -28,6 +28,15 @@ type App struct {
 	// hands it to Store.SetClock), so a test that sets it moves the screens,
 	// the store's checks and the exports to the same day.
 	Now func() civil.Date
+	// Background runs a screen's loading off the UI goroutine (its result
+	// goes back through fyne.Do), and not before the window's first frame:
+	// the window shows at once, the first screen fills in after
+	// (docs/ARCHITECTURE.md#start-up-and-recovery). uitest runs it at once,
+	// so a test sees the loaded screen.
+	Background func(load func())
+
+	drawn     chan struct{} // closed by FirstFrameDrawn
+	drawnOnce sync.Once
 
 	mu        sync.Mutex
 	listeners []func()
@@ -61,10 +70,20 @@ type Parted interface {
 
 // NewApp wires the shared context of the screens.
 func NewApp(store *data.Store, w fyne.Window) *App {
-	a := &App{Store: store, Window: w, Now: store.Clock()}
+	a := &App{Store: store, Window: w, Now: store.Clock(), drawn: make(chan struct{})}
+	a.Background = func(load func()) {
+		go func() {
+			<-a.drawn
+			load()
+		}()
+	}
 	store.SetClock(func() civil.Date { return a.Now() })
 	return a
 }
+
+// FirstFrameDrawn releases the loads that Background held back for the
+// window's first frame (ShowMainWindow calls it through AfterFirstFrame).
+func (a *App) FirstFrameDrawn() { a.drawnOnce.Do(func() { close(a.drawn) }) }
 
 // Today is the date the rules and defaults use.
 func (a *App) Today() civil.Date { return a.Now() }
@@ -123,6 +142,14 @@ func WrapMessage(s string) string {
 		n++
 	}
 	return string(out)
+}
+
+// Busy is a small "working" line for a screen whose data is still being
+// read; stop ends its animation (which would otherwise run on unseen).
+func Busy(text string) (line fyne.CanvasObject, stop func()) {
+	spinner := widget.NewActivity()
+	spinner.Start()
+	return container.NewHBox(spinner, widget.NewLabel(text)), spinner.Stop
 }
 
 // Progress reports how far a long job has got.

@@ -1,7 +1,9 @@
 package core
 
 import (
+	"image"
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +14,7 @@ import (
 
 	"partyoffice/data"
 	"partyoffice/resources"
+	"partyoffice/resources/appinfo"
 	"partyoffice/ui/widgets"
 )
 
@@ -86,6 +89,22 @@ func SetUpMainWindow(a *App, shell Shell) {
 	}
 	w.SetCloseIntercept(func() { a.LeaveAll(w.Close) })
 	a.catchEscape()
+	AfterFirstFrame(w, a.FirstFrameDrawn)
+}
+
+// AfterFirstFrame runs fn on a new goroutine once w has drawn its content
+// for the first time: the start-up work that may wait (the integrity check,
+// the daily backup) then never delays the window or blocks its input. The
+// signal is a 1×1 transparent raster under the content, whose image is made
+// when it is first painted. Call it after SetContent.
+func AfterFirstFrame(w fyne.Window, fn func()) {
+	var once sync.Once
+	marker := canvas.NewRaster(func(_, _ int) image.Image {
+		once.Do(func() { go fn() })
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	})
+	marker.Resize(fyne.NewSize(1, 1))
+	w.SetContent(container.NewStack(container.NewWithoutLayout(marker), w.Content()))
 }
 
 // MainContent is the navigation list and the screen it selects.
@@ -187,7 +206,7 @@ func NewMainMenu(a *App, shell Shell) *fyne.MainMenu {
 // ShowAbout names the version, where the data lives (what the district IT
 // person asks first) and the licence of the bundled font.
 func ShowAbout(a *App) {
-	name := widget.NewLabelWithStyle("党支部工作台", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widget.NewLabelWithStyle(appinfo.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	version := widget.NewLabel("版本 " + data.AppVersion)
 	folder := widgets.WrappedLabel("数据文件夹：" + a.Store.Dir())
 	folder.Selectable = true

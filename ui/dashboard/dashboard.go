@@ -16,6 +16,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/compliance"
+	"partyoffice/data/rules"
 	"partyoffice/ui/core"
 	"partyoffice/ui/members"
 	"partyoffice/ui/settings"
@@ -38,6 +39,12 @@ type dashboardFacts struct {
 	groups  []data.PartyGroup
 	ending  []data.Person // 预备党员 whose 预备期 ends soon or has ended
 	changes []data.AuditEntry
+
+	// The cards below show their own load error; the page stays useful.
+	todo        []rules.Finding
+	todoErr     error
+	meetings    *compliance.Data
+	meetingsErr error
 }
 
 // loadDashboardFacts is the synchronous half of the 工作台: it reads the
@@ -57,37 +64,63 @@ func loadDashboardFacts(s *data.Store, today civil.Date) (dashboardFacts, error)
 	if f.groups, err = s.Groups(); err != nil {
 		return f, err
 	}
-	f.changes, err = s.AuditLog(data.AuditFilter{Limit: recentChangeCount})
-	return f, err
+	if f.changes, err = s.AuditLog(data.AuditFilter{Limit: recentChangeCount}); err != nil {
+		return f, err
+	}
+	f.todo, f.todoErr = loadTodo(s, today)
+	f.meetings, f.meetingsErr = compliance.Load(s)
+	return f, nil
 }
 
 type dashboard struct {
-	app  *core.App
-	body *fyne.Container
+	app        *core.App
+	body       *fyne.Container
+	generation int    // of the newest reload; read and written on the UI goroutine
+	stopBusy   func() // of the indicator shown until the first load
 }
 
 // NewDashboard is the 工作台: the register at a glance, what needs doing
 // soon, the latest changes and the everyday actions.
 func NewDashboard(a *core.App) fyne.CanvasObject {
-	d := &dashboard{app: a, body: container.NewVBox()}
+	busy, stop := core.Busy("正在读取数据……")
+	d := &dashboard{app: a, body: container.NewVBox(busy), stopBusy: stop}
 	d.reload()
 	a.OnChange(d.reload)
 	return container.NewVScroll(container.NewPadded(d.body))
 }
 
+// reload reads the store off the UI goroutine (the 工作台 is the first
+// screen: the window shows before its data is read, docs/ARCHITECTURE.md#start-up-and-recovery)
+// and renders on it; the page on screen stays until the new one is ready.
+// Only the newest of overlapping reloads is rendered.
 func (d *dashboard) reload() {
-	f, err := loadDashboardFacts(d.app.Store, d.app.Today())
+	d.generation++
+	generation, today := d.generation, d.app.Today()
+	d.app.Background(func() {
+		f, err := loadDashboardFacts(d.app.Store, today)
+		fyne.Do(func() {
+			if generation == d.generation {
+				d.render(f, err)
+			}
+		})
+	})
+}
+
+func (d *dashboard) render(f dashboardFacts, err error) {
+	d.stopBusy()
 	if err != nil {
+		d.body.Objects = nil
+		d.body.Refresh()
 		d.app.ShowError("工作台无法读取数据", err)
 		return
 	}
-	findings, todoErr := loadTodo(d.app, f.today)
+	findings, todoErr := f.todo, f.todoErr
 	var comp *compliance.Compliance
 	var settings *data.MeetingSettings
-	if md, err := compliance.Load(d.app.Store); md != nil {
+	if md := f.meetings; md != nil {
 		comp, settings = compliance.New(md, f.today), &md.Settings
-	} else if err != nil {
-		fyne.LogError("工作台：三会一课", err)
+	} else if f.meetingsErr != nil {
+		fyne.LogError("工作台：三会一课", f.meetingsErr)
 	}
 	d.body.Objects = []fyne.CanvasObject{d.header(f)}
 	first := firstSteps(d.app, f)
@@ -105,7 +138,7 @@ func (d *dashboard) reload() {
 		chartsRow(d.app, f, comp),
 		newTodoCard(d.app, f.today, laterFindings(findings, f.today), todoErr),
 		container.NewGridWithColumns(2, probationCard(f), groupsCard(f)),
-		meetingsCard(d.app, f.today),
+		meetingsCard(f.today, f.meetings, f.meetingsErr),
 	)
 	if first == nil { // an empty branch is told its first step, not "0 项任务，已完成 0 项"
 		d.body.Objects = append(d.body.Objects, yearwork.GoalsCard(d.app))

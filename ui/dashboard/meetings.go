@@ -23,8 +23,7 @@ const meetingsCardTitle = "三会一课（本期完成情况）"
 // time has come); beside it the 思政课 of the semester, the periods of the
 // past year that ended without their meetings (red) and the members without
 // 组织生活 for months.
-func meetingsCard(a *core.App, today civil.Date) fyne.CanvasObject {
-	d, err := compliance.Load(a.Store)
+func meetingsCard(today civil.Date, d *compliance.Data, err error) fyne.CanvasObject {
 	if d == nil {
 		l := widget.NewLabel("无法读取三会一课记录：" + err.Error())
 		l.Importance = widget.DangerImportance

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"partyoffice/data"
 	"partyoffice/data/civil"
 	"partyoffice/data/rules"
 	"partyoffice/ui/core"
@@ -21,8 +22,8 @@ const todoShown = 8
 
 // loadTodo is everything the rule engine reports as of today, errors first,
 // then by due date (rules.Sort).
-func loadTodo(a *core.App, today civil.Date) ([]rules.Finding, error) {
-	d, err := a.Store.LoadDevData()
+func loadTodo(s *data.Store, today civil.Date) ([]rules.Finding, error) {
+	d, err := s.LoadDevData()
 	if err != nil {
 		return nil, err
 	}

@@ -84,6 +84,7 @@ func NewAppOn(t *testing.T, store *data.Store) *core.App {
 	w.Resize(fyne.NewSize(1200, 760))
 	a := core.NewApp(store, w)
 	a.Now = func() civil.Date { return Today }
+	a.Background = func(load func()) { load() } // the screen is loaded when its constructor returns
 	return a
 }
 

@@ -38,7 +38,7 @@ func main() {
 	}
 }
 
-// timed prints the CPU seconds (user+system) fn took: see bench/benchrun
+// timed prints the CPU seconds (user+system) fn took: see cmd/bench/benchrun
 // for why CPU time rather than the wall clock.
 func timed(fn func() error) error {
 	start := cpuTime()

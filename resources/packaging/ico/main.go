@@ -1,7 +1,7 @@
 // Command ico writes a Windows .ico from the app's PNG icon, for the NSIS
 // installer (the .exe gets its icon from `fyne package`):
 //
-//	go run ./packaging/ico resources/icon.png out.ico
+//	go run ./resources/packaging/ico resources/icon.png out.ico
 //
 // Every size is stored as a PNG entry (Windows Vista and later).
 package main
