@@ -101,7 +101,7 @@ func ExportDevRecord(path string, store *data.Store, opt DevExportOptions) error
 	open := map[uint][]string{}
 	for _, f := range rules.CheckAll(x.d, x.asOf, rules.DefaultOptions()) {
 		if f.PersonID != 0 {
-			open[f.PersonID] = append(open[f.PersonID], f.Message)
+			open[f.PersonID] = append(open[f.PersonID], f.ForPrint()) // paper never cites an unverified article (docs/rules.md, "Citations")
 		}
 	}
 	var rows []DevRecordRow

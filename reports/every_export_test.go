@@ -132,6 +132,28 @@ func TestEveryExportListedOnce(t *testing.T) {
 func TestEveryExportDeclaresItsUsedRange(t *testing.T) { checkEveryExport(t, checkRange) }
 func TestEveryExportRowHeights(t *testing.T)           { checkEveryExport(t, checkHeights) }
 func TestEveryExportFileProperties(t *testing.T)       { checkEveryExport(t, nil) }
+func TestEveryExportPrintsNoDraftMarkers(t *testing.T) { checkEveryExport(t, checkNoDraftMarkers) }
+
+// checkNoDraftMarkers: what a branch signs and sends upward never carries
+// 待核对原文, an unverified-article star or a draft word (docs/rules.md,
+// "Citations").
+func checkNoDraftMarkers(f *excelize.File, sheet string, _ rawSheet) []string {
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var problems []string
+	for i, row := range rows {
+		for _, cell := range row {
+			for _, marker := range []string{"待核对", "草稿", "DRAFT", "条*"} {
+				if strings.Contains(cell, marker) {
+					problems = append(problems, fmt.Sprintf("%s row %d: %q", sheet, i+1, marker))
+				}
+			}
+		}
+	}
+	return problems
+}
 
 // sheetCheck returns the problems of one sheet.
 type sheetCheck func(f *excelize.File, sheet string, raw rawSheet) []string
