@@ -24,7 +24,7 @@ import (
 // runGUI opens the main window on the data folder, or, when the folder cannot
 // be opened, a small window that says why in plain words and offers the ways
 // out that data.RemediesFor allows (the policy lives in data/startup.go).
-func runGUI(dir string, stderr io.Writer) int {
+func runGUI(dir, server string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	a.Settings().SetTheme(core.Theme{})
 	core.UseChinese() // before any window: Fyne's own dialog texts are read when built
@@ -45,7 +45,9 @@ func runGUI(dir string, stderr io.Writer) int {
 		})
 		settings.GuardWindow(w, s)
 	}
-	if s, err := data.OpenFolderCheckLater(dir); err != nil {
+	if dsn, err := serverFor(server, dir); err != nil || dsn != "" {
+		openServerOrSay(a, dsn, dir, err, stderr, showMain)
+	} else if s, err := data.OpenFolderCheckLater(dir); err != nil {
 		showStartupProblem(a, dir, err, stderr, showMain)
 	} else {
 		showMain(s)

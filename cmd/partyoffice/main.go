@@ -65,11 +65,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if global.NArg() == 0 {
-		return runGUI(dir, stderr)
-	}
 	if *server != "" && !data.IsServerDSN(*server) {
 		return fail(stderr, usageError("--db 应为 postgres://用户@服务器:端口/数据库 形式的连接串"))
+	}
+	if global.NArg() == 0 {
+		return runGUI(dir, *server, stderr)
 	}
 	c := &cli{stdout: stdout, stderr: stderr, dataDir: dir, server: *server}
 	name, rest := global.Arg(0), global.Args()[1:]
