@@ -166,3 +166,24 @@ func (a ServerAddress) Describe() string {
 	return fmt.Sprintf("服务器 %s:%s，数据库 %s，用户 %s", a.Host, a.portOrDefault(), a.Database, a.User)
 }
 
+
+// ServerAddress is the server the store is open on, taken apart (its
+// Password is for no display); ok is false for a data folder's file.
+func (s *Store) ServerAddress() (a ServerAddress, ok bool) {
+	if s.server == nil {
+		return ServerAddress{}, false
+	}
+	a, err := ParseServerAddress(s.server.dsn)
+	return a, err == nil
+}
+
+// WithoutServerPassword is dsn with its password left out (a choice saved
+// without remembering it); every other option stays.
+func WithoutServerPassword(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	u.User = url.User(u.User.Username())
+	return u.String()
+}

@@ -246,7 +246,7 @@ func newDataSection(a *core.App) fyne.CanvasObject {
 	backups := widget.NewCard("备份", "每天第一次打开程序时自动备份（数据有变化时）；导入、恢复、接收移交包前也会自动备份。"+
 		"恢复前会先备份当前数据，恢复后仍可再恢复回来。",
 		container.NewBorder(header, buttons, nil, nil, container.NewStack(s.list, s.empty)))
-	return container.NewBorder(container.NewVBox(folder, newHandoverCard(a)), nil, nil, nil, backups)
+	return container.NewBorder(container.NewVBox(folder, newLocationCard(a), newHandoverCard(a)), nil, nil, nil, backups)
 }
 
 var backupColumns = []float32{170, 110, 90}

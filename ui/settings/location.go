@@ -1,0 +1,152 @@
+package settings
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partyoffice/data"
+	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
+)
+
+// testServer connects to a server once (data.TestServer); tests replace it.
+var testServer = data.TestServer
+
+// locationCard is 设置与数据 → 数据位置: where the records live now (本机文件
+// or a server, never its password), and the form that chooses the place for
+// the next start (docs/ARCHITECTURE.md#two-backends). The choice is a file in
+// the data folder (data.ServerChoiceFile) that backups and packages leave out.
+type locationCard struct {
+	app                                       *core.App
+	host, port, database, user, password, dsn *widget.Entry
+	remember                                  *widget.Check
+	status, next                              *widget.Label
+	save                                      *widget.Button
+}
+
+func newLocationCard(a *core.App) fyne.CanvasObject {
+	c := &locationCard{app: a, host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(),
+		user: widget.NewEntry(), password: widget.NewPasswordEntry(), dsn: widget.NewEntry(),
+		status: widgets.WrappedLabel(""), next: widgets.WrappedLabel("")}
+	c.port.SetPlaceHolder("5432")
+	c.dsn.SetPlaceHolder("postgres://用户@服务器:5432/数据库（填了就不用填上面各项）")
+	c.remember = widget.NewCheck("在本机记住密码（否则每次打开时询问）", nil)
+	c.remember.SetChecked(true)
+	c.save = widget.NewButtonWithIcon("测试连接并保存（下次启动生效）", theme.DocumentSaveIcon(), c.testAndSave)
+	c.save.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem("服务器地址", c.host), widget.NewFormItem("端口", c.port),
+		widget.NewFormItem("数据库", c.database), widget.NewFormItem("用户名", c.user),
+		widget.NewFormItem("密码", c.password), widget.NewFormItem("或连接串", c.dsn))
+	back := widget.NewButtonWithIcon("改回本机文件", theme.ComputerIcon(), c.backToFolder)
+	c.showNext()
+	return widget.NewCard("数据位置", currentLocation(a.Store), container.NewVBox(
+		c.next, form, c.remember, container.NewHBox(c.save, back), c.status))
+}
+
+// currentLocation says where the open store's records are.
+func currentLocation(s *data.Store) string {
+	if addr, ok := s.ServerAddress(); ok {
+		return "现在使用：" + addr.Describe()
+	}
+	return "现在使用：本机文件（默认），在数据文件夹 " + s.Dir()
+}
+
+// showNext says what the next start will open when that differs from now.
+func (c *locationCard) showNext() {
+	dsn, err := data.ServerChoice(c.app.Store.Dir())
+	switch {
+	case err != nil:
+		c.next.SetText(err.Error())
+	case dsn != "":
+		if addr, err := data.ParseServerAddress(dsn); err == nil {
+			c.next.SetText("下次启动使用：" + addr.Describe())
+		}
+	case c.app.Store.OnServer():
+		c.next.SetText("下次启动使用：本机文件（除非用 --db 或 PARTYOFFICE_DB 指定服务器）")
+	default:
+		c.next.SetText("")
+	}
+}
+
+// chosenDSN is the connection string the form describes: the 连接串 box when
+// filled, else the fields put together (TLS when the server offers it).
+func (c *locationCard) chosenDSN() (string, error) {
+	if c.dsn.Text != "" {
+		if _, err := data.ParseServerAddress(c.dsn.Text); err != nil {
+			return "", err
+		}
+		if c.password.Text != "" {
+			return data.WithServerPassword(c.dsn.Text, c.password.Text)
+		}
+		return c.dsn.Text, nil
+	}
+	addr := data.ServerAddress{Host: c.host.Text, Port: c.port.Text, Database: c.database.Text,
+		User: c.user.Text, Password: c.password.Text}
+	if addr.Host == "" || addr.Database == "" || addr.User == "" {
+		return "", errFormIncomplete
+	}
+	return addr.DSN(), nil
+}
+
+var errFormIncomplete = errors.New("请填写服务器地址、数据库和用户名，或者填写连接串")
+
+// testAndSave connects once off the UI goroutine; only a server that
+// answered is saved, with or without its password as the check box says.
+func (c *locationCard) testAndSave() {
+	dsn, err := c.chosenDSN()
+	if err != nil {
+		c.status.SetText(err.Error())
+		return
+	}
+	c.status.SetText("正在连接服务器…")
+	c.save.Disable()
+	remember := c.remember.Checked
+	dir := c.app.Store.Dir()
+	inBackground(func() {
+		err := testServer(dsn)
+		if err == nil {
+			err = data.SaveServerChoice(dir, savedDSN(dsn, remember))
+		}
+		fyne.Do(func() {
+			c.save.Enable()
+			if err != nil {
+				c.status.SetText("没有保存：" + err.Error())
+				return
+			}
+			c.password.SetText("")
+			c.status.SetText("连接成功，已保存。下次启动程序时使用这个服务器。")
+			c.showNext()
+		})
+	})
+}
+
+// savedDSN is dsn as written to the data folder: without the password
+// when it is not to be remembered (the sign-in window asks for it).
+func savedDSN(dsn string, remember bool) string {
+	if remember {
+		return dsn
+	}
+	return data.WithoutServerPassword(dsn)
+}
+
+// backToFolder removes the saved server after asking.
+func (c *locationCard) backToFolder() {
+	dialog.ShowConfirm("改回本机文件", "下次启动时改用本机数据文件夹中的数据文件。服务器上的数据不会改动。确定吗？",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := data.ClearServerChoice(c.app.Store.Dir()); err != nil {
+				c.status.SetText(err.Error())
+				return
+			}
+			c.status.SetText("已改回本机文件，下次启动时生效。")
+			c.showNext()
+		}, c.app.Window)
+}
