@@ -166,7 +166,6 @@ func (a ServerAddress) Describe() string {
 	return fmt.Sprintf("服务器 %s:%s，数据库 %s，用户 %s", a.Host, a.portOrDefault(), a.Database, a.User)
 }
 
-
 // ServerAddress is the server the store is open on, taken apart (its
 // Password is for no display); ok is false for a data folder's file.
 func (s *Store) ServerAddress() (a ServerAddress, ok bool) {
