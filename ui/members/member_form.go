@@ -535,7 +535,7 @@ func (f *memberForm) commit(p data.Person) bool {
 		err = f.a.Store.UpdatePerson(&p)
 	}
 	if err != nil {
-		f.Say("未保存：" + err.Error())
+		f.refused(err)
 		return false
 	}
 	f.edits.Mark()
