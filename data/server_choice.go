@@ -76,7 +76,15 @@ type ServerAddress struct {
 // DSN puts the address together as a postgres:// connection string.
 func (a ServerAddress) DSN() string {
 	u := url.URL{Scheme: "postgres", Host: a.Host, Path: "/" + a.Database}
-	if a.Port != "" {
+	query := url.Values{}
+	switch {
+	case strings.HasPrefix(a.Host, "/"): // a Unix socket folder goes in the query
+		u.Host = ""
+		query.Set("host", a.Host)
+		if a.Port != "" {
+			query.Set("port", a.Port)
+		}
+	case a.Port != "":
 		u.Host = net.JoinHostPort(a.Host, a.Port)
 	}
 	if a.Password != "" {
@@ -88,7 +96,8 @@ func (a ServerAddress) DSN() string {
 	if mode == "" {
 		mode = "prefer"
 	}
-	u.RawQuery = url.Values{"sslmode": {mode}}.Encode()
+	query.Set("sslmode", mode)
+	u.RawQuery = query.Encode()
 	return u.String()
 }
 

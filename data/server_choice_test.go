@@ -77,3 +77,15 @@ func TestServerChoiceLeftOutOfBackups(t *testing.T) {
 		}
 	}
 }
+
+func TestServerAddressOnAUnixSocket(t *testing.T) {
+	dsn := "postgres://postgres@/party?host=%2Ftmp%2Fpg&port=5433&sslmode=disable"
+	a, err := ParseServerAddress(dsn)
+	if err != nil || a.Host != "/tmp/pg" || a.Port != "5433" {
+		t.Fatalf("%+v, %v", a, err)
+	}
+	again, err := ParseServerAddress(a.DSN())
+	if err != nil || again != a {
+		t.Fatalf("round trip %q → %+v, %v; want %+v", a.DSN(), again, err, a)
+	}
+}
