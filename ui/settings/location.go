@@ -25,8 +25,9 @@ type locationCard struct {
 	app                                       *core.App
 	host, port, database, user, password, dsn *widget.Entry
 	remember                                  *widget.Check
-	status, next                              *widget.Label
+	status, next, formStatus                  *widget.Label
 	save                                      *widget.Button
+	dlg                                       *dialog.CustomDialog
 }
 
 func newLocationCard(a *core.App) fyne.CanvasObject {
@@ -39,14 +40,26 @@ func newLocationCard(a *core.App) fyne.CanvasObject {
 	c.remember.SetChecked(true)
 	c.save = widget.NewButtonWithIcon("测试连接并保存（下次启动生效）", theme.DocumentSaveIcon(), c.testAndSave)
 	c.save.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon("改回本机文件", theme.ComputerIcon(), c.backToFolder)
+	choose := widget.NewButtonWithIcon("使用服务器…", theme.StorageIcon(), c.showServerForm)
+	c.showNext()
+	// The form is a dialog: on the page it would push the backup list
+	// below it out of sight.
+	return widget.NewCard("数据位置", currentLocation(a.Store), container.NewVBox(
+		c.next, container.NewHBox(choose, back), c.status))
+}
+
+// showServerForm asks for the server; 测试连接并保存 closes it once saved.
+func (c *locationCard) showServerForm() {
+	c.formStatus = widgets.WrappedLabel("")
 	form := widget.NewForm(
 		widget.NewFormItem("服务器地址", c.host), widget.NewFormItem("端口", c.port),
 		widget.NewFormItem("数据库", c.database), widget.NewFormItem("用户名", c.user),
 		widget.NewFormItem("密码", c.password), widget.NewFormItem("或连接串", c.dsn))
-	back := widget.NewButtonWithIcon("改回本机文件", theme.ComputerIcon(), c.backToFolder)
-	c.showNext()
-	return widget.NewCard("数据位置", currentLocation(a.Store), container.NewVBox(
-		c.next, form, c.remember, container.NewHBox(c.save, back), c.status))
+	c.dlg = dialog.NewCustom("使用数据库服务器", "取消", container.NewVBox(form, c.remember,
+		container.NewHBox(c.save), c.formStatus), c.app.Window)
+	c.dlg.Resize(fyne.NewSize(560, 0))
+	c.dlg.Show()
 }
 
 // currentLocation says where the open store's records are.
@@ -101,10 +114,10 @@ var errFormIncomplete = errors.New("请填写服务器地址、数据库和用�
 func (c *locationCard) testAndSave() {
 	dsn, err := c.chosenDSN()
 	if err != nil {
-		c.status.SetText(err.Error())
+		c.formStatus.SetText(err.Error())
 		return
 	}
-	c.status.SetText("正在连接服务器…")
+	c.formStatus.SetText("正在连接服务器…")
 	c.save.Disable()
 	remember := c.remember.Checked
 	dir := c.app.Store.Dir()
@@ -116,10 +129,11 @@ func (c *locationCard) testAndSave() {
 		fyne.Do(func() {
 			c.save.Enable()
 			if err != nil {
-				c.status.SetText("没有保存：" + err.Error())
+				c.formStatus.SetText("没有保存：" + err.Error())
 				return
 			}
 			c.password.SetText("")
+			c.dlg.Hide()
 			c.status.SetText("连接成功，已保存。下次启动程序时使用这个服务器。")
 			c.showNext()
 		})
