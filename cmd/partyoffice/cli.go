@@ -49,6 +49,9 @@ func (c *cli) withStore(create bool, fn func(s *data.Store) error) error {
 // opens with SQLite's quick check instead of the full one (data.OpenToRead
 // says why that is enough).
 func (c *cli) withStoreToRead(fn func(s *data.Store) error) error {
+	if c.server != "" { // the server checks itself; the folder holds no database
+		return c.withStore(false, fn)
+	}
 	if err := c.requireDatabase(); err != nil {
 		return err
 	}
