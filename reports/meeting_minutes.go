@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -38,9 +39,16 @@ func ExportMinutes(path string, store *data.Store, opt MeetingReportOptions) err
 	if err != nil {
 		return err
 	}
+	// The compliance load holds what the judgements read (no speeches): the
+	// minutes print every part, so they read the sittings whole.
+	all, err := store.Meetings(data.MeetingFilter{})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(all, func(a, b data.Meeting) int { return a.Date.Compare(b.Date) })
 	var list []*data.Meeting
-	for i := range r.data.Meetings {
-		if m := &r.data.Meetings[i]; !m.Date.Before(r.from) && !m.Date.After(r.to) {
+	for i := range all {
+		if m := &all[i]; !m.Date.Before(r.from) && !m.Date.After(r.to) {
 			list = append(list, m)
 		}
 	}
