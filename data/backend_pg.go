@@ -41,8 +41,27 @@ func (p *pgServer) checkIntegrity(db *gorm.DB, _ integrityCheck) error {
 	return nil
 }
 
-// prepare serialises the migrations of PCs opening the server at the same
-// moment, and scopes new tables to their branch (branches_pg.go).
+// Keys of the server's advisory locks (pg_advisory_xact_lock: held until the
+// transaction ends, whatever way it ends). Any fixed numbers do, as long as
+// nothing else on the database uses them: these spell "po-schem", "po-move ".
+const (
+	schemaLockKey int64 = 0x706f2d736368656d
+	moveLockKey   int64 = 0x706f2d6d6f766520
+)
+
+// serverSchemaLock makes the migration transaction tx the only one on the
+// database: PCs opening an empty or older server at the same moment would
+// otherwise create the same tables, columns and policies twice and fail.
+// The caller reads the schema version again once it holds the lock.
+func serverSchemaLock(tx *gorm.DB) error {
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", schemaLockKey).Error; err != nil {
+		return plainServerError(err)
+	}
+	return nil
+}
+
+// prepare scopes new tables to their branch and brings the server's
+// functions and policies up to date (branches_pg.go), under the schema lock.
 func (p *pgServer) prepare(tx *gorm.DB) error {
 	if err := tx.AutoMigrate(&StoredFile{}); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 )
 
@@ -33,32 +34,75 @@ const (
 // serverUserRole is the group role that holds the table privileges.
 const serverUserRole = "partyoffice_user"
 
-// unscopedTables are not branch rows: the schema version is the server's.
-var unscopedTables = map[string]bool{"schema_meta": true}
+// serverReaderRole reads every branch and writes none: a branch view
+// (BranchView) of the owner or a superuser, whom row-level security does not
+// restrict, switches to it so the view's policy applies to them too.
+const serverReaderRole = "partyoffice_reader"
 
-// serverSetupSQL creates the users table and the functions the policies and
-// defaults call. SECURITY DEFINER: a user need not read app_users.
+// unscopedTables are not branch rows: the schema version and the setup
+// revision are the server's.
+var unscopedTables = map[string]bool{"schema_meta": true, "po_setup": true}
+
+// serverSetupRevision numbers what serverSetupSQL and tablePolicies set up.
+// Raise it with every change to them: the next open by the owner (under the
+// schema lock) re-applies the functions and replaces every table's policies,
+// so a change reaches servers set up by an earlier version. A branch user
+// cannot (no DDL rights) and is asked to let the owner open the server once.
+//
+//	1  branch columns, policies, app_users (no po_setup table yet)
+//	2  po_setup; po_branch() honours partyoffice.branch for the owner (a move
+//	   into branch N); the branch view (partyoffice.view, partyoffice_reader)
+const serverSetupRevision = 2
+
+// serverSetupSQL creates the users table, the roles and the functions the
+// policies and defaults call. SECURITY DEFINER: a user need not read
+// app_users. Every statement can run again on a set-up server.
 var serverSetupSQL = []string{
+	`CREATE TABLE IF NOT EXISTS po_setup (id int PRIMARY KEY CHECK (id = 1), revision int NOT NULL)`,
 	`CREATE TABLE IF NOT EXISTS app_users (login text PRIMARY KEY, branch_id bigint NOT NULL,
 		role text NOT NULL DEFAULT 'branch' CHECK (role IN ('branch', 'district')), name text NOT NULL DEFAULT '')`,
 	`REVOKE ALL ON app_users FROM PUBLIC`,
+	// A signed-in user's branch is theirs in app_users; the owner or a
+	// superuser works in the branch of the session setting partyoffice.branch
+	// (SET LOCAL by a move into branch N), else branch 1.
 	`CREATE OR REPLACE FUNCTION po_branch() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
 		SET search_path = pg_catalog, public AS
-		$$ SELECT COALESCE((SELECT branch_id FROM app_users WHERE login = session_user), 1) $$`,
+		$$ SELECT COALESCE((SELECT branch_id FROM app_users WHERE login = session_user),
+			NULLIF(current_setting('partyoffice.branch', true), '')::bigint, 1) $$`,
 	`CREATE OR REPLACE FUNCTION po_district() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
 		SET search_path = pg_catalog, public AS
 		$$ SELECT COALESCE((SELECT role = 'district' FROM app_users WHERE login = session_user), false) $$`,
+	// The branch a view shows (BranchView), NULL outside a view. It only
+	// ever narrows what the other policies let a user read.
+	`CREATE OR REPLACE FUNCTION po_view() RETURNS bigint LANGUAGE sql STABLE
+		SET search_path = pg_catalog AS
+		$$ SELECT NULLIF(current_setting('partyoffice.view', true), '')::bigint $$`,
 	`CREATE OR REPLACE FUNCTION po_user() RETURNS TABLE (name text, role text) LANGUAGE sql STABLE SECURITY DEFINER
 		SET search_path = pg_catalog, public AS
 		$$ SELECT name, role FROM app_users WHERE login = session_user $$`,
-	`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '` + serverUserRole + `') THEN
-		CREATE ROLE ` + serverUserRole + ` NOLOGIN; END IF; END $$`,
+	createRoleSQL(serverUserRole),
+	createRoleSQL(serverReaderRole),
+	// The owner may switch to the reader role for a branch view (a
+	// superuser may anyway); an owner without the right to grant it gets a
+	// plain refusal from BranchView.
+	`DO $$ BEGIN EXECUTE 'GRANT ` + serverReaderRole + ` TO ' || quote_ident(current_user);
+		EXCEPTION WHEN OTHERS THEN NULL; END $$`,
+}
+
+// createRoleSQL creates a group role once per cluster (roles are shared by
+// all its databases, which may be set up at the same moment).
+func createRoleSQL(role string) string {
+	return `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '` + role + `') THEN
+		CREATE ROLE ` + role + ` NOLOGIN; END IF;
+		EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`
 }
 
 // scopeTables gives every table that lacks it the branch column, its index
-// and policies, and the users' privileges. It runs inside the migration
-// transaction (under the migration lock) and does nothing once all tables
-// have the column, so an everyday open by a branch user needs no DDL rights.
+// and primary key, and re-applies the functions, policies and grants when
+// the server's setup revision is older than this program's. It runs inside
+// the migration transaction (under the schema lock) and does nothing on a
+// server that is up to date, so an everyday open by a branch user needs no
+// DDL rights.
 func (p *pgServer) scopeTables(tx *gorm.DB) error {
 	var missing []string
 	err := tx.Raw(`SELECT t.tablename FROM pg_tables t WHERE t.schemaname = current_schema()
@@ -67,19 +111,48 @@ func (p *pgServer) scopeTables(tx *gorm.DB) error {
 	if err != nil {
 		return err
 	}
-	var todo []string
+	var scoped, todo []string
 	for _, m := range append(models, &StoredFile{}) {
 		t := tableName(tx, m)
-		if !unscopedTables[t] && contains(missing, t) {
+		if unscopedTables[t] {
+			continue
+		}
+		scoped = append(scoped, t)
+		if contains(missing, t) {
 			todo = append(todo, t)
 		}
 	}
-	if len(todo) == 0 {
+	revision, err := setupRevision(tx)
+	if err != nil {
+		return err
+	}
+	if len(todo) == 0 && revision >= serverSetupRevision {
 		return nil
 	}
-	for _, q := range serverSetupSQL {
-		if err := tx.Exec(q).Error; err != nil {
-			return err
+	if err := p.setUp(tx, scoped, todo, revision); err != nil {
+		if isPermissionError(err) {
+			return errSetupNeedsOwner
+		}
+		return err
+	}
+	return nil
+}
+
+// errSetupNeedsOwner: a branch user met a server whose setup is older than
+// their program; only the owner may change it.
+var errSetupNeedsOwner = errors.New("服务器上的数据结构需要更新，这个账户没有权限更新：请信息中心（管理员）用数据库所有者的账户先用新版本打开一次")
+
+// setUp runs the server setup: the functions, the branch column of the
+// tables in todo, the policies, the grants, and the revision. A server set
+// up by a newer program keeps its functions and policies; only a table it
+// did not know gets the column and this program's policies.
+func (p *pgServer) setUp(tx *gorm.DB, scoped, todo []string, revision int) error {
+	newer := revision > serverSetupRevision
+	if !newer {
+		for _, q := range serverSetupSQL {
+			if err := tx.Exec(q).Error; err != nil {
+				return err
+			}
 		}
 	}
 	for _, t := range todo {
@@ -87,24 +160,62 @@ func (p *pgServer) scopeTables(tx *gorm.DB) error {
 			return fmt.Errorf("%s: %w", t, err)
 		}
 	}
-	return tx.Exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ` + serverUserRole +
-		`; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ` + serverUserRole +
-		`; REVOKE ALL ON app_users FROM ` + serverUserRole).Error
+	for _, t := range scoped {
+		if newer && !contains(todo, t) {
+			continue
+		}
+		for _, q := range tablePolicies(quoteIdent(t)) {
+			if err := tx.Exec(q).Error; err != nil {
+				return fmt.Errorf("%s: %w", t, err)
+			}
+		}
+	}
+	grants := []string{
+		`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ` + serverUserRole,
+		`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ` + serverUserRole,
+		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ` + serverReaderRole,
+		`REVOKE ALL ON app_users FROM ` + serverUserRole + `, ` + serverReaderRole,
+		`REVOKE INSERT, UPDATE, DELETE ON po_setup FROM ` + serverUserRole,
+	}
+	for _, q := range grants {
+		if err := tx.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Exec(`INSERT INTO po_setup (id, revision) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET revision = GREATEST(po_setup.revision, EXCLUDED.revision)`,
+		serverSetupRevision).Error
 }
 
+// setupRevision is the server's setup revision: 0 before any setup, 1 for a
+// server set up before po_setup existed.
+func setupRevision(tx *gorm.DB) (int, error) {
+	var exists bool
+	if err := tx.Raw(`SELECT to_regclass('po_setup') IS NOT NULL`).Scan(&exists).Error; err != nil {
+		return 0, err
+	}
+	if !exists {
+		var scoped bool
+		err := tx.Raw(`SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'po_branch')`).Scan(&scoped).Error
+		if scoped {
+			return 1, err
+		}
+		return 0, err
+	}
+	var rev int
+	err := tx.Raw(`SELECT COALESCE(max(revision), 0) FROM po_setup`).Scan(&rev).Error
+	return rev, err
+}
+
+// scopeTable adds the branch column to table t, with its index; the rows
+// keyed by something other than a global id (the branch's own record is ID
+// 1 in every branch; settings by name) become unique per branch.
 func scopeTable(tx *gorm.DB, t string) error {
 	q := quoteIdent(t)
 	stmts := []string{
 		`ALTER TABLE ` + q + ` ADD COLUMN branch_id bigint NOT NULL DEFAULT po_branch()`,
 		`CREATE INDEX ` + quoteIdent(t+"_branch") + ` ON ` + q + ` (branch_id)`,
-		`ALTER TABLE ` + q + ` ENABLE ROW LEVEL SECURITY`,
-		`CREATE POLICY branch_read ON ` + q + ` FOR SELECT USING (branch_id = (SELECT po_branch()) OR (SELECT po_district()))`,
-		`CREATE POLICY branch_insert ON ` + q + ` FOR INSERT WITH CHECK (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
-		`CREATE POLICY branch_update ON ` + q + ` FOR UPDATE USING (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
-		`CREATE POLICY branch_delete ON ` + q + ` FOR DELETE USING (branch_id = (SELECT po_branch()) AND NOT (SELECT po_district()))`,
 	}
-	// The rows keyed by something other than a global id (the branch's own
-	// record is ID 1 in every branch; settings by name) are unique per branch.
 	if pk := map[string]string{"branches": "id", "settings": "key", "stored_files": "path"}[t]; pk != "" {
 		stmts = append(stmts, `ALTER TABLE `+q+` DROP CONSTRAINT `+quoteIdent(t+"_pkey")+
 			`, ADD PRIMARY KEY (branch_id, `+quoteIdent(pk)+`)`)
@@ -115,6 +226,35 @@ func scopeTable(tx *gorm.DB, t string) error {
 		}
 	}
 	return nil
+}
+
+// tablePolicies are the row-level security policies of table q (quoted):
+// a user reads their branch's rows, the district every branch's, the reader
+// role every branch's; a branch view (po_view) narrows any of them to one
+// branch (RESTRICTIVE: it is ANDed with the others). Only a branch user
+// writes, and only their branch's rows.
+func tablePolicies(q string) []string {
+	out := []string{`ALTER TABLE ` + q + ` ENABLE ROW LEVEL SECURITY`}
+	for _, name := range []string{"branch_read", "branch_view", "reader_read", "branch_insert", "branch_update", "branch_delete"} {
+		out = append(out, `DROP POLICY IF EXISTS `+name+` ON `+q)
+	}
+	const own = `branch_id = (SELECT po_branch()) AND NOT (SELECT po_district())`
+	return append(out,
+		`CREATE POLICY branch_read ON `+q+` FOR SELECT USING (branch_id = (SELECT po_branch()) OR (SELECT po_district()))`,
+		`CREATE POLICY reader_read ON `+q+` FOR SELECT TO `+serverReaderRole+` USING (true)`,
+		`CREATE POLICY branch_view ON `+q+` AS RESTRICTIVE FOR SELECT
+			USING ((SELECT po_view()) IS NULL OR branch_id = (SELECT po_view()))`,
+		`CREATE POLICY branch_insert ON `+q+` FOR INSERT WITH CHECK (`+own+`)`,
+		`CREATE POLICY branch_update ON `+q+` FOR UPDATE USING (`+own+`)`,
+		`CREATE POLICY branch_delete ON `+q+` FOR DELETE USING (`+own+`)`,
+	)
+}
+
+// isPermissionError says whether the server refused for lack of a right
+// (not the owner of a table or function, no privilege).
+func isPermissionError(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
 }
 
 func contains(list []string, s string) bool {

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"partyoffice/data"
@@ -101,4 +102,85 @@ func packedPeople(t *testing.T, s *data.Store) int64 {
 	}
 	n, _ := pc.CountPeople()
 	return n
+}
+
+// PCs opening an empty server at the same moment: every open succeeds, the
+// schema version is recorded once, and every table is scoped once (one
+// branch index, one set of policies), under the advisory lock of the
+// migration transaction.
+func TestServerSetUpOnceWhenPCsOpenAtOnce(t *testing.T) {
+	dsn := pgtest.Database(t)
+	const pcs = 6
+	gate := make(chan struct{})
+	errs := make(chan error, pcs)
+	for i := 0; i < pcs; i++ {
+		dir := t.TempDir()
+		go func() {
+			<-gate
+			s, err := data.OpenServer(dsn, dir)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	close(gate)
+	for i := 0; i < pcs; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("a PC opening the empty server at the same time failed: %v", err)
+		}
+	}
+	admin := datatest.ServerStoreOn(t, dsn)
+	var versions []int
+	admin.DB().Raw("SELECT version FROM schema_meta").Scan(&versions)
+	if len(versions) != 1 || versions[0] != data.SchemaVersion {
+		t.Errorf("schema_meta holds %v, want one row at version %d", versions, data.SchemaVersion)
+	}
+	var scoped []struct {
+		Table            string
+		Indexes, Polices int
+	}
+	admin.DB().Raw(`SELECT c.table_name AS "table",
+		(SELECT count(*) FROM pg_indexes i WHERE i.tablename = c.table_name AND i.indexname = c.table_name || '_branch') AS indexes,
+		(SELECT count(*) FROM pg_policies p WHERE p.tablename = c.table_name) AS polices
+		FROM information_schema.columns c WHERE c.table_schema = current_schema() AND c.column_name = 'branch_id' AND c.table_name <> 'app_users'`).Scan(&scoped)
+	if len(scoped) < 30 {
+		t.Fatalf("only %d tables have the branch column", len(scoped))
+	}
+	for _, s := range scoped {
+		if s.Indexes != 1 || s.Polices != 6 {
+			t.Errorf("table %s: %d branch indexes, %d policies; want 1 and 6", s.Table, s.Indexes, s.Polices)
+		}
+	}
+}
+
+// A server set up by an earlier version (an older setup revision, a policy
+// it did not have) gets the current functions and policies at the owner's
+// next open; a branch user cannot change it and is told to ask the owner.
+func TestServerSetUpReachesExistingServers(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	login := pgtest.Login(t, "zhibu")
+	if err := admin.AddServerUser(data.ServerUser{Login: login, Password: "pw", BranchID: 1, Role: data.RoleBranch}); err != nil {
+		t.Fatal(err)
+	}
+	older := []string{"DROP POLICY branch_view ON people", "UPDATE po_setup SET revision = 1",
+		"CREATE OR REPLACE FUNCTION po_view() RETURNS bigint LANGUAGE sql AS $$ SELECT NULL::bigint $$"}
+	pgtest.Exec(t, dsn, older...)
+	if _, err := data.OpenServer(pgtest.AsUser(t, dsn, login, "pw"), t.TempDir()); err == nil ||
+		!strings.Contains(err.Error(), "数据库所有者") {
+		t.Errorf("a branch user opening a server whose setup is older: %v, want the owner asked for", err)
+	}
+	datatest.ServerStoreOn(t, dsn) // the owner's next open
+	var policies, revision int
+	var view string
+	admin.DB().Raw("SELECT count(*) FROM pg_policies WHERE tablename = 'people' AND policyname = 'branch_view'").Scan(&policies)
+	admin.DB().Raw("SELECT revision FROM po_setup").Scan(&revision)
+	admin.DB().Raw("SELECT prosrc FROM pg_proc WHERE proname = 'po_view'").Scan(&view)
+	if policies != 1 || revision < 2 || !strings.Contains(view, "partyoffice.view") {
+		t.Errorf("after the owner's open: branch_view policy ×%d, revision %d, po_view %q", policies, revision, view)
+	}
+	if _, err := data.OpenServer(pgtest.AsUser(t, dsn, login, "pw"), t.TempDir()); err != nil {
+		t.Errorf("the branch user, once the owner has opened the server: %v", err)
+	}
 }

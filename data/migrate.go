@@ -57,13 +57,14 @@ var migrations = []migration{
 }
 
 func (s *Store) migrate() error {
-	if err := s.db.AutoMigrate(&SchemaMeta{}); err != nil {
-		return fmt.Errorf("无法初始化数据文件：%w", plainIOError(err))
+	if s.server == nil { // on a server, only under the lock (serverSchemaLock)
+		if err := s.db.AutoMigrate(&SchemaMeta{}); err != nil {
+			return fmt.Errorf("无法初始化数据文件：%w", plainIOError(err))
+		}
 	}
-	var meta SchemaMeta
-	s.db.Limit(1).Find(&meta)
-	if meta.Version > SchemaVersion {
-		return fmt.Errorf("数据文件来自更新的版本（结构版本 %d，本程序只认识到 %d），请安装新版党支部工作台", meta.Version, SchemaVersion)
+	meta, err := readSchemaMeta(s.db)
+	if err != nil {
+		return err
 	}
 	if meta.Version > 0 && meta.Version < SchemaVersion {
 		// Keep the old state before changing its structure. openDB runs
@@ -73,6 +74,19 @@ func (s *Store) migrate() error {
 		}
 	}
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		if s.server != nil {
+			// Two PCs opening an empty or older server at the same moment:
+			// the second waits here, then finds the first one's work done.
+			if err := serverSchemaLock(tx); err != nil {
+				return err
+			}
+			if err := tx.AutoMigrate(&SchemaMeta{}); err != nil {
+				return err
+			}
+			if meta, err = readSchemaMeta(tx); err != nil {
+				return err
+			}
+		}
 		for _, m := range migrations {
 			if m.to <= meta.Version {
 				continue
@@ -87,7 +101,25 @@ func (s *Store) migrate() error {
 		if err := s.backend().prepare(tx); err != nil {
 			return fmt.Errorf("升级数据结构失败：%w", err)
 		}
+		if meta.Version == SchemaVersion && meta.App == AppVersion {
+			return nil // nothing to record: an everyday open writes nothing
+		}
 		meta.ID, meta.Version, meta.App = 1, SchemaVersion, AppVersion
 		return tx.Save(&meta).Error
 	})
+}
+
+// readSchemaMeta is the database's schema version (zero before the first
+// open), refusing a database written by a newer program.
+func readSchemaMeta(db *gorm.DB) (SchemaMeta, error) {
+	var meta SchemaMeta
+	if db.Migrator().HasTable(&SchemaMeta{}) {
+		if err := db.Limit(1).Find(&meta).Error; err != nil {
+			return meta, fmt.Errorf("无法读取数据结构版本：%w", plainWriteError(err))
+		}
+	}
+	if meta.Version > SchemaVersion {
+		return meta, fmt.Errorf("数据文件来自更新的版本（结构版本 %d，本程序只认识到 %d），请安装新版党支部工作台", meta.Version, SchemaVersion)
+	}
+	return meta, nil
 }
