@@ -26,6 +26,7 @@ func IsServerDSN(s string) bool {
 type pgServer struct {
 	dsn  string
 	role string // the signed-in user's role (branches_pg.go)
+	view uint   // the branch a BranchView shows; 0 for a store that writes
 }
 
 func (p *pgServer) dialector(*Store) gorm.Dialector {

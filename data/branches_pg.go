@@ -1,13 +1,19 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 // Many branches on one server (docs/ARCHITECTURE.md#two-backends). Every
@@ -256,6 +262,106 @@ func isPermissionError(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "42501"
 }
+
+// ServerBranch is a branch on the server, as the signed-in user may see it.
+type ServerBranch struct {
+	ID     uint
+	Name   string // 支部名称 of its branch record ("" before it has one)
+	People int    // people records outside the recycle bin
+}
+
+// errSingleBranch: a data folder is one branch; the branch list and views
+// are a server's.
+var errSingleBranch = errors.New("本机数据文件只有一个支部：查看各支部需要连接数据库服务器")
+
+// ServerBranches lists the branches the signed-in user may see, by number:
+// every branch for the 区管理员 and the owner (the owner also sees a branch
+// that has a sign-in but no records yet), only their own for a branch user.
+// Row-level security decides which rows the query meets.
+func (s *Store) ServerBranches() ([]ServerBranch, error) {
+	if s.server == nil {
+		return nil, errSingleBranch
+	}
+	q := `SELECT branch_id AS id, COALESCE(max(name), '') AS name, sum(n) AS people FROM (
+			SELECT branch_id, name, 0 AS n FROM branches
+			UNION ALL SELECT branch_id, NULL, 1 FROM people WHERE deleted_at IS NULL`
+	switch s.server.role {
+	case RoleBranch:
+		q += ` UNION ALL SELECT po_branch(), NULL, 0`
+	case "":
+		q += ` UNION ALL SELECT branch_id, NULL, 0 FROM app_users WHERE role = 'branch'`
+	}
+	q += `) b GROUP BY branch_id ORDER BY branch_id`
+	var out []ServerBranch
+	if err := s.db.Raw(q).Scan(&out).Error; err != nil {
+		return nil, plainServerError(err)
+	}
+	return out, nil
+}
+
+// BranchView opens a read-only store that shows only branch id: what the
+// district reads one branch at a time (a 上报 pack from live data), and what
+// a move checks and copies. Every connection of the view sets the session's
+// partyoffice.view, which the restrictive branch_view policy reads; the owner
+// or a superuser, whom the policies do not restrict, switches to the reader
+// role first. A branch user may view only their own branch. Close the view
+// when done; the store it came from stays open.
+func (s *Store) BranchView(id uint) (*Store, error) {
+	if s.server == nil {
+		return nil, errSingleBranch
+	}
+	if s.server.role == RoleBranch {
+		own, err := s.ownBranch()
+		if err != nil {
+			return nil, err
+		}
+		if own != id {
+			return nil, fmt.Errorf("这个账户只能查看本支部（第 %d 号）的数据", own)
+		}
+	}
+	cfg, err := pgx.ParseConfig(s.server.dsn)
+	if err != nil {
+		return nil, plainServerError(err)
+	}
+	asReader := s.server.role == ""
+	conn := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
+		_, err := c.Exec(ctx, `SELECT set_config('partyoffice.view', $1, false),
+			set_config('default_transaction_read_only', 'on', false)`, strconv.FormatUint(uint64(id), 10))
+		if err == nil && asReader {
+			_, err = c.Exec(ctx, "SET ROLE "+serverReaderRole)
+		}
+		return err
+	}))
+	view := &Store{dir: s.dir, Actor: s.Actor, clock: s.clock,
+		server: &pgServer{dsn: s.server.dsn, role: s.server.role, view: id}}
+	view.server.pool(conn)
+	view.db, err = gorm.Open(postgres.New(postgres.Config{Conn: conn}),
+		&gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true})
+	if err == nil {
+		err = view.db.Exec("SELECT 1").Error
+	}
+	if err != nil {
+		conn.Close()
+		if isPermissionError(err) {
+			return nil, errors.New("这个账户不能查看单个支部：请信息中心（管理员）用数据库所有者的账户打开一次，或用区管理员账户登录")
+		}
+		return nil, plainServerError(err)
+	}
+	return view, nil
+}
+
+// ownBranch is the branch the signed-in user writes into.
+func (s *Store) ownBranch() (uint, error) {
+	var id uint
+	if err := s.db.Raw("SELECT po_branch()").Scan(&id).Error; err != nil {
+		return 0, plainServerError(err)
+	}
+	return id, nil
+}
+
+// isView says whether the store is a BranchView (it shares the folder of
+// the store it came from, and leaves its temporary files alone).
+func (s *Store) isView() bool { return s.server != nil && s.server.view != 0 }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +183,60 @@ func TestServerSetUpReachesExistingServers(t *testing.T) {
 	}
 	if _, err := data.OpenServer(pgtest.AsUser(t, dsn, login, "pw"), t.TempDir()); err != nil {
 		t.Errorf("the branch user, once the owner has opened the server: %v", err)
+	}
+}
+
+// The district's list of branches and its view of one branch: the 区管理员
+// and the owner see every branch and, through a view, exactly one; a branch
+// user sees only their own and may not view another; a view writes nothing.
+func TestServerBranchesAndBranchViews(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	yi, er, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
+	for _, u := range []data.ServerUser{
+		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
+	} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, yi, "pw1"))
+	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
+	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
+	one.SaveBranch(data.Branch{Name: "一小党支部"})
+	two.SaveBranch(data.Branch{Name: "二小党支部"})
+	datatest.Create(t, one, datatest.Member("甲", ""))
+	datatest.Create(t, two, datatest.Member("乙", ""), datatest.Member("丙", ""))
+
+	want := []data.ServerBranch{{ID: 1, Name: "一小党支部", People: 1}, {ID: 2, Name: "二小党支部", People: 2}}
+	for who, s := range map[string]*data.Store{"district": district, "owner": admin} {
+		got, err := s.ServerBranches()
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("%s lists %+v (%v), want %+v", who, got, err, want)
+		}
+		view, err := s.BranchView(2)
+		if err != nil {
+			t.Fatalf("%s views branch 2: %v", who, err)
+		}
+		people, _ := view.People()
+		b, _ := view.Branch()
+		if len(people) != 2 || b.Name != "二小党支部" {
+			t.Errorf("%s's view of branch 2 shows %v of %q", who, names(people), b.Name)
+		}
+		if err := view.CreatePerson(datatest.Member("丁", "")); err == nil {
+			t.Errorf("%s wrote through a view", who)
+		}
+		view.Close()
+	}
+	if got, err := two.ServerBranches(); err != nil || !slices.Equal(got, want[1:]) {
+		t.Errorf("branch two lists %+v (%v), want only itself", got, err)
+	}
+	if _, err := two.BranchView(1); err == nil {
+		t.Error("branch two opened a view of branch one")
+	}
+	if people, _ := admin.People(); len(people) != 3 {
+		t.Errorf("the owner's own store sees %d people after the views closed, want 3", len(people))
 	}
 }

@@ -217,7 +217,9 @@ func (s *Store) Close() error {
 		}
 		s.db = nil
 	}
-	s.clearTempDir()
+	if !s.isView() {
+		s.clearTempDir()
+	}
 	s.releaseLock()
 	return err
 }
