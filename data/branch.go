@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// entityBranch is the 操作日志's name for the branch's own record (ID 1).
+const entityBranch = "支部信息"
+
 // Branch returns the branch information (empty Name before the first-run wizard).
 func (s *Store) Branch() (Branch, error) {
 	var b Branch
@@ -32,7 +35,7 @@ func (s *Store) SaveBranch(b Branch) error {
 		if err := defaultLocalOff(tx.DB, before); err != nil {
 			return err
 		}
-		return tx.Audit("修改", "支部信息", 1, "保存支部信息："+b.Name, before, b)
+		return tx.Audit("修改", entityBranch, 1, "保存支部信息："+b.Name, before, b)
 	})
 }
 

@@ -23,18 +23,26 @@ func tablesToCopy() []any { return append([]any{&SchemaMeta{}}, models...) }
 // dst has the schema and no rows.
 func copyRecords(src, dst *gorm.DB) error {
 	for _, m := range tablesToCopy() {
-		if err := copyTable(src, dst, m); err != nil {
+		if err := copyTable(src, dst, m, 0); err != nil {
 			return err
 		}
 	}
 	return resetSequences(dst)
 }
 
-// copyTable copies the rows of one model's table, in batches.
-func copyTable(src, dst *gorm.DB, m any) error {
-	rows := reflect.New(reflect.SliceOf(reflect.TypeOf(m).Elem())).Interface()
-	err := src.Unscoped().Model(m).FindInBatches(rows, copyBatch, func(*gorm.DB, int) error {
-		return dst.Unscoped().Omit(clause.Associations).Create(rows).Error
+// copyTable copies the rows of one model's table, in batches, with offset
+// added to every id and reference (move_ids.go).
+func copyTable(src, dst *gorm.DB, m any, offset uint) error {
+	stmt := &gorm.Statement{DB: dst}
+	if err := stmt.Parse(m); err != nil {
+		return err
+	}
+	rows := reflect.New(reflect.SliceOf(reflect.TypeOf(m).Elem()))
+	err := src.Unscoped().Model(m).FindInBatches(rows.Interface(), copyBatch, func(*gorm.DB, int) error {
+		// A shifted copy: FindInBatches goes on from the last row's own id.
+		out := reflect.New(rows.Elem().Type())
+		out.Elem().Set(shiftedIDs(stmt.Schema, rows.Elem(), offset))
+		return dst.Unscoped().Omit(clause.Associations).Create(out.Interface()).Error
 	}).Error
 	if err != nil {
 		return fmt.Errorf("复制 %s 失败：%w", tableName(dst, m), err)
@@ -109,15 +117,25 @@ func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
 		return fmt.Errorf("新数据无法打开：%w", err)
 	}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
-		// DELETE, not TRUNCATE: row-level security limits it to this
-		// branch's rows (branches_pg.go).
-		for i := len(models) - 1; i >= 0; i-- {
-			if err := tx.Session(&gorm.Session{AllowGlobalUpdate: true}).Unscoped().Delete(models[i]).Error; err != nil {
-				return err
-			}
+		// The branch's rows only (the owner, whom row-level security does
+		// not restrict, works in po_branch() too), and the file's ids moved
+		// past the other branches' as a move up does (move_ids.go).
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", moveLockKey).Error; err != nil {
+			return err
+		}
+		var own uint
+		if err := tx.Raw("SELECT po_branch()").Scan(&own).Error; err != nil {
+			return err
+		}
+		if err := clearBranchRecords(tx, own); err != nil {
+			return err
+		}
+		offset, err := reserveIDs(tx, file)
+		if err != nil {
+			return err
 		}
 		for _, m := range models {
-			if err := copyTable(file, tx, m); err != nil {
+			if err := copyTable(file, tx, m, offset); err != nil {
 				return err
 			}
 		}

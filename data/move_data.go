@@ -10,15 +10,18 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
 )
 
 // Moving a branch between the two backends (partyoffice migrate): a data
-// folder up to a server, and a server's records down to a folder. Both copy
-// every table row for row, IDs kept, and then compare the two sides' counts
-// and checksums table by table before saying it worked.
+// folder up into a branch of a server, and one branch of a server down to a
+// folder. Both copy every table row for row and then compare the two sides'
+// counts and checksums table by table before saying it worked. On the way up
+// the ids are renumbered past the other branches' (move_ids.go).
 
 // StoredFile is an attachment kept on the server, by its path under the data
 // folder (attachments/…): a server has no data folder that every PC sees.
@@ -37,14 +40,18 @@ type TableCheck struct {
 
 // MoveReport is what a move copied and checked.
 type MoveReport struct {
+	Branch      uint // the branch on the server
+	Offset      uint // added to the folder's ids on the way up (move_ids.go)
 	Tables      []TableCheck
 	Attachments int
 }
 
 // MoveFolderToServer copies the data folder dir (taking its lock, like the
-// program) into the empty database dsn, attachments included, and checks
-// the copy.
-func MoveFolderToServer(dir, dsn string) (MoveReport, error) {
+// program) into a branch of the server dsn, attachments included, and checks
+// the copy. A branch user's records go into their branch; the owner's into
+// branch (0: branch 1). The branch must hold no people yet; whatever else it
+// holds (a branch record, settings) is replaced.
+func MoveFolderToServer(dir, dsn string, branch uint) (MoveReport, error) {
 	local, err := OpenFolder(dir)
 	if err != nil {
 		return MoveReport{}, err
@@ -55,31 +62,46 @@ func MoveFolderToServer(dir, dsn string) (MoveReport, error) {
 		return MoveReport{}, err
 	}
 	defer server.Close()
-	if err := requireEmpty(server.db); err != nil {
-		return MoveReport{}, err
+	rep := MoveReport{}
+	if rep.Branch, err = server.moveTarget(branch); err != nil {
+		return rep, err
 	}
-	var rep MoveReport
 	err = server.db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Where("1 = 1").Delete(&SchemaMeta{}).Error; err != nil {
+		if err := intoEmptyBranch(tx, rep.Branch); err != nil {
 			return err
 		}
-		if err := copyRecords(local.db, tx); err != nil {
+		var err error
+		if rep.Offset, err = reserveIDs(tx, local.db); err != nil {
 			return err
 		}
-		n, err := uploadAttachments(filepath.Join(dir, AttachDir), tx)
-		rep.Attachments = n
+		for _, m := range models { // the schema version stays the server's
+			if err := copyTable(local.db, tx, m, rep.Offset); err != nil {
+				return err
+			}
+		}
+		if err := resetSequences(tx); err != nil {
+			return err
+		}
+		rep.Attachments, err = uploadAttachments(filepath.Join(dir, AttachDir), tx)
 		return err
 	})
 	if err != nil {
-		return rep, fmt.Errorf("复制到服务器失败，服务器上没有留下任何数据：%w", plainServerError(err))
+		return rep, fmt.Errorf("复制到服务器失败，服务器上没有留下任何数据：%w", plainWriteError(err))
 	}
-	rep.Tables, err = compareTables(local.db, server.db)
+	view, err := server.BranchView(rep.Branch)
+	if err != nil {
+		return rep, err
+	}
+	defer view.Close()
+	rep.Tables, err = compareTables(local.db, view.db, models, rep.Offset)
 	return rep, err
 }
 
-// MoveServerToFolder writes the records of dsn, with the attachments kept on
-// the server, into the new data folder dir and checks the copy.
-func MoveServerToFolder(dsn, dir string) (MoveReport, error) {
+// MoveServerToFolder writes the records of one branch of dsn, with the
+// attachments kept on the server, into the new data folder dir and checks
+// the copy. A branch user moves their branch; the 区管理员 and the owner name
+// it (0: the only branch of the server).
+func MoveServerToFolder(dsn, dir string, branch uint) (MoveReport, error) {
 	if _, err := os.Stat(filepath.Join(dir, DBFileName)); err == nil {
 		return MoveReport{}, fmt.Errorf("文件夹 %s 中已有数据，请换一个空文件夹", dir)
 	}
@@ -88,14 +110,22 @@ func MoveServerToFolder(dsn, dir string) (MoveReport, error) {
 		return MoveReport{}, err
 	}
 	defer server.Close()
+	rep := MoveReport{}
+	if rep.Branch, err = server.branchToMoveDown(branch); err != nil {
+		return rep, err
+	}
+	view, err := server.BranchView(rep.Branch)
+	if err != nil {
+		return rep, err
+	}
+	defer view.Close()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return MoveReport{}, fmt.Errorf("无法创建数据文件夹 %s：%w", dir, plainIOError(err))
+		return rep, fmt.Errorf("无法创建数据文件夹 %s：%w", dir, plainIOError(err))
 	}
-	if err := copyToFile(server.db, filepath.Join(dir, DBFileName)); err != nil {
-		return MoveReport{}, fmt.Errorf("复制到文件夹失败：%w", err)
+	if err := copyToFile(view.db, filepath.Join(dir, DBFileName)); err != nil {
+		return rep, fmt.Errorf("复制到文件夹失败：%w", err)
 	}
-	var rep MoveReport
-	if rep.Attachments, err = downloadAttachments(server.db, dir); err != nil {
+	if rep.Attachments, err = downloadAttachments(view.db, dir); err != nil {
 		return rep, err
 	}
 	local, err := Open(dir)
@@ -103,21 +133,94 @@ func MoveServerToFolder(dsn, dir string) (MoveReport, error) {
 		return rep, err
 	}
 	defer local.Close()
-	rep.Tables, err = compareTables(server.db, local.db)
+	rep.Tables, err = compareTables(view.db, local.db, tablesToCopy(), 0)
 	return rep, err
 }
 
-// requireEmpty refuses a server database that already holds a register: a
-// move never merges two branches' records into one.
-func requireEmpty(db *gorm.DB) error {
+// moveTarget is the branch a folder moved up by the signed-in user goes
+// into: a branch user's own, the owner's choice (branch 1 unless chosen).
+func (s *Store) moveTarget(branch uint) (uint, error) {
+	switch s.server.role {
+	case RoleDistrict:
+		return 0, errors.New("区管理员账户只能查看，不能把数据搬到服务器上：请用本支部的账户，或由信息中心用数据库所有者的账户加 --branch 指定支部")
+	case RoleBranch:
+		own, err := s.ownBranch()
+		if err == nil && branch != 0 && branch != own {
+			err = fmt.Errorf("这个账户属于第 %d 号支部，不能把数据搬进第 %d 号支部", own, branch)
+		}
+		return own, err
+	}
+	return max(branch, 1), nil
+}
+
+// branchToMoveDown is the branch a move down copies: a branch user's own,
+// else the one chosen, or the server's only branch.
+func (s *Store) branchToMoveDown(branch uint) (uint, error) {
+	if s.server.role == RoleBranch && branch == 0 {
+		return s.ownBranch()
+	}
+	if branch != 0 {
+		return branch, nil
+	}
+	list, err := s.ServerBranches()
+	if err != nil {
+		return 0, err
+	}
+	if len(list) != 1 {
+		var ids []string
+		for _, b := range list {
+			ids = append(ids, fmt.Sprintf("%d %s", b.ID, b.Name))
+		}
+		return 0, fmt.Errorf("服务器上有 %d 个支部（%s），请用 --branch 指定搬哪一个", len(list), strings.Join(ids, "、"))
+	}
+	return list[0].ID, nil
+}
+
+// intoEmptyBranch readies the move transaction tx for rows of branch id:
+// one move at a time on the server (reserveIDs reads and moves the
+// sequences), the owner's rows land in branch id (po_branch reads
+// partyoffice.branch; a branch user's land in theirs anyway), and a branch
+// that already has people is refused: two registers are never mixed.
+func intoEmptyBranch(tx *gorm.DB, id uint) error {
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", moveLockKey).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec("SELECT set_config('partyoffice.branch', ?, true)", strconv.FormatUint(uint64(id), 10)).Error; err != nil {
+		return err
+	}
 	var n int64
-	if err := db.Unscoped().Model(&Person{}).Count(&n).Error; err != nil {
-		return plainServerError(err)
+	if err := tx.Raw("SELECT count(*) FROM people WHERE branch_id = ?", id).Scan(&n).Error; err != nil {
+		return err
 	}
 	if n > 0 {
-		return errors.New("服务器上的这个数据库已经有人员记录：为避免两份数据混在一起，请换一个空的数据库")
+		var name string
+		tx.Raw("SELECT name FROM branches WHERE branch_id = ? LIMIT 1", id).Scan(&name)
+		return fmt.Errorf("服务器上的第 %d 号支部%s已经有 %d 条人员记录：为避免两个支部的数据混在一起，请用 --branch 选一个还没有数据的支部编号",
+			id, parenthesised(name), n)
+	}
+	if err := clearBranchRecords(tx, id); err != nil {
+		return err
+	}
+	return tx.Exec("DELETE FROM stored_files WHERE branch_id = ?", id).Error
+}
+
+// clearBranchRecords deletes every record of branch id (row-level security
+// limits a branch user to theirs anyway; the owner's are chosen by
+// branch_id). DELETE, not TRUNCATE: other branches' rows stay.
+func clearBranchRecords(tx *gorm.DB, id uint) error {
+	for i := len(models) - 1; i >= 0; i-- {
+		if err := tx.Exec("DELETE FROM "+quoteIdent(tableName(tx, models[i]))+" WHERE branch_id = ?", id).Error; err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+func parenthesised(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "（" + s + "）"
 }
 
 func uploadAttachments(root string, tx *gorm.DB) (int, error) {
@@ -169,15 +272,16 @@ func downloadAttachments(db *gorm.DB, dir string) (int, error) {
 	return len(paths), nil
 }
 
-// compareTables checks that dst holds what src holds, table by table.
-func compareTables(src, dst *gorm.DB) ([]TableCheck, error) {
+// compareTables checks that dst holds what src holds, table by table, with
+// src's ids shifted by offset (a move up renumbers them: move_ids.go).
+func compareTables(src, dst *gorm.DB, tables []any, offset uint) ([]TableCheck, error) {
 	var out []TableCheck
-	for _, m := range tablesToCopy() {
-		a, err := tableCheck(src, m)
+	for _, m := range tables {
+		a, err := tableCheck(src, m, offset)
 		if err != nil {
 			return out, err
 		}
-		b, err := tableCheck(dst, m)
+		b, err := tableCheck(dst, m, 0)
 		if err != nil {
 			return out, err
 		}
@@ -189,9 +293,10 @@ func compareTables(src, dst *gorm.DB) ([]TableCheck, error) {
 	return out, nil
 }
 
-// tableCheck counts a table's rows and hashes their values in key order.
-// Instants are hashed in UTC to the microsecond: pgx drops the nanoseconds.
-func tableCheck(db *gorm.DB, m any) (TableCheck, error) {
+// tableCheck counts a table's rows and hashes their values in key order,
+// ids shifted by offset. Instants are hashed in UTC to the microsecond: pgx
+// drops the nanoseconds.
+func tableCheck(db *gorm.DB, m any, offset uint) (TableCheck, error) {
 	rows := reflect.New(reflect.SliceOf(reflect.TypeOf(m).Elem()))
 	stmt := &gorm.Statement{DB: db}
 	if err := stmt.Parse(m); err != nil {
@@ -205,7 +310,7 @@ func tableCheck(db *gorm.DB, m any) (TableCheck, error) {
 		return TableCheck{}, err
 	}
 	h := sha256.New()
-	list := rows.Elem()
+	list := shiftedIDs(stmt.Schema, rows.Elem(), offset)
 	for i := 0; i < list.Len(); i++ {
 		for _, f := range stmt.Schema.Fields {
 			if f.DBName == "" {
