@@ -316,7 +316,9 @@ func tableCheck(db *gorm.DB, m any, offset uint) (TableCheck, error) {
 			if f.DBName == "" {
 				continue
 			}
-			v, _ := f.ValueOf(context.Background(), list.Index(i))
+			// The field itself, not ValueOf: a serialized field's ValueOf
+			// is the serializer, whose pointers differ on every read.
+			v := f.ReflectValueOf(context.Background(), list.Index(i)).Interface()
 			fmt.Fprintf(h, "%s=%v;", f.DBName, normalised(v))
 		}
 		h.Write([]byte{'\n'})
