@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -86,6 +87,15 @@ func TestMigrateTwoBranchesIntoOneServerAndBack(t *testing.T) {
 	mustRun(t, "--db", pgtest.AsUser(t, dsn, er, "pw2"), "migrate", "--to-folder", down)
 	ownerDown := filepath.Join(t.TempDir(), "二小（所有者）")
 	mustRun(t, "--db", dsn, "migrate", "--to-folder", ownerDown, "--branch", "2")
+	merged := filepath.Join(t.TempDir(), "汇总.xlsx")
+	out = mustRun(t, "--db", dsn, "district", "merge", "--from-server", "--year", "2026", "--out", merged, "--json")
+	var res mergeJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Merged != 2 || len(res.Totals) == 0 {
+		t.Errorf("district merge --from-server: %v, %+v", err, res)
+	}
+	if code, _, errOut := runCLI(t, "--data", first, "district", "merge", "--from-server", "--out", merged); code != exitUsage {
+		t.Errorf("--from-server without --db: exit %d, %s", code, errOut)
+	}
 	for _, kind := range []string{"members", "meetings-summary", "minutes", "devrecord"} {
 		want := workbookCells(t, exportFrom(t, second, kind))
 		for _, dir := range []string{down, ownerDown} {
