@@ -74,3 +74,42 @@ func tableOf(r data.MoveReport, table string) data.TableCheck {
 	}
 	return data.TableCheck{Rows: -1}
 }
+
+// A branch user's folder goes into their own branch, renumbered past the
+// branch already there; they may not choose another, and the district may
+// move nothing.
+func TestMoveFolderIntoTheUsersBranch(t *testing.T) {
+	dsn := pgtest.Database(t)
+	if _, err := data.MoveFolderToServer(datatest.Folder(t, "甲", "乙"), dsn, 0); err != nil {
+		t.Fatal(err)
+	}
+	admin := datatest.ServerStoreOn(t, dsn)
+	er, qu := pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu")
+	for _, u := range []data.ServerUser{{Login: er, Password: "pw", BranchID: 2, Role: data.RoleBranch},
+		{Login: qu, Password: "pw", Role: data.RoleDistrict}} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	user := pgtest.AsUser(t, dsn, er, "pw")
+	if _, err := data.MoveFolderToServer(datatest.Folder(t, "丙"), user, 1); err == nil {
+		t.Error("branch 2's user moved a folder into branch 1")
+	}
+	if _, err := data.MoveFolderToServer(datatest.Folder(t, "丙"), pgtest.AsUser(t, dsn, qu, "pw"), 3); err == nil {
+		t.Error("the district moved a folder onto the server")
+	}
+	rep, err := data.MoveFolderToServer(datatest.Folder(t, "丙", "丁"), user, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Branch != 2 || rep.Offset < 1000 || rep.Offset%1000 != 0 {
+		t.Errorf("moved into branch %d with offset %d, want branch 2 and a whole thousand", rep.Branch, rep.Offset)
+	}
+	people, _ := datatest.ServerStoreOn(t, user).People()
+	if len(people) != 2 || people[0].ID <= rep.Offset {
+		t.Errorf("branch 2 sees %v (first id %d)", names(people), people[0].ID)
+	}
+	if all, _ := admin.People(); len(all) != 4 {
+		t.Errorf("the server holds %d people, want 4", len(all))
+	}
+}
