@@ -35,7 +35,7 @@ type DevExport struct {
 	Key       string // the command-line name: applicants, activists …
 	Title     string // 入党申请人名册 …
 	Help      string // one line for the help text
-	Publicity bool   // has a 公示 version (DevExportOptions.Publicity)
+	Publicity string // the title of its 公示 version ("" = none; DevExportOptions.Publicity)
 	Export    func(path string, store *data.Store, opt DevExportOptions) error
 }
 
@@ -43,7 +43,7 @@ type DevExport struct {
 var DevExports = []DevExport{
 	{Key: "applicants", Title: "入党申请人名册", Help: "入党申请人名册", Export: ExportApplicants},
 	{Key: "activists", Title: "入党积极分子名册", Help: "入党积极分子名册（含培养联系人、思想汇报次数）", Export: ExportActivists},
-	{Key: "candidates", Title: "发展对象名册", Publicity: true, Export: ExportCandidates,
+	{Key: "candidates", Title: "发展对象名册", Publicity: PublicityRegister().Name, Export: ExportCandidates,
 		Help: "发展对象名册（含入党介绍人、政审、培训、预审、支部大会、审批）；--publicity 为发展对象公示"},
 	{Key: "devplan", Title: "发展党员计划名册", Help: "发展党员计划名册，第二张工作表是汇总表", Export: ExportDevPlan},
 	{Key: "probationers", Title: "预备党员名册", Help: "预备党员名册（入党时间、预备期满时间、延长预备期、转正时间）", Export: ExportProbationers},

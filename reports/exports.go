@@ -48,6 +48,17 @@ type Export struct {
 	Screen  string // the screen whose 导出 menu offers it
 	Options []Option
 	Write   func(path string, store *data.Store, opt ReportOptions) error
+	// PublicityName is what the 公示 version (OptPublicity) is called.
+	PublicityName string
+}
+
+// Title is what the workbook written with opt is called: the 公示's own
+// name when the 公示 version is asked for (messages name what was written).
+func (e *Export) Title(opt ReportOptions) string {
+	if opt.Publicity && e.Has(OptPublicity) && e.PublicityName != "" {
+		return e.PublicityName
+	}
+	return e.Name
 }
 
 // Has reports whether the export takes the option.
@@ -86,8 +97,8 @@ func Exports() []Export {
 		},
 	}}
 	for _, d := range DevExports {
-		out = append(out, Export{Verb: d.Key, Name: d.Title, Screen: ScreenDevelopment, Help: d.Help,
-			Options: d.options(), Write: d.write})
+		out = append(out, Export{Verb: d.Key, Name: d.Title, PublicityName: d.Publicity, Screen: ScreenDevelopment,
+			Help: d.Help, Options: d.options(), Write: d.write})
 	}
 	for _, m := range MeetingReports {
 		out = append(out, Export{Verb: m.Kind, Name: m.Title, Screen: ScreenMeetings, Help: m.Title + "：" + m.Help,
@@ -137,7 +148,7 @@ func FindExport(verb string) (Export, bool) {
 
 func (d DevExport) options() []Option {
 	opts := []Option{OptYear, OptMask}
-	if d.Publicity {
+	if d.Publicity != "" {
 		opts = append(opts, OptPublicity)
 	}
 	return opts

@@ -150,7 +150,7 @@ func (c *cli) runExport(e reports.Export, args []string) error {
 		if err := e.Write(x.out, s, opt); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "已导出%s：%s\n", e.Name, x.out)
+		fmt.Fprintf(c.stdout, "已导出%s：%s\n", e.Title(opt), x.out)
 		return nil
 	})
 }

@@ -29,7 +29,12 @@ func TestEveryExportFromTheCommandLine(t *testing.T) {
 func TestExportOptionsFromTheCommandLine(t *testing.T) {
 	dir := demoDir(t)
 	exportDevCLI(t, dir, "audit", "--from", "2026-01-01", "--to", "2026-12-31")
-	exportDevCLI(t, dir, "candidates", "--publicity")
+	// The message names the workbook written: the 公示, not the 名册.
+	publicity := filepath.Join(t.TempDir(), "公示.xlsx")
+	said := mustRun(t, "--data", dir, "export", "candidates", "--publicity", "--out", publicity)
+	if !strings.Contains(said, "已导出发展对象公示") || strings.Contains(said, "名册") {
+		t.Errorf("export candidates --publicity said %q", said)
+	}
 	out := filepath.Join(t.TempDir(), "x.xlsx")
 	for _, tc := range []struct {
 		args []string

@@ -142,15 +142,16 @@ func chooseAndWrite(a *App, e reports.Export, hooks *ExportHooks, opt reports.Re
 	if hooks != nil && hooks.Write[e.Verb] != nil {
 		write = hooks.Write[e.Verb]
 	}
+	title := e.Title(opt)
 	ChooseExportFile(a, ExportFileName(a, e, opt), ".xlsx", func(path string) {
-		a.RunWithProgress("正在导出"+e.Name, func(progress Progress) error {
+		a.RunWithProgress("正在导出"+title, func(progress Progress) error {
 			opt.Progress = progress
 			return write(path, a.Store, opt)
 		}, func(err error) {
 			if err != nil {
-				a.ShowError(e.Name+"没有导出", err)
+				a.ShowError(title+"没有导出", err)
 			} else {
-				a.ShowSaved(e.Name+"已导出到", path)
+				a.ShowSaved(title+"已导出到", path)
 			}
 			if ExportWritten != nil {
 				ExportWritten(path, err)
@@ -175,10 +176,7 @@ func ExportFileName(a *App, e reports.Export, opt reports.ReportOptions) string 
 	case e.Has(reports.OptFrom) && (!opt.From.IsZero() || !opt.To.IsZero()):
 		span = append(span, opt.From.String()+"至"+opt.To.String())
 	}
-	if opt.Publicity && e.Has(reports.OptPublicity) {
-		span = append(span, "公示")
-	}
-	base := name + e.Name
+	base := name + e.Title(opt)
 	if len(span) > 0 {
 		base += "_" + strings.Join(span, "_")
 	}
