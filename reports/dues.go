@@ -209,9 +209,13 @@ func DuesMonthRegister(month int) *Register[DuesMonthRow] {
 	}
 }
 
-// DuesMonthRows are the lines of one month: every member liable that month,
-// with the payment(s) that cover it, and a 合计 line.
-func DuesMonthRows(l *dues.Ledger, mo dues.Month) []DuesMonthRow {
+// DuesMonthRows are the lines of one month as they stood on day, the
+// sheet's date: every member liable that month, with the payment(s) that
+// cover it, and a 合计 line. l is the ledger of the payments made by day
+// (dues.Data.PaidBy), so 实缴, the payments and 缴至 all say what the
+// sheet's date says. A month whose last day has not come by day is 未到期,
+// not 未缴.
+func DuesMonthRows(l *dues.Ledger, mo dues.Month, day civil.Date) []DuesMonthRow {
 	var out []DuesMonthRow
 	var total DuesMonthRow
 	for _, m := range l.Members {
@@ -240,8 +244,10 @@ func DuesMonthRows(l *dues.Ledger, mo dues.Month) []DuesMonthRow {
 		switch {
 		case c.Relief:
 			r.Note = strings.TrimSpace("困难减免 " + r.Note)
-		case c.Liable && !c.Paid():
+		case c.Liable && !c.Paid() && monthDue(mo, day):
 			r.Note = strings.TrimSpace("未缴 " + r.Note)
+		case c.Liable && !c.Paid():
+			r.Note = strings.TrimSpace(notDue + " " + r.Note)
 		}
 		total.DueFen += r.DueFen
 		total.PaidFen += r.PaidFen
@@ -249,6 +255,24 @@ func DuesMonthRows(l *dues.Ledger, mo dues.Month) []DuesMonthRow {
 	}
 	total.Name = totalName
 	return append(out, total)
+}
+
+// notDue marks a month whose 党费 is not owed yet: its last day has not
+// come. An unpaid month is 未缴 only once it is due.
+const notDue = "未到期"
+
+// monthDue reports whether month mo is due on day: its last day has come.
+func monthDue(mo dues.Month, day civil.Date) bool {
+	return !day.Before(mo.Date().Last())
+}
+
+// sheetDay is the date of month mo's sheet: the month's last day, or today
+// while that has not come (the sheet says what was paid so far).
+func sheetDay(mo dues.Month, today civil.Date) civil.Date {
+	if last := mo.Date().Last(); last.Before(today) {
+		return last
+	}
+	return today
 }
 
 func spanText(from, to civil.Date) string {
@@ -277,25 +301,35 @@ func joinDistinct(items []string) string {
 
 // loadDues computes the ledger through the end of the year.
 func loadDues(s *data.Store, opt *YearOptions) (*dues.Data, *dues.Ledger, error) {
-	if err := opt.check(s); err != nil {
-		return nil, nil, err
-	}
-	d, err := dues.Load(s)
+	d, err := loadDuesData(s, opt)
 	if err != nil {
-		return nil, nil, fmt.Errorf("读取党费记录失败：%w", err)
+		return nil, nil, err
 	}
 	_, to := dues.YearMonths(opt.Year)
 	return d, dues.Compute(d, to), nil
 }
 
+func loadDuesData(s *data.Store, opt *YearOptions) (*dues.Data, error) {
+	if err := opt.check(s); err != nil {
+		return nil, err
+	}
+	d, err := dues.Load(s)
+	if err != nil {
+		return nil, fmt.Errorf("读取党费记录失败：%w", err)
+	}
+	return d, nil
+}
+
 // ExportDuesMonthly writes the 党费收缴登记表: one sheet per month of the
-// year, or the one month asked for.
+// year, or the one month asked for. Each sheet is dated the month's last
+// day (today for a month not over yet) and shows the payments made by then.
 func ExportDuesMonthly(path string, s *data.Store, opt YearOptions) error {
-	d, l, err := loadDues(s, &opt)
+	d, err := loadDuesData(s, &opt)
 	if err != nil {
 		return err
 	}
 	from, to := dues.YearMonths(opt.Year)
+	end := to
 	if opt.Month != 0 {
 		from = dues.MonthOf(civil.Date{Year: opt.Year, Month: opt.Month})
 		to = from
@@ -303,10 +337,12 @@ func ExportDuesMonthly(path string, s *data.Store, opt YearOptions) error {
 	var sheets []sheetWriter
 	var info fileInfo
 	for mo := from; mo <= to; mo++ {
-		doc := yearDocument(&d.Branch, "党费收缴登记表", 0, mo.Date().Last())
+		day := sheetDay(mo, opt.Today)
+		rows := DuesMonthRows(dues.Compute(d.PaidBy(day), end), mo, day)
+		doc := yearDocument(&d.Branch, "党费收缴登记表", 0, day)
 		doc.Title = fmt.Sprintf("%s党费收缴登记表（%d年%d月）", d.Branch.Name, opt.Year, mo.Date().Month)
 		doc.Signature = "支部书记：　　　　　　　　组织委员：　　　　　　　　经手人：　　　　　　　　日期：　　　　年　　月　　日"
-		sheets = append(sheets, registerSheet(DuesMonthRegister(mo.Date().Month), doc, DuesMonthRows(l, mo), nil))
+		sheets = append(sheets, registerSheet(DuesMonthRegister(mo.Date().Month), doc, rows, nil))
 		info = doc.fileInfo()
 	}
 	return writeWorkbook(path, info, sheets...)
@@ -317,6 +353,7 @@ type DuesYearRow struct {
 	Name, Category, Rate string
 	BaseFen, MonthlyFen  int64
 	Months               [12]int64 // 实缴 put on each month
+	NotDue               [12]bool  // the month is not due yet and nothing is paid on it (未到期)
 	DueFen, PaidFen      int64
 	Through              string
 	Unpaid               int // consecutive unpaid months at the end of the span
@@ -335,6 +372,19 @@ func DuesYearRegister() *Register[DuesYearRow] {
 	for i := range 12 {
 		c := moneyGet(fmt.Sprintf("%d月", i+1), func(r *DuesYearRow) int64 { return r.Months[i] })
 		c.Width = 8
+		paid, paidText := c.Get, c.Text
+		c.Get = func(r *DuesYearRow) any {
+			if r.NotDue[i] {
+				return notDue
+			}
+			return paid(r)
+		}
+		c.Text = func(r *DuesYearRow) string {
+			if r.NotDue[i] {
+				return notDue
+			}
+			return paidText(r)
+		}
 		cols = append(cols, c)
 	}
 	cols = append(cols,
@@ -372,7 +422,9 @@ func monthTotal(r *DuesMonthRow) bool { return r.Name == totalName && r.Category
 const totalName = "合计"
 
 // DuesYearRows are the members' lines of the year and a 合计 line. Unpaid
-// months count through the last month of the year that has ended by today.
+// months count through the last month of the year that has ended by today;
+// a month not due by today with nothing paid on it is 未到期 (NotDue), as
+// on its 收缴登记表, rather than a 0 that reads as unpaid.
 func DuesYearRows(l *dues.Ledger, year int, today civil.Date) []DuesYearRow {
 	from, to := dues.YearMonths(year)
 	through := min(to, dues.MonthOf(today)-1)
@@ -396,12 +448,18 @@ func DuesYearRows(l *dues.Ledger, year int, today civil.Date) []DuesYearRow {
 			}
 		}
 		for i := range 12 {
-			r.Months[i] = m.Cell(from + dues.Month(i)).PaidFen
+			mo := from + dues.Month(i)
+			c := m.Cell(mo)
+			r.Months[i] = c.PaidFen
+			r.NotDue[i] = c.Liable && c.PaidFen == 0 && !monthDue(mo, today)
 			total.Months[i] += r.Months[i]
 		}
 		total.DueFen += r.DueFen
 		total.PaidFen += r.PaidFen
 		out = append(out, r)
+	}
+	for i := range 12 {
+		total.NotDue[i] = total.Months[i] == 0 && !monthDue(from+dues.Month(i), today)
 	}
 	return append(out, total)
 }

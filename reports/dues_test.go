@@ -230,3 +230,87 @@ func TestDuesImportMatchesByStaffNumber(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
+
+// duesLine is the line of name in a table.
+func duesLine(t *testing.T, rows [][]string, name string) []string {
+	t.Helper()
+	for _, r := range rows {
+		if len(r) > 1 && r[1] == name {
+			return r
+		}
+	}
+	t.Fatalf("no line for %s in %v", name, rows)
+	return nil
+}
+
+// asOfText is the 截至日期 a sheet prints above its table.
+func asOfText(t *testing.T, path, sheet string) string {
+	t.Helper()
+	all, err := readBack(t, path).GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range all[:headerRow] {
+		for _, c := range r {
+			if i := strings.Index(c, "截至日期："); i >= 0 {
+				return c[i+len("截至日期："):]
+			}
+		}
+	}
+	return ""
+}
+
+// TestDuesMonthSheetsSayWhatWasPaidByTheirDate: each month's sheet is dated
+// the month's last day (today for the month under way) and its 实缴 and 缴至
+// come from the payments made by then; a month not yet over is 未到期, on
+// its sheet and in the 年度汇总, not 未缴 or a 0.
+func TestDuesMonthSheetsSayWhatWasPaidByTheirDate(t *testing.T) {
+	s := duesStore(t) // clock 2026-12-04
+	dir := t.TempDir()
+	monthly, year := filepath.Join(dir, "登记.xlsx"), filepath.Join(dir, "汇总.xlsx")
+	if err := ExportDuesMonthly(monthly, s, YearOptions{Year: 2026}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ExportDuesYear(year, s, YearOptions{Year: 2026}); err != nil {
+		t.Fatal(err)
+	}
+	for sheet, want := range map[string]string{"3月": "2026年3月31日", "11月": "2026年11月30日", "12月": "2026年12月4日"} {
+		if got := asOfText(t, monthly, sheet); got != want {
+			t.Errorf("%s sheet dated %q, want %q", sheet, got, want)
+		}
+	}
+	h, rows := devTable(t, monthly, "3月")
+	// 张三 paid Jan–Jun on 2026-01-08, and Jul–Jan 2027 only on 2026-07-08.
+	if got := devCell(h, duesLine(t, rows, "张三"), "缴至年月"); got != "2026-06" {
+		t.Errorf("March: 张三 缴至 %q, want 2026-06 (paid by 31 March)", got)
+	}
+	// 欧阳娜娜 paid Jan–Aug only on 2026-09-01: on 31 March nothing was paid.
+	r := duesLine(t, rows, "欧阳娜娜")
+	if got := devCell(h, r, "缴至年月"); got != "" {
+		t.Errorf("March: 欧阳娜娜 缴至 %q, want none (she paid in September)", got)
+	}
+	if got, note := devCell(h, r, "实缴"), devCell(h, r, "备注"); got != "0.00" && got != "0" || !strings.Contains(note, "未缴") {
+		t.Errorf("March: 欧阳娜娜 实缴 %q 备注 %q, want nothing paid, 未缴", got, note)
+	}
+	h, rows = devTable(t, monthly, "9月")
+	if got := devCell(h, duesLine(t, rows, "欧阳娜娜"), "缴至年月"); got != "2026-08" {
+		t.Errorf("September: 欧阳娜娜 缴至 %q, want 2026-08", got)
+	}
+	h, rows = devTable(t, monthly, "12月")
+	if note := devCell(h, duesLine(t, rows, "王小明"), "备注"); !strings.Contains(note, "未到期") || strings.Contains(note, "未缴") {
+		t.Errorf("December (under way): 王小明 备注 %q, want 未到期", note)
+	}
+	h, rows = devTable(t, monthly, "11月")
+	if note := devCell(h, duesLine(t, rows, "王小明"), "备注"); !strings.Contains(note, "未缴") {
+		t.Errorf("November: 王小明 备注 %q, want 未缴", note)
+	}
+	h, rows = devTable(t, year, "年度汇总")
+	for name, want := range map[string]string{"王小明": "未到期", "欧阳娜娜": "未到期", "张三": "76.85"} {
+		if got := devCell(h, duesLine(t, rows, name), "12月"); got != want {
+			t.Errorf("年度汇总: %s 12月 %q, want %q", name, got, want)
+		}
+	}
+	if got := devCell(h, duesLine(t, rows, "王小明"), "11月"); got == "未到期" || got == "" {
+		t.Errorf("年度汇总: 王小明 11月 %q, want an unpaid amount", got)
+	}
+}

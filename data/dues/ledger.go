@@ -51,6 +51,20 @@ func Load(s *data.Store) (*Data, error) {
 	return d, nil
 }
 
+// PaidBy is d with only the payments made by day (included): the ledger
+// as it stood that day, for a sheet dated then. A payment without a date
+// is kept (it was made at some point, and leaving it out would lose it).
+func (d *Data) PaidBy(day civil.Date) *Data {
+	out := *d
+	out.Payments = nil
+	for _, p := range d.Payments {
+		if p.PaidOn.IsZero() || !p.PaidOn.After(day) {
+			out.Payments = append(out.Payments, p)
+		}
+	}
+	return &out
+}
+
 // MonthCell is one member's month in the ledger.
 type MonthCell struct {
 	Liable  bool  // a member of this branch that month
