@@ -66,7 +66,7 @@ func (p *Person) Normalize() {
 	p.Mobile = cleanPhone(p.Mobile)
 	p.Phone = cleanPhone(p.Phone)
 	p.IDNumber = idcard.Normalize(p.IDNumber)
-	if info, err := idcard.Parse(p.IDNumber); err == nil {
+	if info, err := idcard.Read(p.IDNumber); err == nil {
 		p.IDNumber = info.Number
 		if p.Gender == "" {
 			p.Gender = idcard.Gender(info)
@@ -125,7 +125,7 @@ func (p *Person) CheckMember(today civil.Date) []FieldIssue {
 	if p.Gender != "" && p.Gender != "男" && p.Gender != "女" {
 		add(FieldGender, "性别应为“男”或“女”，现在是“%s”", p.Gender)
 	}
-	out = append(out, p.checkIDNumber()...)
+	out = append(out, p.checkIDNumber(today)...)
 	if !p.Stage.IsMember() {
 		add(FieldStage, "人员类别应为“正式党员”或“预备党员”，现在是“%s”", p.Stage)
 	}
@@ -145,11 +145,11 @@ func (p *Person) CheckMember(today civil.Date) []FieldIssue {
 	return out
 }
 
-func (p *Person) checkIDNumber() []FieldIssue {
+func (p *Person) checkIDNumber(today civil.Date) []FieldIssue {
 	if p.IDNumber == "" {
 		return []FieldIssue{{Field: FieldIDNumber, Message: "未填写公民身份号码", Warning: true}}
 	}
-	info, err := idcard.Parse(p.IDNumber)
+	info, err := idcard.Parse(p.IDNumber, today)
 	if err != nil {
 		return []FieldIssue{{Field: FieldIDNumber, Message: err.Error()}}
 	}

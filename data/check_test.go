@@ -1,8 +1,12 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"partyoffice/data/civil"
+	"partyoffice/data/idcard"
 )
 
 func issuesFor(p Person) []FieldIssue {
@@ -77,5 +81,22 @@ func TestCheckMember(t *testing.T) {
 		if !hasIssue(got, c.field, c.frag, c.warning) {
 			t.Errorf("%s: want %s issue containing %q (warning=%v), got %v", c.name, c.field, c.frag, c.warning, got)
 		}
+	}
+}
+
+// TestIDBirthDateJudgedOnTheDayGiven: an ID number born after the day the
+// check runs on (the store's clock) is refused even when the computer's
+// date is later: one clock for every check (docs/ARCHITECTURE.md).
+func TestIDBirthDateJudgedOnTheDayGiven(t *testing.T) {
+	day := civil.Today().AddYears(-1) // a store clock behind the computer's date
+	born := day.AddDays(1)
+	first17 := fmt.Sprintf("640106%04d%02d%02d001", born.Year, born.Month, born.Day)
+	p := Person{Name: "张三", Stage: StageFull, IDNumber: first17 + string(idcard.CheckDigit(first17))}
+	p.Normalize()
+	if issues := p.CheckMember(day); !hasIssue(issues, FieldIDNumber, "还没到", false) {
+		t.Errorf("born %s, checked on %s: %+v", born, day, issues)
+	}
+	if issues := p.CheckMember(born); hasIssue(issues, FieldIDNumber, "还没到", false) {
+		t.Errorf("born %s, checked that day: %+v", born, issues)
 	}
 }

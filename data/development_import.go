@@ -253,7 +253,7 @@ func (p *Person) CheckApplicant(today civil.Date) []FieldIssue {
 	if p.Gender != "" && p.Gender != "男" && p.Gender != "女" {
 		out = append(out, FieldIssue{Field: FieldGender, Message: fmt.Sprintf("性别应为“男”或“女”，现在是“%s”", p.Gender)})
 	}
-	out = append(out, p.checkIDNumber()...)
+	out = append(out, p.checkIDNumber(today)...)
 	if p.BirthDate.First().After(today) {
 		out = append(out, FieldIssue{Field: FieldBirth, Message: fmt.Sprintf("出生日期 %s 在今天之后，请核对", p.BirthDate)})
 	}

@@ -79,7 +79,7 @@ func parseIDCell(s string) (string, error) {
 	}
 	id := idcard.Normalize(s)
 	if len(id) == 18 && strings.HasSuffix(id, "000") {
-		if _, err := idcard.Parse(id); err != nil {
+		if _, err := idcard.Read(id); err != nil {
 			return "", fmt.Errorf("“%s”不是有效的身份证号，末尾的 000 多半是 Excel 把它当成数字保存时丢掉的后三位：%s", s, retypeAsText)
 		}
 	}

@@ -62,10 +62,11 @@ type Stats struct {
 // table adds up to the register.
 const unknown = "未填写"
 
-// Statistics computes the 党内统计 as of asOf (zero = today): the register
-// on that date, and the 发展党员 and 转正 of asOf's year up to that date.
+// Statistics computes the 党内统计 as of asOf (zero = the store's today):
+// the register on that date, and the 发展党员 and 转正 of asOf's year up to
+// that date.
 func Statistics(store *data.Store, asOf civil.Date) (*Stats, error) {
-	today := civil.Today()
+	today := store.Today()
 	if asOf.IsZero() {
 		asOf = today
 	}

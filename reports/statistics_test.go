@@ -92,3 +92,18 @@ func TestStatisticsAddUpToTheRegister(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestStatisticsFollowTheStoreClock: without a date the 党内统计 is as of the
+// store's today, not the computer's date.
+func TestStatisticsFollowTheStoreClock(t *testing.T) {
+	s := openStore(t)
+	day := civil.Today().AddYears(-2)
+	s.SetClock(func() civil.Date { return day })
+	st, err := Statistics(s, civil.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.AsOf != day {
+		t.Errorf("statistics as of %s, want the store's day %s", st.AsOf, day)
+	}
+}

@@ -14,7 +14,7 @@ func TestBuildersMakeStorableRecords(t *testing.T) {
 		t.Fatalf("store clock %s, want %s", s.Today(), Today)
 	}
 	id := IDNumber("19800315", 11)
-	if _, err := idcard.Parse(id); err != nil {
+	if _, err := idcard.Read(id); err != nil {
 		t.Fatalf("IDNumber %s: %v", id, err)
 	}
 	ids := Create(t, s, Member("甲", id), Member("乙", IDNumber("19850101", 12)))

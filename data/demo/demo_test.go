@@ -191,7 +191,7 @@ func TestFillDetailsArePlausible(t *testing.T) {
 			t.Errorf("%s: name, ID number or mobile used twice", p.Name)
 		}
 		names[p.Name], ids[p.IDNumber], mobiles[p.Mobile] = true, true, true
-		info, err := idcard.Parse(p.IDNumber)
+		info, err := idcard.Read(p.IDNumber)
 		if err != nil || idcard.Gender(info) != p.Gender || !info.Birth.Equal(p.BirthDate) {
 			t.Errorf("%s: ID number %s does not match (%v)", p.Name, p.IDNumber, err)
 		}

@@ -66,7 +66,7 @@ func (d *details) idNumber(area string, birth civil.Date, male bool) (string, er
 		}
 		first17 := fmt.Sprintf("%s%04d%02d%02d%03d", area, birth.Year, birth.Month, birth.Day, seq)
 		n := first17 + string(idcard.CheckDigit(first17))
-		if _, err := idcard.Parse(n); err != nil {
+		if _, err := idcard.Read(n); err != nil {
 			return "", err
 		}
 		if d.unique(n) {

@@ -87,10 +87,23 @@ func Normalize(s string) string {
 	}, s)
 }
 
-// Parse normalises s and checks it. A legacy 15-digit number is converted:
-// "19" is put before its YYMMDD and a check digit is added; Info.Number is
-// then the 18-digit form. An unknown province code is not an error.
-func Parse(s string) (Info, error) {
+// Parse normalises s and checks it as typed or imported on the day today
+// (the store's clock, docs/ARCHITECTURE.md "One clock"): the birth date may
+// not be after it. A legacy 15-digit number is converted: "19" is put
+// before its YYMMDD and a check digit is added; Info.Number is then the
+// 18-digit form. An unknown province code is not an error.
+func Parse(s string, today civil.Date) (Info, error) {
+	info, err := Read(s)
+	if err == nil && info.Birth.After(today) {
+		return Info{}, fail(KindBirth, info.Number, "身份证号中的出生日期 %s 还没到，请核对后重新输入", info.Number[6:14])
+	}
+	return info, err
+}
+
+// Read is Parse without the day: shape, a real birth date and the check
+// digit. It reads a number already stored (its birth date, its gender);
+// accepting a typed one takes Parse.
+func Read(s string) (Info, error) {
 	n := Normalize(s)
 	if err := checkShape(n); err != nil {
 		return Info{}, err
@@ -137,8 +150,6 @@ func birthDate(n string) (civil.Date, error) {
 	switch {
 	case err != nil || d.Precision() != civil.DayPrecision:
 		return d, fail(KindBirth, n, "身份证号中的出生日期 %s 不存在，请核对后重新输入", raw)
-	case d.After(civil.Today()):
-		return d, fail(KindBirth, n, "身份证号中的出生日期 %s 还没到，请核对后重新输入", raw)
 	case d.Year < minBirthYear:
 		return d, fail(KindBirth, n, "身份证号中的出生日期 %s 太早了，请核对后重新输入", raw)
 	}

@@ -8,6 +8,10 @@ import (
 	"partyoffice/data/civil"
 )
 
+// today is the day the tests parse on: the clock is an argument, so the
+// results do not depend on the computer's date.
+var today = civil.New(2026, 6, 15)
+
 func TestParseValid(t *testing.T) {
 	tests := []struct {
 		in       string
@@ -30,7 +34,7 @@ func TestParseValid(t *testing.T) {
 		{"440524800101001", "440524198001010013", civil.New(1980, 1, 1), true, "44"},
 	}
 	for _, tt := range tests {
-		got, err := Parse(tt.in)
+		got, err := Parse(tt.in, today)
 		want := Info{Number: tt.number, Birth: tt.birth, Male: tt.male, Province: tt.province}
 		if err != nil || got != want {
 			t.Errorf("Parse(%q) = %+v, %v; want %+v", tt.in, got, err, want)
@@ -39,7 +43,7 @@ func TestParseValid(t *testing.T) {
 }
 
 func TestParseInvalid(t *testing.T) {
-	future := civil.Today().AddYears(1)
+	future := today.AddDays(1)
 	futureID := fmt.Sprintf("110105%04d%02d%02d001", future.Year, future.Month, future.Day)
 	futureID += string(CheckDigit(futureID))
 
@@ -70,7 +74,7 @@ func TestParseInvalid(t *testing.T) {
 		{"130402820229062", KindBirth, "出生日期 19820229 不存在"},
 	}
 	for _, tt := range tests {
-		got, err := Parse(tt.in)
+		got, err := Parse(tt.in, today)
 		if err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", tt.in, got)
 			continue
@@ -81,6 +85,23 @@ func TestParseInvalid(t *testing.T) {
 		if !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("Parse(%q) error = %q, want it to contain %q", tt.in, err, tt.msg)
 		}
+	}
+}
+
+// TestBirthDateOnTheDayGiven: a number is judged on the day it is given
+// (the store's clock), not on the computer's date; Read does not judge it.
+func TestBirthDateOnTheDayGiven(t *testing.T) {
+	born := civil.New(2026, 6, 15)
+	id := fmt.Sprintf("110105%04d%02d%02d001", born.Year, born.Month, born.Day)
+	id += string(CheckDigit(id))
+	if _, err := Parse(id, born); err != nil {
+		t.Errorf("born on the day given: %v", err)
+	}
+	if _, err := Parse(id, born.AddDays(-1)); KindOf(err) != KindBirth {
+		t.Errorf("born the day after the day given: %v, want a birth-date error", err)
+	}
+	if info, err := Read(id); err != nil || info.Birth != born {
+		t.Errorf("Read = %+v, %v", info, err)
 	}
 }
 
@@ -136,7 +157,7 @@ func TestProvinceKnown(t *testing.T) {
 		}
 	}
 	// An unknown province is accepted by Parse, just not known.
-	info, err := Parse("200000200002290018")
+	info, err := Parse("200000200002290018", today)
 	if err != nil || ProvinceKnown(info.Province) {
 		t.Errorf("Parse with province 20: %+v, %v", info, err)
 	}
@@ -166,7 +187,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		info, err := Parse(s)
+		info, err := Parse(s, today)
 		if err != nil {
 			if KindOf(err) == 0 || err.Error() == "" {
 				t.Fatalf("Parse(%q): error without kind or message: %v", s, err)
@@ -180,10 +201,10 @@ func FuzzParse(f *testing.F) {
 		if CheckDigit(n[:17]) != n[17] {
 			t.Fatalf("Parse(%q).Number = %q, check digit disagrees", s, n)
 		}
-		if !info.Birth.Valid() || info.Birth.After(civil.Today()) {
+		if !info.Birth.Valid() || info.Birth.After(today) {
 			t.Fatalf("Parse(%q).Birth = %v", s, info.Birth)
 		}
-		if again, err := Parse(n); err != nil || again != info {
+		if again, err := Parse(n, today); err != nil || again != info {
 			t.Fatalf("Parse(%q) = %+v, but Parse(%q) = %+v, %v", s, info, n, again, err)
 		}
 	})

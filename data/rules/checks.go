@@ -30,7 +30,7 @@ func birthDate(p *data.Person) civil.Date {
 	if !p.BirthDate.IsZero() {
 		return p.BirthDate
 	}
-	if info, err := idcard.Parse(p.IDNumber); err == nil {
+	if info, err := idcard.Read(p.IDNumber); err == nil {
 		return info.Birth
 	}
 	return civil.Date{}

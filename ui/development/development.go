@@ -471,7 +471,7 @@ func newApplicantForm(a *core.App) *applicantForm {
 
 // idChanged checks the ID number as it is typed and fills 性别 and 出生日期.
 func (f *applicantForm) idChanged(s string) {
-	info, msg, importance := idNumberFeedback(s)
+	info, msg, importance := idNumberFeedback(s, f.a.Today())
 	if msg == "" {
 		f.idRow.Clear()
 	} else {
@@ -484,13 +484,13 @@ func (f *applicantForm) idChanged(s string) {
 }
 
 // idNumberFeedback reads a typed ID number: the parsed number when it is
-// whole and right, and what to tell the user meanwhile.
-func idNumberFeedback(s string) (*idcard.Info, string, widget.Importance) {
+// whole and right on the day today, and what to tell the user meanwhile.
+func idNumberFeedback(s string, today civil.Date) (*idcard.Info, string, widget.Importance) {
 	n := idcard.Normalize(s)
 	if n == "" {
 		return nil, "", widget.MediumImportance
 	}
-	info, err := idcard.Parse(n)
+	info, err := idcard.Parse(n, today)
 	switch {
 	case err == nil:
 		return &info, fmt.Sprintf("号码正确，已填入性别（%s）和出生日期（%s）", idcard.Gender(info), info.Birth),
@@ -512,7 +512,7 @@ func (f *applicantForm) trySave() bool {
 		f.Say("出生日期无法识别：" + err.Error())
 		return false
 	}
-	if _, msg, importance := idNumberFeedback(f.id.Text); importance == widget.DangerImportance ||
+	if _, msg, importance := idNumberFeedback(f.id.Text, f.a.Today()); importance == widget.DangerImportance ||
 		importance == widget.LowImportance {
 		f.Say("身份证号有误：" + msg + "。不知道号码时可以先空着")
 		return false

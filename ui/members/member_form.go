@@ -351,7 +351,7 @@ func (f *memberForm) idNumberChanged(s string) {
 		hint.Clear()
 		return
 	}
-	info, err := idcard.Parse(n)
+	info, err := idcard.Parse(n, f.a.Today())
 	if err != nil {
 		if idcard.KindOf(err) == idcard.KindLength && len(n) < 18 {
 			hint.Say(fmt.Sprintf("已输入 %d 位，共 18 位", len(n)), widget.LowImportance)
