@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/term"
+
 	"partyoffice/data"
 	"partyoffice/data/handover"
 	"partyoffice/reports"
@@ -134,6 +136,22 @@ func (c *cli) receiveInto(s *data.Store, in *data.Incoming) error {
 	}
 	fmt.Fprintf(c.stdout, "已接收到数据文件夹 %s\n", c.dataDir)
 	return nil
+}
+
+// readSecret reads a password from stdin. Typed at a terminal it is not
+// echoed (golang.org/x/term), and the Enter that was not echoed either is
+// put on w; from a pipe (or a test's reader) it is the first line.
+func readSecret(w io.Writer) string {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		typed, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(w)
+		if err != nil {
+			return ""
+		}
+		return string(typed)
+	}
+	line, _ := bufio.NewReader(stdin).ReadString('\n')
+	return strings.TrimRight(line, "\r\n")
 }
 
 // confirm asks a yes/no question on stdin; anything but y/是 is no.
