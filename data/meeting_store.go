@@ -573,7 +573,10 @@ func (s *Store) RestoreMeeting(id uint) error {
 
 // PurgeMeeting deletes a sitting in the recycle bin for good, with its
 // parts and its attachment records; attachment files no other record uses
-// are removed after the transaction.
+// are removed after the transaction. As for a person (PurgePerson), the
+// sitting's entries in the audit log and those of its attachments keep who
+// did what kind of thing when, but lose their content (who came, who was
+// away and why, what was said, file names): 彻底删除 means gone.
 func (s *Store) PurgeMeeting(id uint) error {
 	var files []string
 	err := s.write(func(tx *Tx) error {
@@ -598,8 +601,15 @@ func (s *Store) PurgeMeeting(id uint) error {
 		}
 		for _, a := range atts {
 			files = append(files, a.Path)
+			if err := tx.redactAudit(entityAttachment, a.ID); err != nil {
+				return err
+			}
 		}
-		return tx.Audit("彻底删除", entityMeeting, id, "彻底删除 "+m.Date.String()+" "+m.TypeNames(), m, nil)
+		if err := tx.redactAudit(entityMeeting, id); err != nil {
+			return err
+		}
+		return tx.Audit("彻底删除", entityMeeting, id,
+			"彻底删除 "+m.Date.String()+" "+m.TypeNames()+"（其内容已从操作记录中抹去）", nil, nil)
 	})
 	if err == nil {
 		s.removeUnusedFiles(files)

@@ -638,3 +638,48 @@ func TestMeetingsToJudgeIsMeetingsWithoutSpeechesAndAttachments(t *testing.T) {
 		t.Errorf("sittings %d, decisions of the second %d", len(got), len(got[1].Decisions))
 	}
 }
+
+// TestPurgeRedactsTheMeetingFromTheAuditLog: like a purged person, a purged
+// sitting leaves its audit entries (and its attachments') without content.
+func TestPurgeRedactsTheMeetingFromTheAuditLog(t *testing.T) {
+	b := newMeetingBranch(t)
+	m := b.sitting(t)
+	if err := b.s.SaveMeeting(&m); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "陈组长请假条.jpg")
+	os.WriteFile(file, []byte("scan"), 0o644)
+	if _, err := b.s.AddMeetingAttachment(m.ID, file, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	m.Speeches = append(m.Speeches, MeetingSpeech{PersonID: b.idp("李组织"), Content: "家里的难处不便公开"})
+	if err := b.s.SaveMeeting(&m); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.s.DeleteMeeting(m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.s.PurgeMeeting(m.ID); err != nil {
+		t.Fatal(err)
+	}
+	var all []AuditEntry
+	b.s.db.Where("entity IN ?", []string{entityMeeting, entityAttachment}).Order("id").Find(&all)
+	var kinds []string
+	for _, e := range all {
+		text := e.Summary + e.Before + e.After
+		for _, secret := range []string{"外出培训", "无故缺席", "同意。", "家里的难处", "学习党章", "陈组长", "赵党员", "张宣传", "请假条"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("entry %d (%s %s) still holds %s", e.ID, e.Action, e.Entity, secret)
+			}
+		}
+		if e.Entity == entityMeeting {
+			kinds = append(kinds, e.Action)
+		}
+	}
+	if got := strings.Join(kinds, ","); got != "新增,修改,删除,彻底删除" {
+		t.Errorf("kinds kept: %s", got)
+	}
+	if last := all[len(all)-1]; !strings.Contains(last.Summary, "抹去") || !strings.Contains(last.Summary, "2026-03-10") {
+		t.Errorf("the purge entry says %q", last.Summary)
+	}
+}

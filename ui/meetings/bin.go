@@ -48,7 +48,9 @@ func meetingBinRow(a *core.App, m data.Meeting, changed func()) fyne.CanvasObjec
 		changed()
 	})
 	purge := widget.NewButton("彻底删除", func() {
-		confirmAction(a, "彻底删除", fmt.Sprintf("彻底删除“%s”及其考勤、发言、表决和附件？删除后无法恢复。", m.DisplayTitle()), "彻底删除",
+		confirmAction(a, "彻底删除", fmt.Sprintf("彻底删除“%s”及其考勤、发言、表决和附件？\n"+
+			"操作日志中这次会议的内容（出席和请假的人员、事由、发言、附件名称等）也会抹去，只保留何时、何人做了哪类操作；"+
+			"以后的备份和移交包中也不再有。\n删除后无法恢复。", m.DisplayTitle()), "彻底删除",
 			func() {
 				if err := a.Store.PurgeMeeting(m.ID); err != nil {
 					a.ShowError("未能彻底删除", err)

@@ -346,6 +346,36 @@ func TestMeetingListShowsTheVerdictAndDeletesToTheBin(t *testing.T) {
 	}
 }
 
+// TestPurgingAMeetingSaysItsContentLeavesTheLog: 彻底删除 in the bin says the
+// sitting's content goes from the 操作日志 too, and then it is gone.
+func TestPurgingAMeetingSaysItsContentLeavesTheLog(t *testing.T) {
+	a := uitest.NewApp(t)
+	uitest.ThreeMembers(t, a)
+	m := uitest.HoldMeeting(t, a, uitest.MeetingDay, data.TypeMembersMeeting)
+	if err := a.Store.DeleteMeeting(m.ID); err != nil {
+		t.Fatal(err)
+	}
+	showMeetingBin(a)
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "彻底删除")
+	if !uitest.TopDialogHasText(c, "操作日志中这次会议的内容") {
+		t.Fatalf("the question does not say the log loses the content: %q", uitest.ShownTexts(c))
+	}
+	uitest.TapButton(t, c, "彻底删除")
+	if gone, _ := a.Store.DeletedMeetings(); len(gone) != 0 {
+		t.Fatalf("bin = %v after 彻底删除", gone)
+	}
+	log, err := a.Store.AuditLog(data.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range log {
+		if e.EntityID == m.ID && e.Entity == "会议记录" && e.Before+e.After != "" {
+			t.Errorf("entry %s still holds the sitting: %.60s", e.Action, e.Before+e.After)
+		}
+	}
+}
+
 func TestMeetingSettingsSaveAFrequency(t *testing.T) {
 	a := uitest.NewApp(t)
 	s := newMeetingsScreen(a)
