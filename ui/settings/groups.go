@@ -135,24 +135,39 @@ func (g *groupsSection) rename() {
 	})
 }
 
-// askName asks for a group name and hands it to save.
+// askName asks for a group name and hands it to save. A name typed is
+// asked about before Esc, 取消 or closing the window throws it away.
 func (g *groupsSection) askName(title, current string, save func(name string) error) {
-	entry := widget.NewEntry()
+	entry := widgets.NewFormEntry()
 	entry.SetText(current)
 	entry.SetPlaceHolder("例如：第一党小组、语文组党小组")
-	entry.Validator = func(s string) error {
-		if data.CleanText(s) == "" {
-			return errors.New("请填写党小组名称")
+	msg := widgets.HiddenMessage(widget.DangerImportance)
+	content := container.NewVBox(widgets.NewFormField("名称", entry).Row, msg)
+	d := dialog.NewCustomWithoutButtons(title, content, g.app.Window)
+	trySave := func() bool {
+		name := data.CleanText(entry.Text)
+		err := errors.New("请填写党小组名称")
+		if name != "" {
+			err = save(name)
 		}
-		return nil
+		if err != nil {
+			msg.SetText(core.WrapMessage(title + "没有成功：" + err.Error()))
+			msg.Show()
+			return false
+		}
+		d.Hide()
+		g.app.NotifyChanged()
+		return true
 	}
-	d := dialog.NewForm(title, "保存", "取消", []*widget.FormItem{widget.NewFormItem("名称", entry)}, func(ok bool) {
-		if ok {
-			g.commit(title, save(data.CleanText(entry.Text)))
-		}
-	}, g.app.Window)
+	unsaved := core.DialogForm("党小组名称", d, content, nil, trySave)
+	cancel := func() { g.app.AskLeave(unsaved) }
+	entry.SetKeys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel})
+	entry.OnSubmitted = func(string) { trySave() }
+	saveButton := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { trySave() })
+	saveButton.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), saveButton})
 	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
+	g.app.ShowForm(d, unsaved, nil)
 	g.app.Window.Canvas().Focus(entry)
 }
 

@@ -32,16 +32,17 @@ var packageExts = []string{handoverExt, ".zip", ".db"}
 type handoverForm struct {
 	a                 *core.App
 	usePassword       *widget.Check
-	password, confirm *widget.Entry
+	password, confirm *widgets.FormEntry
 	generated         *widget.Label // the generated password, shown once to write down
 	Message           *widget.Label
 	dlg               *dialog.CustomDialog
+	unsaved           *core.Unsaved // a password typed is asked about before it is thrown away
 }
 
 // ShowMakeHandover makes a 移交包: options, then where, then the package
 // with a progress bar, then what to do with it.
 func ShowMakeHandover(a *core.App) {
-	f := &handoverForm{a: a, password: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry(),
+	f := &handoverForm{a: a, password: widgets.NewPasswordFormEntry(), confirm: widgets.NewPasswordFormEntry(),
 		Message: widgets.HiddenMessage(widget.DangerImportance)}
 	f.password.SetPlaceHolder(fmt.Sprintf("至少 %d 个字符", data.MinHandoverPasswordLength))
 	f.confirm.SetPlaceHolder("再输入一次")
@@ -53,15 +54,21 @@ func ShowMakeHandover(a *core.App) {
 	f.usePassword.SetChecked(true)
 	intro := widgets.WrappedLabel("移交包是一个文件，含全部数据、附件和每个文件的校验值，交给下一任书记，" +
 		"在新电脑上用“接收移交包”打开。密码请另行当面告知，不要和文件放在一起。")
-	form := widget.NewForm(widget.NewFormItem("密码", f.password), widget.NewFormItem("确认密码", f.confirm),
-		widget.NewFormItem("", container.NewHBox(generate, widgets.QuietLabel("四组数字，好记好输入"))))
+	form := container.NewVBox(widgets.NewFormField("密码", f.password).Row, widgets.NewFormField("确认密码", f.confirm).Row,
+		widgets.NewFormField("", container.NewHBox(generate, widgets.QuietLabel("四组数字，好记好输入"))).Row)
 	content := container.NewVBox(intro, f.usePassword, form, f.generated, f.Message)
 	f.dlg = dialog.NewCustomWithoutButtons("制作移交包", content, a.Window)
-	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), f.chooseFile)
+	// 保存 in the 放弃修改？ question goes on as 选择保存位置… does.
+	f.unsaved = core.DialogForm("移交包的密码", f.dlg, content, nil, f.chooseFile)
+	cancel := func() { a.AskLeave(f.unsaved) }
+	keys := widgets.FormKeys{Escape: cancel}
+	f.password.SetKeys(keys)
+	f.confirm.SetKeys(keys)
+	next := widget.NewButtonWithIcon("选择保存位置…", theme.DocumentSaveIcon(), func() { f.chooseFile() })
 	next.Importance = widget.HighImportance
-	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.dlg.Hide), next})
+	f.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), next})
 	f.dlg.Resize(fyne.NewSize(560, 0))
-	f.dlg.Show()
+	a.ShowForm(f.dlg, f.unsaved, nil)
 }
 
 // generate fills both fields with a new passphrase (four groups of four
@@ -106,17 +113,20 @@ func (f *handoverForm) chosenPassword() (string, error) {
 	return f.password.Text, nil
 }
 
-func (f *handoverForm) chooseFile() {
+// chooseFile goes on to the save dialog with the chosen password, or says
+// why it cannot (and reports whether it went on).
+func (f *handoverForm) chooseFile() bool {
 	password, err := f.chosenPassword()
 	if err != nil {
 		f.Message.SetText(err.Error())
 		f.Message.Show()
-		return
+		return false
 	}
 	f.dlg.Hide()
 	f.a.ChooseFileToSave(handoverFileName(f.a, handoverExt), handoverExt, func(path string) {
 		makeHandover(f.a, path, password)
 	})
+	return true
 }
 
 // makeHandover writes the package off the UI goroutine with a progress bar.
@@ -237,23 +247,32 @@ func openPackage(a *core.App, path, password string, done func()) {
 }
 
 // askPackagePassword asks for the package's password; problem says why it
-// is asked again.
+// is asked again. A password typed is asked about (放弃修改？) before Esc,
+// 取消 or closing the window throws it away, as in the other forms.
 func askPackagePassword(a *core.App, path, problem string, done func()) {
-	entry := widget.NewPasswordEntry()
-	items := []*widget.FormItem{widget.NewFormItem("密码", entry)}
+	entry := widgets.NewPasswordFormEntry()
+	var rows []fyne.CanvasObject
 	if problem != "" {
-		msg := widget.NewLabel(core.WrapMessage(problem))
+		msg := widgets.WrappedLabel(problem)
 		msg.Importance = widget.DangerImportance
-		items = append([]*widget.FormItem{widget.NewFormItem("", msg)}, items...)
+		rows = append(rows, msg)
 	}
-	d := dialog.NewForm("移交包设有密码", "打开", "取消", items, func(ok bool) {
-		if ok {
-			openPackage(a, path, entry.Text, done)
-		}
-	}, a.Window)
-	entry.OnSubmitted = func(string) { d.Submit() }
+	content := container.NewVBox(append(rows, widgets.NewFormField("密码", entry).Row)...)
+	d := dialog.NewCustomWithoutButtons("移交包设有密码", content, a.Window)
+	open := func() bool {
+		d.Hide()
+		openPackage(a, path, entry.Text, done)
+		return true
+	}
+	unsaved := core.DialogForm("移交包的密码", d, content, nil, open)
+	cancel := func() { a.AskLeave(unsaved) }
+	entry.SetKeys(widgets.FormKeys{Escape: cancel})
+	entry.OnSubmitted = func(string) { open() }
+	openButton := widget.NewButtonWithIcon("打开", theme.ConfirmIcon(), func() { open() })
+	openButton.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), openButton})
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	a.ShowForm(d, unsaved, nil)
 	a.Window.Canvas().Focus(entry)
 }
 

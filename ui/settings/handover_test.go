@@ -13,6 +13,7 @@ import (
 	"partyoffice/data/handover"
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 func init() {
@@ -38,12 +39,12 @@ func TestMakeHandoverChecksThePasswords(t *testing.T) {
 	a := uitest.NewApp(t)
 	ShowMakeHandover(a)
 	c := a.Window.Canvas()
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "换届交接密码2026")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "确认密码"), "换届交接密吗2026")
+	uitest.FillField(t, c, "密码", "换届交接密码2026")
+	uitest.FillField(t, c, "确认密码", "换届交接密吗2026")
 	uitest.TapButton(t, c, "选择保存位置…")
 	uitest.RequireText(t, c, "两次输入的密码不一样")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "短")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "确认密码"), "短")
+	uitest.FillField(t, c, "密码", "短")
+	uitest.FillField(t, c, "确认密码", "短")
 	uitest.TapButton(t, c, "选择保存位置…")
 	uitest.RequireText(t, c, "至少")
 }
@@ -93,7 +94,7 @@ func TestPackagePasswordIsAskedAgainWhenWrong(t *testing.T) {
 	c := a.Window.Canvas()
 	uitest.RequireText(t, c, "移交包设有密码")
 	uitest.RequireText(t, c, "密码不正确")
-	uitest.FindFormEntry(t, c, "密码")
+	uitest.FieldInput(t, c, "密码")
 }
 
 func TestSettingsOffersHandover(t *testing.T) {
@@ -133,12 +134,13 @@ func TestMakeHandoverOffersAGeneratedPassword(t *testing.T) {
 	ShowMakeHandover(a)
 	c := a.Window.Canvas()
 	uitest.TapButton(t, c, "生成密码")
-	pw := uitest.FindFormEntry(t, c, "密码").Text
-	if len([]rune(pw)) < data.MinHandoverPasswordLength || uitest.FindFormEntry(t, c, "确认密码").Text != pw {
-		t.Fatalf("generated password %q (confirm %q)", pw, uitest.FindFormEntry(t, c, "确认密码").Text)
+	entry := func(label string) string { return uitest.FieldInput(t, c, label).(*widgets.FormEntry).Text }
+	pw := entry("密码")
+	if len([]rune(pw)) < data.MinHandoverPasswordLength || entry("确认密码") != pw {
+		t.Fatalf("generated password %q (confirm %q)", pw, entry("确认密码"))
 	}
 	uitest.RequireText(t, c, "密码："+pw)
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "另一个密码")
+	uitest.FillField(t, c, "密码", "另一个密码")
 	if uitest.HasTextContaining(c, "密码："+pw) {
 		t.Error("the generated password is still shown after typing another")
 	}

@@ -91,7 +91,7 @@ func TestGroupsAddRenameLeaderDelete(t *testing.T) {
 	uitest.SelectTab(t, c, "党小组")
 
 	uitest.TapButton(t, c, "新增")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "名称"), "第一党小组")
+	uitest.FillField(t, c, "名称", "第一党小组")
 	uitest.TapButton(t, c, "保存")
 	groups, _ := a.Store.Groups()
 	if len(groups) != 1 || groups[0].Name != "第一党小组" {
@@ -102,7 +102,7 @@ func TestGroupsAddRenameLeaderDelete(t *testing.T) {
 	list := uitest.FindList(t, c, 1)
 	list.Select(0)
 	uitest.TapButton(t, c, "改名")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "名称"), "语文组党小组")
+	uitest.FillField(t, c, "名称", "语文组党小组")
 	uitest.TapButton(t, c, "保存")
 	if groups, _ = a.Store.Groups(); groups[0].Name != "语文组党小组" {
 		t.Fatalf("group after 改名 = %+v", groups[0])

@@ -11,6 +11,7 @@ import (
 	"partyoffice/ui/core"
 	"partyoffice/ui/meetings"
 	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // The branch information on 设置与数据 is a form on a screen: switching
@@ -66,5 +67,43 @@ func TestOperatorAndHolidaysAskBeforeLosingTypedWork(t *testing.T) {
 		func(t *testing.T, a *core.App) string {
 			uitest.TypeInto(a.Window.Canvas(), findMultiLineEntry(t, a.Window.Canvas()), "2027-10-09 班")
 			return "2027-10-09 班"
+		})
+}
+
+// The 党小组 name and the 移交包 password are dialogs like the other forms:
+// Esc, 取消, another screen and the window's close button ask 放弃修改？
+// once something was typed.
+func TestGroupNameAsksBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths,
+		func(t *testing.T, a *core.App) {
+			(&groupsSection{app: a}).askName("新增党小组", "", func(string) error { return nil })
+		},
+		func(t *testing.T, a *core.App) string {
+			uitest.FillField(t, a.Window.Canvas(), "名称", "语文组党小组")
+			return "语文组党小组"
+		})
+}
+
+func TestHandoverPasswordAsksBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths,
+		func(t *testing.T, a *core.App) { ShowMakeHandover(a) },
+		func(t *testing.T, a *core.App) string {
+			c := a.Window.Canvas()
+			// A typed password shows as dots; the generated one is also
+			// shown in words, which the check can see.
+			uitest.TapButton(t, c, "生成密码")
+			typed := uitest.FieldInput(t, c, "密码").(*widgets.FormEntry).Text
+			uitest.FillField(t, c, "确认密码", typed)
+			return "密码：" + typed
+		})
+}
+
+func TestPackagePasswordAsksBeforeLosingTypedWork(t *testing.T) {
+	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths,
+		func(t *testing.T, a *core.App) { askPackagePassword(a, "移交包.poh", "", nil) },
+		func(t *testing.T, a *core.App) string {
+			c := a.Window.Canvas()
+			uitest.FillField(t, c, "密码", "对的密码1234567")
+			return "•" // a typed password shows as dots
 		})
 }

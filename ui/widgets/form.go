@@ -75,6 +75,15 @@ func NewMultiLineFormEntry() *FormEntry {
 	return e
 }
 
+// NewPasswordFormEntry is a FormEntry that hides what is typed (the eye
+// shows it), as widget.NewPasswordEntry.
+func NewPasswordFormEntry() *FormEntry {
+	e := NewFormEntry()
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
 func (e *FormEntry) SetKeys(k FormKeys) { e.FormKeys = k }
 
 // CreateRenderer is the Entry's, with the mouse wheel passed on to the form
