@@ -151,7 +151,7 @@ func (g *groupsSection) askName(title, current string, save func(name string) er
 			err = save(name)
 		}
 		if err != nil {
-			msg.SetText(core.WrapMessage(title + "没有成功：" + err.Error()))
+			msg.SetText(core.WrapMessage(err.Error()))
 			msg.Show()
 			return false
 		}
