@@ -102,23 +102,23 @@ func (e *AuditEntry) Changes() []AuditChange {
 		}
 		return []AuditChange{{Field: "值", Before: b, After: a}}
 	}
-	return objectChanges("", before, after)
+	return objectChanges(e.Entity, "", before, after)
 }
 
 // objectChanges compares two records field by field; a field that is itself
 // a record (the counts of a vote) is compared field by field too, named
 // 表决·赞成.
-func objectChanges(prefix string, before, after map[string]json.RawMessage) []AuditChange {
+func objectChanges(entity, prefix string, before, after map[string]json.RawMessage) []AuditChange {
 	var out []AuditChange
 	for _, key := range unionKeys(before, after) {
 		if auditBookkeeping[key] {
 			continue
 		}
-		label := prefix + FieldLabel(key)
+		label := prefix + FieldLabel(entity, key)
 		nb, okb := nestedRecord(before[key])
 		na, oka := nestedRecord(after[key])
 		if okb && oka {
-			out = append(out, objectChanges(label+"·", nb, na)...)
+			out = append(out, objectChanges(entity, label+"·", nb, na)...)
 			continue
 		}
 		b, a := displayValue(before[key]), displayValue(after[key])
@@ -298,9 +298,15 @@ func shorten(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// FieldLabel is the Chinese name of a record's field as the audit log stores
-// it (the Go field name); unknown fields keep their own name.
-func FieldLabel(key string) string {
+// FieldLabel is the Chinese name of a field of a record of entity (the
+// audit entry's Entity) as the audit log stores it (the Go field name): the
+// record's own label first (a 谈心谈话's Kind is 谈话类型, a 缴纳记录's
+// Method is 缴纳方式), then the label shared by every record; unknown
+// fields keep their own name.
+func FieldLabel(entity, key string) string {
+	if l, ok := entityFieldLabels[entity][key]; ok {
+		return l
+	}
 	if l, ok := fieldLabels[key]; ok {
 		return l.label
 	}
@@ -368,6 +374,30 @@ var fieldLabels = labelTable(
 	"Milestones", "阶段目标", "Post", "先锋岗", "Commitment", "承诺事项", "Level", "星级", "RatedOn", "评定日期",
 	"RatedBy", "评定单位", "Entity", "所属台账", "RecordID", "记录",
 )
+
+// entityFieldLabels are the labels a record gives a field that other
+// records label otherwise, as the record's register heads the column
+// (reports: DuesPaymentRegister, TalkRegister …), so the log and the sheet
+// use one word. Keyed by the audit entity, then the field.
+var entityFieldLabels = map[string]map[string]string{
+	entityDuesPayment: {"From": "缴纳起月", "To": "缴纳止月", "Method": "缴纳方式"},
+	entityDuesRelief:  {"From": "减免起月", "To": "减免止月", "MonthlyFen": "减免后月缴（分）", "Reason": "减免原因"},
+	new(TrainingCourse).entity(): {"Name": "培训名称", "Organizer": "组织单位", "Category": "培训类别", "Start": "开始日期",
+		"End": "结束日期", "Hours": "课程学时"},
+	new(TrainingAttendance).entity(): {"Hours": "本人学时"},
+	new(Talk).entity():               {"Date": "谈话日期", "Kind": "谈话类型", "Subject": "谈话对象", "Content": "主要内容"},
+	new(DutyTask).entity():           {"Status": "状态", "Result": "完成情况"},
+	new(SecretaryReview).entity():    {"Date": "述职日期", "Good": "好", "Fair": "较好", "Average": "一般", "Poor": "差"},
+	new(WorkItem).entity(): {"Item": "工作事项", "Owner": "负责人", "Start": "开始日期", "Due": "完成时限",
+		"Status": "状态", "Progress": "进展情况"},
+	new(Problem).entity():        {"Source": "来源", "Deadline": "整改时限", "Result": "整改结果"},
+	new(Improvement).entity():    {"Item": "优化事项", "Date": "优化日期", "Owner": "负责人"},
+	new(NoticeTemplate).entity(): {"Title": "告知单标题"},
+	new(AppraisalResult).entity(): {"Peer": "互评", "Poll": "测评", "Excellent": "优秀", "Good": "合格", "Basic": "基本合格",
+		"Fail": "不合格", "FollowUp": "处置"},
+	new(BrandRecord).entity():  {"Name": "品牌名称"},
+	new(VanguardPost).entity(): {"Post": "先锋岗"},
+}
 
 // labelTable reads "Field", "标签" pairs; the first label of a field wins.
 func labelTable(pairs ...string) map[string]fieldLabel {

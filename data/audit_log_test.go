@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -116,5 +117,51 @@ func TestAuditChangesOfNestedRecords(t *testing.T) {
 	}
 	if strings.Contains(got, "应到") {
 		t.Errorf("an unchanged count listed:\n%s", got)
+	}
+}
+
+// TestAuditLabelsAreThoseOfTheRecordsRegister: a field is named as its own
+// register names it, not with the label another record gave the same Go
+// field (Method is 表决方式 in a vote but 缴纳方式 in a 党费 payment).
+func TestAuditLabelsAreThoseOfTheRecordsRegister(t *testing.T) {
+	for _, c := range []struct {
+		record any
+		want   map[string]string // field → label
+	}{
+		{&DuesPayment{Method: "微信", From: d("2026-01-01"), To: d("2026-06-01")},
+			map[string]string{"Method": "缴纳方式", "From": "缴纳起月", "To": "缴纳止月"}},
+		{&DuesRelief{Reason: "大病", From: d("2026-01-01")}, map[string]string{"Reason": "减免原因", "From": "减免起月"}},
+		{&Talk{Kind: "谈心", Subject: "张三", Content: "谈工作", Date: d("2026-03-01")},
+			map[string]string{"Kind": "谈话类型", "Subject": "谈话对象", "Content": "主要内容", "Date": "谈话日期"}},
+		{&DutyTask{Status: "已完成", Result: "按时完成"}, map[string]string{"Status": "状态", "Result": "完成情况"}},
+		{&WorkItem{Item: "换届", Status: "进行中", Owner: "李四"}, map[string]string{"Item": "工作事项", "Status": "状态", "Owner": "负责人"}},
+		{&Problem{Source: "组织生活会", Result: "已整改"}, map[string]string{"Source": "来源", "Result": "整改结果"}},
+		{&TrainingCourse{Name: "党课", Category: "党性教育"}, map[string]string{"Name": "培训名称", "Category": "培训类别"}},
+		{&SecretaryReview{Good: 3, Poor: 1}, map[string]string{"Good": "好", "Poor": "差"}},
+		{&AppraisalResult{Peer: Votes{Excellent: 5}, FollowUp: "限期改正"}, map[string]string{"Excellent": "互评·优秀", "FollowUp": "处置"}},
+		{&VanguardPost{Post: "教学先锋岗"}, map[string]string{"Post": "先锋岗"}},
+		{&BrandRecord{Name: "红烛先锋"}, map[string]string{"Name": "品牌名称"}},
+		{&NoticeTemplate{Title: "入党须知"}, map[string]string{"Title": "告知单标题"}},
+		{&Person{Name: "张三", Post: "教师"}, map[string]string{"Name": FieldName, "Post": FieldPost}},
+	} {
+		after, err := json.Marshal(c.record)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := AuditEntry{Entity: entityPerson, After: string(after)}
+		if r, ok := c.record.(record); ok {
+			e.Entity = r.entity()
+		}
+		got := map[string]string{}
+		for _, ch := range e.Changes() {
+			if _, seen := got[ch.Key]; !seen {
+				got[ch.Key] = ch.Field
+			}
+		}
+		for field, label := range c.want {
+			if got[field] != label {
+				t.Errorf("%s.%s is labelled %q, want %q", e.Entity, field, got[field], label)
+			}
+		}
 	}
 }
