@@ -15,19 +15,31 @@ import (
 )
 
 // ServerChoiceFile, in the data folder, names the server this PC works on
-// when no --db / PARTYOFFICE_DB is given (设置与数据 → 数据位置). It holds a
-// connection string and may hold the password, so it is written for the
-// user alone (0600) and lives beside the database file, not under it:
+// when no --db / PARTYOFFICE_DB is given (设置与数据 → 数据位置), signed in as
+// the last login. It holds a connection string; the password goes to the
+// keyring (server_password.go) and stays in this file only where there is
+// none, so it is written for the user alone (0600) and lives beside the
+// database file, not under it:
 // backups and 移交包 take only the records and the attachments folder
 // (backup.go, handover_write.go), so it never leaves this PC.
 const ServerChoiceFile = "server-connection.txt"
 
 // SaveServerChoice records dsn as this PC's data location, taking effect on
-// the next start.
+// the next start. A password in dsn is remembered (in the keyring where
+// there is one); a dsn without one forgets what was remembered for its login.
 func SaveServerChoice(dir, dsn string) error {
 	if !IsServerDSN(dsn) {
 		return errors.New("连接串应以 postgres:// 开头")
 	}
+	if a, err := ParseServerAddress(dsn); err == nil && a.Password == "" {
+		ForgetServerPassword(dsn)
+	} else if rememberPassword(dsn) {
+		dsn = WithoutServerPassword(dsn)
+	}
+	return writeServerChoice(dir, dsn)
+}
+
+func writeServerChoice(dir, dsn string) error {
 	path := filepath.Join(dir, ServerChoiceFile)
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, []byte(dsn+"\n"), 0o600); err != nil {
@@ -40,9 +52,26 @@ func SaveServerChoice(dir, dsn string) error {
 	return nil
 }
 
-// ServerChoice is the saved server of the data folder, "" when the records
-// stay in the folder's own file.
+// ServerChoice is the saved server of the data folder, with the remembered
+// password, "" when the records stay in the folder's own file. A password
+// found in the file is moved into the keyring when one answers.
 func ServerChoice(dir string) (string, error) {
+	dsn, err := readServerChoice(dir)
+	if err != nil || dsn == "" {
+		return dsn, err
+	}
+	if a, _ := ParseServerAddress(dsn); a.Password != "" {
+		if rememberPassword(dsn) {
+			// Moved: the file keeps the rest. Should rewriting fail, the
+			// password is in both places and the next start tries again.
+			_ = writeServerChoice(dir, WithoutServerPassword(dsn))
+		}
+		return dsn, nil
+	}
+	return rememberedPassword(dsn), nil
+}
+
+func readServerChoice(dir string) (string, error) {
 	b, err := os.ReadFile(filepath.Join(dir, ServerChoiceFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil

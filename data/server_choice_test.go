@@ -1,15 +1,22 @@
 package data
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
 	"partyoffice/data/handover"
 )
 
 func TestServerChoiceRoundTripIsPrivate(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service")) // the file keeps the password
 	dir := t.TempDir()
 	if dsn, err := ServerChoice(dir); err != nil || dsn != "" {
 		t.Fatalf("no choice yet: %q, %v", dsn, err)
@@ -54,27 +61,136 @@ func TestServerPasswordAddedAndLeftOut(t *testing.T) {
 	}
 }
 
+// The password in the file (no keyring) goes into no backup or 移交包: not
+// as a file, not inside any file they hold.
 func TestServerChoiceLeftOutOfBackups(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service"))
 	s, err := Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := SaveServerChoice(s.Dir(), "postgres://u:secret@db/party"); err != nil {
+	const secret = "geheim-Q7x2"
+	if err := SaveServerChoice(s.Dir(), "postgres://u:"+secret+"@db/party"); err != nil {
 		t.Fatal(err)
 	}
-	dest := filepath.Join(t.TempDir(), "b.zip")
-	if err := s.BackupTo(dest); err != nil {
+	if b, _ := os.ReadFile(filepath.Join(s.Dir(), ServerChoiceFile)); !bytes.Contains(b, []byte(secret)) {
+		t.Fatal("without a keyring the password should be in the file (else this test proves nothing)")
+	}
+	backup := filepath.Join(t.TempDir(), "b.zip")
+	if err := s.BackupTo(backup); err != nil {
 		t.Fatal(err)
 	}
-	m, err := handover.ReadManifest(dest, handover.OpenOptions{})
-	if err != nil || len(m.Files) == 0 {
-		t.Fatalf("backup manifest: %d files, %v", len(m.Files), err)
+	pack := filepath.Join(t.TempDir(), "移交包.poh")
+	if _, err := s.MakeHandover(pack, HandoverOptions{}); err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range m.Files {
-		if strings.Contains(f.Path, ServerChoiceFile) {
-			t.Fatalf("the backup holds the server choice: %s", f.Path)
+	for _, dest := range []string{backup, pack} {
+		m, err := handover.ReadManifest(dest, handover.OpenOptions{})
+		if err != nil || len(m.Files) == 0 {
+			t.Fatalf("%s manifest: %d files, %v", dest, len(m.Files), err)
 		}
+		for _, f := range m.Files {
+			if strings.Contains(f.Path, ServerChoiceFile) {
+				t.Fatalf("%s holds the server choice: %s", dest, f.Path)
+			}
+		}
+		if where := packageMentions(t, dest, secret); where != "" {
+			t.Fatalf("%s carries the server password in %s", filepath.Base(dest), where)
+		}
+	}
+}
+
+// packageMentions names the entry of the zip package that contains s.
+func packageMentions(t *testing.T, pack, s string) string {
+	t.Helper()
+	z, err := zip.OpenReader(pack)
+	if err != nil {
+		t.Fatalf("open %s as zip: %v", pack, err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(s)) {
+			return f.Name
+		}
+	}
+	return ""
+}
+
+// With a keyring the password lives there, under the login@host:port/db
+// account, and the file holds the rest; ServerChoice puts them together.
+func TestServerPasswordGoesToTheKeyring(t *testing.T) {
+	keyring.MockInit()
+	dir := t.TempDir()
+	dsn := "postgres://zhang:p%40ss@db.school.cn/party?sslmode=prefer"
+	if err := SaveServerChoice(dir, dsn); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ServerChoiceFile)); strings.Contains(string(b), "p%40ss") || !strings.Contains(string(b), "zhang@db.school.cn") {
+		t.Fatalf("the file holds %q; want the string without its password", b)
+	}
+	if pw, err := keyring.Get(KeyringService, "zhang@db.school.cn:5432/party"); err != nil || pw != "p@ss" {
+		t.Fatalf("keyring holds %q, %v", pw, err)
+	}
+	if got, err := ServerChoice(dir); err != nil || got != dsn {
+		t.Fatalf("read back %q, %v; want %q", got, err, dsn)
+	}
+	// Saved again without the password (记住密码 unticked): forgotten.
+	if err := SaveServerChoice(dir, WithoutServerPassword(dsn)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := keyring.Get(KeyringService, "zhang@db.school.cn:5432/party"); !errors.Is(err, keyring.ErrNotFound) {
+		t.Fatalf("the password is still remembered: %v", err)
+	}
+	if got, _ := ServerChoice(dir); !ServerNeedsPassword(got) && os.Getenv("PGPASSWORD") == "" {
+		t.Fatalf("read back %q; want no password", got)
+	}
+}
+
+// A password left in the file by a PC without a keyring moves into the
+// keyring once there is one.
+func TestFilePasswordMovesIntoTheKeyring(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service"))
+	dir := t.TempDir()
+	dsn := "postgres://li:pw2@10.0.0.5:5433/district?sslmode=prefer"
+	if err := SaveServerChoice(dir, dsn); err != nil {
+		t.Fatal(err)
+	}
+	keyring.MockInit()
+	if got, err := ServerChoice(dir); err != nil || got != dsn {
+		t.Fatalf("read back %q, %v; want %q", got, err, dsn)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ServerChoiceFile)); strings.Contains(string(b), "pw2") {
+		t.Fatalf("the password stayed in the file: %q", b)
+	}
+	if pw, _ := keyring.Get(KeyringService, "li@10.0.0.5:5433/district"); pw != "pw2" {
+		t.Fatalf("keyring holds %q", pw)
+	}
+	if got, _ := ServerChoice(dir); got != dsn {
+		t.Fatalf("after the move read back %q; want %q", got, dsn)
+	}
+}
+
+func TestWithServerLoginKeepsTheOptions(t *testing.T) {
+	got, err := WithServerLogin("postgres://zhang:old@db:5432/party?sslmode=require", "li_ming", "新密码")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ParseServerAddress(got)
+	if a.User != "li_ming" || a.Password != "新密码" || a.SSLMode != "require" || a.Database != "party" {
+		t.Fatalf("%q → %+v", got, a)
+	}
+	if _, err := WithServerLogin("postgres://db/party", "", "x"); err == nil {
+		t.Fatal("an empty login was taken")
 	}
 }
 
