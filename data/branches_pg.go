@@ -386,8 +386,8 @@ var loginName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,40}$`)
 // group) and records its branch and role. It needs the owner's rights (the
 // IT administrator's connection).
 func (s *Store) AddServerUser(u ServerUser) error {
-	if s.server == nil {
-		return errors.New("只有数据库服务器上才有登录用户")
+	if err := s.managesUsers(); err != nil {
+		return err
 	}
 	if !loginName.MatchString(u.Login) {
 		return errors.New("登录名只能用小写字母、数字和下划线，以字母开头")
@@ -395,15 +395,10 @@ func (s *Store) AddServerUser(u ServerUser) error {
 	if u.Role != RoleBranch && u.Role != RoleDistrict {
 		return fmt.Errorf("没有“%s”这种角色", u.Role)
 	}
-	password := "'" + strings.ReplaceAll(u.Password, "'", "''") + "'"
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		stmts := []string{
-			`CREATE ROLE ` + u.Login + ` LOGIN PASSWORD ` + password + ` IN ROLE ` + serverUserRole,
-		}
-		for _, q := range stmts {
-			if err := tx.Exec(q).Error; err != nil {
-				return err
-			}
+		if err := tx.Exec(`CREATE ROLE ` + u.Login + ` LOGIN PASSWORD ` + passwordLiteral(u.Password) +
+			` IN ROLE ` + serverUserRole).Error; err != nil {
+			return err
 		}
 		return tx.Exec(`INSERT INTO app_users (login, branch_id, role, name) VALUES (?, ?, ?, ?)`,
 			u.Login, u.BranchID, u.Role, u.Name).Error
@@ -412,6 +407,101 @@ func (s *Store) AddServerUser(u ServerUser) error {
 		return plainServerError(err)
 	}
 	return nil
+}
+
+// passwordLiteral is a password as an SQL string literal: CREATE/ALTER
+// ROLE take no bind parameters. standard_conforming_strings (on since
+// PostgreSQL 9.1) makes doubling the quotes enough.
+func passwordLiteral(pw string) string {
+	return "'" + strings.ReplaceAll(pw, "'", "''") + "'"
+}
+
+// managesUsers says why s cannot manage sign-ins: on a SQLite file there
+// are none, and only the owner's connection (no role of its own) may.
+func (s *Store) managesUsers() error {
+	if s.server == nil {
+		return errors.New("只有数据库服务器上才有登录用户")
+	}
+	if s.server.role != "" {
+		return errors.New("只有服务器管理员（建库时用的账户）才能管理登录用户")
+	}
+	return nil
+}
+
+// ServerUsers are the sign-ins of the server, by login (no passwords: the
+// server keeps only their hashes).
+func (s *Store) ServerUsers() ([]ServerUser, error) {
+	if err := s.managesUsers(); err != nil {
+		return nil, err
+	}
+	var users []ServerUser
+	err := s.db.Raw(`SELECT login, branch_id, role, name FROM app_users ORDER BY login`).Scan(&users).Error
+	if err != nil {
+		return nil, plainServerError(err)
+	}
+	return users, nil
+}
+
+// knownUser checks login against app_users: removing or re-keying touches
+// only the program's own sign-ins, never another role of the server (its
+// superuser, IT's accounts).
+func (s *Store) knownUser(tx *gorm.DB, login string) error {
+	if !loginName.MatchString(login) {
+		return fmt.Errorf("没有登录用户“%s”", login)
+	}
+	var n int64
+	if err := tx.Raw(`SELECT count(*) FROM app_users WHERE login = ?`, login).Scan(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("没有登录用户“%s”", login)
+	}
+	return nil
+}
+
+// RemoveServerUser ends a sign-in: the login role and its app_users row.
+// The records that user saved stay, with their name in the 操作日志.
+func (s *Store) RemoveServerUser(login string) error {
+	if err := s.managesUsers(); err != nil {
+		return err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := s.knownUser(tx, login); err != nil {
+			return err
+		}
+		if err := tx.Exec(`DELETE FROM app_users WHERE login = ?`, login).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`DROP ROLE IF EXISTS ` + login).Error
+	})
+	return plainUserError(err)
+}
+
+// SetServerUserPassword gives a sign-in a new password (forgotten, or a
+// new person in the post).
+func (s *Store) SetServerUserPassword(login, password string) error {
+	if err := s.managesUsers(); err != nil {
+		return err
+	}
+	if password == "" {
+		return errors.New("请填写新密码")
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := s.knownUser(tx, login); err != nil {
+			return err
+		}
+		return tx.Exec(`ALTER ROLE ` + login + ` PASSWORD ` + passwordLiteral(password)).Error
+	})
+	return plainUserError(err)
+}
+
+// plainUserError words the server's refusals; the checks' own messages
+// are plain already.
+func plainUserError(err error) error {
+	if err != nil && isServerError(err) {
+		return plainServerError(err)
+	}
+	return err
 }
 
 // signIn records who the server says is signed in: their name goes into

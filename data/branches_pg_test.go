@@ -240,3 +240,69 @@ func TestServerBranchesAndBranchViews(t *testing.T) {
 		t.Errorf("the owner's own store sees %d people after the views closed, want 3", len(people))
 	}
 }
+
+// IT lists, re-keys and removes sign-ins from the owner's connection; a
+// branch user may do none of it, and no other role of the server is touched.
+func TestServerUsersManagedByTheOwner(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	yi, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "qu_admin")
+	for _, u := range []data.ServerUser{
+		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
+	} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatalf("add %s: %v", u.Login, err)
+		}
+	}
+	users, err := admin.ServerUsers()
+	if err != nil || len(users) != 2 {
+		t.Fatalf("users %+v, %v", users, err)
+	}
+	byLogin := map[string]data.ServerUser{users[0].Login: users[0], users[1].Login: users[1]}
+	if u := byLogin[yi]; u.Name != "张静" || u.Role != data.RoleBranch || u.BranchID != 1 || u.Password != "" {
+		t.Errorf("listed %+v", u)
+	}
+	if u := byLogin[qu]; u.Role != data.RoleDistrict {
+		t.Errorf("listed %+v", u)
+	}
+
+	// The test server trusts its socket (no password check): read the hash.
+	hash := func(login string) (h string) {
+		admin.DB().Raw(`SELECT coalesce(rolpassword, '') FROM pg_authid WHERE rolname = ?`, login).Scan(&h)
+		return h
+	}
+	before := hash(yi)
+	if err := admin.SetServerUserPassword(yi, "new'pw"); err != nil {
+		t.Fatal(err)
+	}
+	if after := hash(yi); after == before || after == "" {
+		t.Errorf("password hash %q → %q; want a new one", before, after)
+	}
+	one := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, yi, "new'pw"))
+	for _, try := range []func() error{
+		func() error { _, err := one.ServerUsers(); return err },
+		func() error { return one.RemoveServerUser(qu) },
+		func() error { return one.SetServerUserPassword(qu, "x") },
+	} {
+		if err := try(); err == nil || !strings.Contains(err.Error(), "服务器管理员") {
+			t.Errorf("a branch user managed sign-ins: %v", err)
+		}
+	}
+	one.Close()
+
+	if err := admin.RemoveServerUser("postgres"); err == nil {
+		t.Error("removed a role that is not a sign-in of the program")
+	}
+	if err := admin.RemoveServerUser(qu); err != nil {
+		t.Fatal(err)
+	}
+	var roles int64
+	admin.DB().Raw(`SELECT count(*) FROM pg_roles WHERE rolname = ?`, qu).Scan(&roles)
+	if roles != 0 {
+		t.Error("the removed user's login role is still on the server")
+	}
+	if users, _ := admin.ServerUsers(); len(users) != 1 || users[0].Login != yi {
+		t.Errorf("after removal %+v", users)
+	}
+}
