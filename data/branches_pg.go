@@ -37,6 +37,18 @@ const (
 	RoleDistrict = "district" // 区管理员: all branches, read only
 )
 
+// ServerRoleName is a role as the window and the CLI call it; "" is the
+// owner's connection (IT).
+func ServerRoleName(role string) string {
+	switch role {
+	case RoleBranch:
+		return "支部用户"
+	case RoleDistrict:
+		return "区管理员"
+	}
+	return "服务器管理员"
+}
+
 // serverUserRole is the group role that holds the table privileges.
 const serverUserRole = "partyoffice_user"
 

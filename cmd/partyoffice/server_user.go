@@ -40,9 +40,6 @@ func (c *cli) serverUser(args []string) error {
 	return usageError("server-user 没有“%s”这一项：请写 list、add、remove 或 password", args[0])
 }
 
-// roleNames are the roles as the CLI and the window call them.
-var roleNames = map[string]string{data.RoleBranch: "支部用户", data.RoleDistrict: "区管理员"}
-
 func (c *cli) listServerUsers(args []string) error {
 	if _, err := positionals("server-user", args, 0, newFlagSet("server-user list")); err != nil {
 		return err
@@ -56,7 +53,7 @@ func (c *cli) listServerUsers(args []string) error {
 			fmt.Fprintln(c.stdout, "还没有登录用户：用 server-user add 新增")
 		}
 		for _, u := range users {
-			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t支部 %d\n", u.Login, u.Name, roleNames[u.Role], u.BranchID)
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t支部 %d\n", u.Login, u.Name, data.ServerRoleName(u.Role), u.BranchID)
 		}
 		return nil
 	})
@@ -87,7 +84,7 @@ func (c *cli) addServerUser(args []string) error {
 		if err := s.AddServerUser(u); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "已新增登录用户 %s（%s，%s）\n", u.Login, u.Name, roleNames[u.Role])
+		fmt.Fprintf(c.stdout, "已新增登录用户 %s（%s，%s）\n", u.Login, u.Name, data.ServerRoleName(u.Role))
 		return nil
 	})
 }

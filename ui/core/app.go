@@ -46,6 +46,7 @@ type App struct {
 	question     *dialog.CustomDialog // the open 放弃修改？ question, if any
 	window       *windowTracker       // keeps the main window's size and place (nil in tests)
 	goTo         func(screen, part string)
+	readOnly     bool // a 区管理员's window (readonly.go)
 }
 
 // ShowScreen switches the main window to the screen with this title (a link
@@ -70,11 +71,13 @@ type Parted interface {
 
 // NewApp wires the shared context of the screens.
 func NewApp(store *data.Store, w fyne.Window) *App {
-	a := &App{Store: store, Window: w, Now: store.Clock(), drawn: make(chan struct{})}
+	a := &App{Store: store, Window: w, Now: store.Clock(), drawn: make(chan struct{}), readOnly: readOnlyFor(store)}
 	a.Background = func(load func()) {
 		go func() {
 			<-a.drawn
 			load()
+			// After the screen's own fyne.Do: the buttons it just built.
+			fyne.Do(a.EnforceReadOnly)
 		}()
 	}
 	store.SetClock(func() civil.Date { return a.Now() })
@@ -109,6 +112,7 @@ func (a *App) NotifyChanged() {
 	for _, f := range ls {
 		f()
 	}
+	a.EnforceReadOnly()
 }
 
 // ShowError shows err in a dialog. Messages from data and reports are plain

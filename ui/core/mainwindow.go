@@ -50,7 +50,7 @@ const navWidth = 176
 // without branch information (the first start) it shows the first-run wizard
 // first and the main content once the wizard is done.
 func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
-	w := app.NewWindow("党支部工作台")
+	w := app.NewWindow(WindowTitle(store))
 	w.SetIcon(resources.Icon)
 	prefs := app.Preferences()
 	state := LoadWindowState(prefs)
@@ -76,19 +76,21 @@ func SetUpMainWindow(a *App, shell Shell) {
 		if shell.Started != nil {
 			shell.Started(a)
 		}
+		a.EnforceReadOnly()
 	}
 	branch, err := a.Store.Branch()
 	switch {
 	case err != nil:
 		showMain()
 		a.ShowError("无法读取支部信息", err)
-	case branch.Name == "" && shell.FirstRun != nil:
+	case branch.Name == "" && shell.FirstRun != nil && !a.readOnly: // a 区管理员 sets up no branch
 		shell.FirstRun(a, showMain)
 	default:
 		showMain()
 	}
 	w.SetCloseIntercept(func() { a.LeaveAll(w.Close) })
 	a.catchEscape()
+	a.watchReadOnly()
 	AfterFirstFrame(w, a.FirstFrameDrawn)
 }
 
@@ -144,7 +146,11 @@ func (m *MainContent) Object() fyne.CanvasObject {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(navWidth, 0))
 	left := container.NewHBox(container.NewStack(width, m.Nav), widget.NewSeparator())
-	return container.NewBorder(nil, nil, left, nil, m.Content)
+	var top fyne.CanvasObject
+	if m.app.readOnly {
+		top = readOnlyBanner()
+	}
+	return container.NewBorder(top, nil, left, nil, m.Content)
 }
 
 // switchTo is a tap in the navigation: a form with typed work is asked
@@ -173,6 +179,7 @@ func (m *MainContent) show(id widget.ListItemID) {
 	}
 	m.Content.Objects = []fyne.CanvasObject{m.Screens[id]}
 	m.Content.Refresh()
+	m.app.EnforceReadOnly()
 }
 
 // goTo selects the screen titled screen and shows its part.

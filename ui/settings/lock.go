@@ -276,6 +276,9 @@ func (a *activityWrapper) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(a.Content)
 }
 
+// Held lets a read-only window find the buttons of the window (core.Holder).
+func (a *activityWrapper) Held() []fyne.CanvasObject { return []fyne.CanvasObject{a.Content} }
+
 // Cursor is asked on every mouse move over the window: the activity signal.
 // The widgets under it choose the cursor shown (they are asked after it).
 func (a *activityWrapper) Cursor() desktop.Cursor {
