@@ -13,7 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"partyoffice/data"
+	"partyoffice/data/datatest"
 	"partyoffice/data/demo"
+	"partyoffice/data/pgtest"
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
 )
@@ -96,4 +99,62 @@ func eachTab(c fyne.Canvas, fn func(tab string)) {
 		fn(it.Text)
 	}
 	test.WidgetRenderer(tabs).Refresh()
+}
+
+// Signed in to a server, the window's title says who, as what and where;
+// the 文件 menu offers 切换用户 and 退出登录; a 区管理员's window is read-only.
+func TestSignedInWindowSaysWhoAndOffersSignOut(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	if err := admin.SaveBranch(data.Branch{Name: "一小党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	li, qu := pgtest.Login(t, "li_ming"), pgtest.Login(t, "qu")
+	for _, u := range []data.ServerUser{
+		{Login: li, Password: "pw", BranchID: 1, Role: data.RoleBranch, Name: "李明"},
+		{Login: qu, Password: "pw", Role: data.RoleDistrict, Name: "王区"},
+	} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	core.UseChinese()
+	app := test.NewTempApp(t)
+	branch := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, li, "pw"))
+	var forgot []bool
+	w := ShowSignedInWindow(app, branch, func(forget bool) { forgot = append(forgot, forget) })
+	defer w.Close()
+	if !strings.Contains(w.Title(), "李明（支部用户）· 服务器 ") {
+		t.Errorf("title %q", w.Title())
+	}
+	if uitest.HasText(w.Canvas(), core.ReadOnlyBanner) {
+		t.Error("a branch user's window says it is read-only")
+	}
+	for _, label := range []string{"切换用户…", "退出登录"} {
+		item := fileMenuItem(w, label)
+		if item == nil {
+			t.Fatalf("no %s in the 文件 menu", label)
+		}
+		item.Action()
+	}
+	if !slices.Equal(forgot, []bool{false, true}) {
+		t.Errorf("sign-outs %v; want 切换用户 keeping the password, 退出登录 forgetting it", forgot)
+	}
+
+	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw"))
+	dw := ShowSignedInWindow(app, district, func(bool) {})
+	defer dw.Close()
+	if !strings.Contains(dw.Title(), "王区（区管理员）") {
+		t.Errorf("title %q", dw.Title())
+	}
+	uitest.RequireText(t, dw.Canvas(), core.ReadOnlyBanner)
+}
+
+func fileMenuItem(w fyne.Window, label string) *fyne.MenuItem {
+	for _, it := range w.MainMenu().Items[0].Items {
+		if it.Label == label {
+			return it
+		}
+	}
+	return nil
 }

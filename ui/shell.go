@@ -57,7 +57,15 @@ func fileMenu(a *core.App) []*fyne.MenuItem {
 
 // ShowMainWindow shows the main window of the whole app on store.
 func ShowMainWindow(app fyne.App, store *data.Store) fyne.Window {
-	w := core.ShowMainWindow(app, store, Shell())
+	return ShowSignedInWindow(app, store, nil)
+}
+
+// ShowSignedInWindow is ShowMainWindow on a server, whose 文件 menu offers
+// 切换用户 and 退出登录 through signOut (core.Shell.SignOut).
+func ShowSignedInWindow(app fyne.App, store *data.Store, signOut func(forgetPassword bool)) fyne.Window {
+	shell := Shell()
+	shell.SignOut = signOut
+	w := core.ShowMainWindow(app, store, shell)
 	settings.WarnNetworkShare(w, store.Dir(), app.Quit)
 	return w
 }

@@ -32,9 +32,15 @@ func runGUI(dir, server string, stderr io.Writer) int {
 
 	var store *data.Store
 	var showMain func(s *data.Store)
+	var signIn *serverSignIn // on a server: 切换用户 and 退出登录
 	showMain = func(s *data.Store) {
 		store = s
-		w := ui.ShowMainWindow(a, s)
+		var w fyne.Window
+		var signOut func(forget bool)
+		if signIn != nil && s.OnServer() {
+			signOut = func(forget bool) { signIn.signOut(w, s, forget) }
+		}
+		w = ui.ShowSignedInWindow(a, s, signOut)
 		// Closing the main window ends the program, whatever else is open;
 		// not SetMaster, which cannot be undone when damage found after the
 		// first frame replaces this window by the recovery offer.
@@ -46,7 +52,8 @@ func runGUI(dir, server string, stderr io.Writer) int {
 		settings.GuardWindow(w, s)
 	}
 	if dsn, err := serverFor(server, dir); err != nil || dsn != "" {
-		openServerOrSay(a, dsn, dir, err, stderr, showMain)
+		signIn = &serverSignIn{app: a, dsn: dsn, dir: dir, saved: server == "", stderr: stderr, opened: showMain}
+		openServerOrSay(signIn, err)
 	} else if s, err := data.OpenFolderCheckLater(dir); err != nil {
 		showStartupProblem(a, dir, err, stderr, showMain)
 	} else {

@@ -21,30 +21,43 @@ func serverFor(flagValue, dir string) (string, error) {
 	return data.ServerChoice(dir)
 }
 
-// openServerWindow signs in to the server dsn and calls opened with the
-// store. When the connection string carries no password, or the server
-// refuses, a sign-in window asks for it (and says why) before anything opens.
-func openServerWindow(a fyne.App, dsn, dir string, stderr io.Writer, opened func(*data.Store)) {
-	if !data.ServerNeedsPassword(dsn) {
-		s, err := data.OpenServer(dsn, dir)
-		if err == nil {
-			opened(s)
-			return
-		}
-		fmt.Fprintln(stderr, "错误："+oneLine(err.Error()))
-		showSignIn(a, dsn, dir, err, opened)
-		return
-	}
-	showSignIn(a, dsn, dir, nil, opened)
+// serverSignIn is the window's way onto a server: who signs in, and what
+// is remembered of them (docs/ARCHITECTURE.md#two-backends). Users and
+// roles are the server's; the window asks 登录名 and 密码, so a second
+// person can sign in on the same PC (文件 → 切换用户).
+type serverSignIn struct {
+	app    fyne.App
+	dsn    string // the server and the last login (with the password while signed in)
+	dir    string
+	saved  bool // dsn is the saved choice, not --db: a sign-in updates its login and password
+	stderr io.Writer
+	opened func(*data.Store)
 }
 
-// showSignIn is the sign-in window: the server and user it connects to
-// (never a password), a password box, 登录 and 退出.
-func showSignIn(a fyne.App, dsn, dir string, problem error, opened func(*data.Store)) {
-	w := a.NewWindow("党支部工作台：登录数据库服务器")
+// open signs in to the server and calls opened with the store. When the
+// connection string carries no password, or the server refuses, the
+// sign-in window asks (and says why) before anything opens.
+func (si *serverSignIn) open() {
+	if data.ServerNeedsPassword(si.dsn) {
+		si.show(nil)
+		return
+	}
+	s, err := data.OpenServer(si.dsn, si.dir)
+	if err != nil {
+		fmt.Fprintln(si.stderr, "错误："+oneLine(err.Error()))
+		si.show(err)
+		return
+	}
+	si.opened(s)
+}
+
+// show is the sign-in window: the server it connects to, 登录名 and 密码,
+// 记住密码, 登录 and 退出.
+func (si *serverSignIn) show(problem error) {
+	w := si.app.NewWindow("党支部工作台：登录数据库服务器")
 	w.SetIcon(resources.Icon)
-	w.SetContent(signInContent(a, dsn, dir, problem, func(s *data.Store) {
-		opened(s)
+	w.SetContent(si.content(problem, func(s *data.Store) {
+		si.opened(s)
 		w.Close()
 	}))
 	w.Resize(fyne.NewSize(problemWidth, 0))
@@ -52,48 +65,95 @@ func showSignIn(a fyne.App, dsn, dir string, problem error, opened func(*data.St
 	w.Show()
 }
 
-func signInContent(a fyne.App, dsn, dir string, problem error, done func(*data.Store)) fyne.CanvasObject {
-	where := widget.NewLabel("")
-	if addr, err := data.ParseServerAddress(dsn); err == nil {
-		where.SetText(addr.Describe())
-	}
+func (si *serverSignIn) content(problem error, done func(*data.Store)) fyne.CanvasObject {
+	addr, _ := data.ParseServerAddress(si.dsn)
+	where := widget.NewLabel(serverWhere(addr))
 	where.Wrapping = fyne.TextWrapWord
-	message := widget.NewLabel("请输入这个用户在数据库服务器上的密码。")
+	message := widget.NewLabel("请输入您在数据库服务器上的登录名和密码。")
 	message.Wrapping = fyne.TextWrapWord
 	if problem != nil {
 		message.SetText(problem.Error())
 	}
+	login := widget.NewEntry()
+	login.SetText(addr.User)
 	password := widget.NewPasswordEntry()
+	remember := widget.NewCheck("记住密码（保存在本机系统的凭据管理中）", nil)
 	signIn := widget.NewButton("登录", nil)
 	signIn.Importance = widget.HighImportance
 	signIn.OnTapped = func() {
-		withPassword := dsn
-		if password.Text != "" {
-			var err error
-			if withPassword, err = data.WithServerPassword(dsn, password.Text); err != nil {
-				message.SetText(err.Error())
-				return
-			}
+		pw := password.Text
+		if pw == "" && login.Text == addr.User {
+			pw = addr.Password // --db's own, or none (PGPASSWORD, a trusted socket)
 		}
-		s, err := data.OpenServer(withPassword, dir)
+		dsn, err := data.WithServerLogin(si.dsn, login.Text, pw)
 		if err != nil {
 			message.SetText(err.Error())
 			return
 		}
+		s, err := data.OpenServer(dsn, si.dir)
+		if err != nil {
+			message.SetText(err.Error())
+			return
+		}
+		si.signedIn(dsn, remember.Checked)
 		done(s)
 	}
 	password.OnSubmitted = func(string) { signIn.OnTapped() }
-	form := widget.NewForm(widget.NewFormItem("密码", password))
-	return container.NewBorder(nil, container.NewCenter(container.NewHBox(signIn, widget.NewButton("退出", a.Quit))),
-		nil, nil, container.NewVBox(where, message, form))
+	login.OnSubmitted = password.OnSubmitted
+	form := widget.NewForm(widget.NewFormItem("登录名", login), widget.NewFormItem("密码", password))
+	return container.NewBorder(nil, container.NewCenter(container.NewHBox(signIn, widget.NewButton("退出", si.app.Quit))),
+		nil, nil, container.NewVBox(where, message, form, remember))
+}
+
+// serverWhere names the server of the sign-in window, never a password.
+func serverWhere(a data.ServerAddress) string {
+	port := a.Port
+	if port == "" {
+		port = "5432"
+	}
+	return fmt.Sprintf("数据库服务器 %s:%s，数据库 %s", a.Host, port, a.Database)
+}
+
+// signedIn remembers the login of the saved choice, and its password only
+// when 记住密码 is ticked (in the keyring where there is one).
+func (si *serverSignIn) signedIn(dsn string, rememberPassword bool) {
+	si.dsn = dsn
+	if !si.saved {
+		return
+	}
+	keep := data.WithoutServerPassword(dsn)
+	if rememberPassword {
+		keep = dsn
+	}
+	if err := data.SaveServerChoice(si.dir, keep); err != nil {
+		fmt.Fprintln(si.stderr, "错误："+oneLine(err.Error()))
+	}
+}
+
+// signOut closes the main window w on s and shows the sign-in window
+// (文件 → 切换用户); forget (退出登录) also forgets the remembered password.
+func (si *serverSignIn) signOut(w fyne.Window, s *data.Store, forget bool) {
+	if forget {
+		data.ForgetServerPassword(si.dsn)
+		if si.saved {
+			if err := data.SaveServerChoice(si.dir, data.WithoutServerPassword(si.dsn)); err != nil {
+				fmt.Fprintln(si.stderr, "错误："+oneLine(err.Error()))
+			}
+		}
+	}
+	si.dsn = data.WithoutServerPassword(si.dsn)
+	si.show(nil) // first: closing the last window would quit
+	w.SetOnClosed(nil)
+	w.Close()
+	s.Close()
 }
 
 // openServerOrSay opens the server dsn, or, when the saved choice could not
 // be read (err), says so in the startup problem window.
-func openServerOrSay(a fyne.App, dsn, dir string, err error, stderr io.Writer, opened func(*data.Store)) {
+func openServerOrSay(si *serverSignIn, err error) {
 	if err == nil {
-		openServerWindow(a, dsn, dir, stderr, opened)
+		si.open()
 		return
 	}
-	showStartupProblem(a, dir, err, stderr, opened)
+	showStartupProblem(si.app, si.dir, err, si.stderr, si.opened)
 }

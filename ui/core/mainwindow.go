@@ -40,6 +40,10 @@ type Shell struct {
 	// Started runs once the screens are shown: it offers back work a crash
 	// left unsaved (the minutes draft).
 	Started func(a *App)
+	// SignOut, on a server, closes this window and shows the sign-in window
+	// (文件 → 切换用户…); forgetPassword (退出登录) also forgets the
+	// remembered password, so the next start asks for it.
+	SignOut func(forgetPassword bool)
 }
 
 // navWidth keeps the navigation as wide as its longest title plus some air,
@@ -204,6 +208,13 @@ func NewMainMenu(a *App, shell Shell) *fyne.MainMenu {
 	var items []*fyne.MenuItem
 	if shell.FileMenu != nil {
 		items = append(shell.FileMenu(a), fyne.NewMenuItemSeparator())
+	}
+	if shell.SignOut != nil && a.Store.OnServer() {
+		// Asked about typed work first, as 退出 is.
+		items = append(items,
+			fyne.NewMenuItem("切换用户…", func() { a.LeaveAll(func() { shell.SignOut(false) }) }),
+			fyne.NewMenuItem("退出登录", func() { a.LeaveAll(func() { shell.SignOut(true) }) }),
+			fyne.NewMenuItemSeparator())
 	}
 	file := fyne.NewMenu("文件", append(items, quit)...)
 	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于", func() { ShowAbout(a) }))
