@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
 
 	"partyoffice/data"
 	"partyoffice/data/pgtest"
@@ -23,6 +24,7 @@ func synchronously(t *testing.T, test func(string) error) {
 	}(inBackground, testServer)
 	inBackground = func(f func()) { f() }
 	testServer = test
+	keyring.MockInit() // never this PC's own keyring
 }
 
 func TestLocationSavesATestedServerForNextStart(t *testing.T) {

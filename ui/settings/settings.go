@@ -23,7 +23,7 @@ import (
 // information, the 党小组, the local requirements, the holiday table, the
 // data folder with its backups, and the password.
 func NewSettingsScreen(a *core.App) fyne.CanvasObject {
-	return container.NewAppTabs(
+	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon("支部信息", theme.HomeIcon(),
 			container.NewBorder(newOperatorCard(a), nil, nil, nil, newBranchSection(a))),
 		container.NewTabItemWithIcon("党小组", theme.AccountIcon(), newGroupsSection(a)),
@@ -32,6 +32,10 @@ func NewSettingsScreen(a *core.App) fyne.CanvasObject {
 		container.NewTabItemWithIcon("数据与备份", theme.StorageIcon(), newDataSection(a)),
 		container.NewTabItemWithIcon("密码与隐私", theme.VisibilityOffIcon(), newPasswordSection(a)),
 	)
+	if managesServerUsers(a.Store) {
+		tabs.Append(container.NewTabItemWithIcon("服务器用户", theme.AccountIcon(), newServerUsersSection(a)))
+	}
+	return tabs
 }
 
 // branchText is one text field of data.Branch as the forms show it.
