@@ -14,7 +14,6 @@ import (
 	"partyoffice/ui/uitest"
 )
 
-
 func settingsTabs(t *testing.T, screen any) []string {
 	t.Helper()
 	tabs, ok := screen.(*container.AppTabs)
@@ -76,4 +75,3 @@ func TestServerUsersPage(t *testing.T) {
 		t.Fatalf("after 删除: %+v", users)
 	}
 }
-
