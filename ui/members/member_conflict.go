@@ -1,37 +1,39 @@
 package members
 
 import (
-	"errors"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-
-	"partyoffice/data"
+	"partyoffice/ui/core"
 )
 
 // refused shows why the store did not save. When someone else saved the
 // record since the form was opened (optimistic locking, data.ConflictError;
-// docs/ARCHITECTURE.md#two-backends) it asks what to do: 重新载入 shows their
-// version, 继续编辑 keeps what was typed and lets the next save replace it.
+// docs/ARCHITECTURE.md#two-backends) it asks what to do (core.Conflict):
+// 重新载入 shows their version, 对比 lists field by field what differs,
+// 继续编辑 keeps what was typed and lets the next save replace it.
 func (f *memberForm) refused(err error) {
 	f.Say("未保存：" + err.Error())
-	var conflict *data.ConflictError
-	if !errors.As(err, &conflict) {
-		return
+	f.a.AskAboutConflict(err, core.Conflict{
+		Compare: f.compare, Reload: f.reload, Adopt: f.adoptStoredVersion,
+		Save: func() { f.trySave() },
+	})
+}
+
+// compare lists the fields where the form differs from the record as saved now.
+func (f *memberForm) compare() ([]core.FieldChange, error) {
+	saved, err := f.a.Store.Person(f.orig.ID)
+	if err != nil {
+		return nil, err
 	}
-	msg := widget.NewLabel(err.Error() + "。\n\n重新载入：放弃刚才的修改，显示对方保存的内容。\n" +
-		"继续编辑：保留刚才的修改，再次保存时会替换对方的修改。")
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("别人已修改这条记录", "重新载入", "继续编辑", msg, func(reload bool) {
-		if reload {
-			f.reload()
-		} else {
-			f.adoptStoredVersion()
+	mine, _ := f.collect()
+	var out []core.FieldChange
+	for _, b := range f.bind {
+		if b.show == nil {
+			continue
 		}
-	}, f.a.Window)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+		if m, t := b.show(&mine), b.show(&saved); m != t {
+			out = append(out, core.FieldChange{Field: b.name, Mine: m, Theirs: t})
+		}
+	}
+	return out, nil
 }
 
 // reload fills the form with the record as stored now.

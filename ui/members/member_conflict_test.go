@@ -8,6 +8,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/ui/core"
 	"partyoffice/ui/uitest"
+	"partyoffice/ui/widgets"
 )
 
 // savedMeanwhile is 张静 saving p's phone number on another PC while the
@@ -65,5 +66,38 @@ func TestConflictContinueEditingSavesOverIt(t *testing.T) {
 	}
 	if p, _ := a.Store.Person(id); p.Phone != "0951-2222222" {
 		t.Fatalf("phone %q; want the typed 0951-2222222", p.Phone)
+	}
+}
+
+// 对比 lists the one differing field, mine beside theirs, under who saved
+// theirs and when; 保留我的 saves mine over it.
+func TestConflictCompareThenKeepMine(t *testing.T) {
+	a, f, id := conflictedForm(t)
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "对比")
+	for _, want := range []string{"字段", "我的修改", "已保存的（张静 在 ", data.FieldPhone, "0951-2222222", "0951-1111111"} {
+		if !uitest.TopDialogHasText(c, want) {
+			t.Fatalf("the comparison does not show %q: %v", want, uitest.ShownTexts(c))
+		}
+	}
+	if uitest.TopDialogHasText(c, data.FieldName) {
+		t.Error("the comparison lists 姓名, which both sides share")
+	}
+	uitest.TapButton(t, c, "保留我的（再保存一次）")
+	if p, _ := a.Store.Person(id); p.Phone != "0951-2222222" {
+		t.Fatalf("phone %q; want mine, 0951-2222222", p.Phone)
+	}
+	if f.edits.Dirty() {
+		t.Error("the form still holds unsaved work after 保留我的")
+	}
+}
+
+func TestConflictCompareThenTakeTheirs(t *testing.T) {
+	a, f, _ := conflictedForm(t)
+	c := a.Window.Canvas()
+	uitest.TapButton(t, c, "对比")
+	uitest.TapButton(t, c, "用已保存的（重新载入）")
+	if got := entryOf(t, f, data.FieldPhone).(*widgets.FormEntry).Text; got != "0951-1111111" {
+		t.Fatalf("the form shows %q; want theirs, 0951-1111111", got)
 	}
 }

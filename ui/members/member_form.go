@@ -20,8 +20,10 @@ import (
 
 // fieldBinding moves one field between a Person and its input.
 type fieldBinding struct {
+	name  string
 	load  func(p *data.Person)
 	store func(p *data.Person) error
+	show  func(p *data.Person) string // the value as the form shows it (对比)
 }
 
 // memberForm edits every field of a person that the 党员名册 holds. 党籍状态, 转出, 出党 …
@@ -240,8 +242,10 @@ func (f *memberForm) Text(name string, ptr func(*data.Person) *string) *widgets.
 func (f *memberForm) bindText(name string, e *widgets.FormEntry, ptr func(*data.Person) *string) {
 	f.add(name, e)
 	f.bind = append(f.bind, fieldBinding{
+		name:  name,
 		load:  func(p *data.Person) { e.SetText(*ptr(p)) },
 		store: func(p *data.Person) error { *ptr(p) = e.Text; return nil },
+		show:  func(p *data.Person) string { return *ptr(p) },
 	})
 }
 
@@ -250,8 +254,10 @@ func (f *memberForm) Pick(name string, options []string, ptr func(*data.Person) 
 	e := widgets.NewFormSelectEntry(options)
 	f.add(name, e)
 	f.bind = append(f.bind, fieldBinding{
+		name:  name,
 		load:  func(p *data.Person) { e.SetText(*ptr(p)) },
 		store: func(p *data.Person) error { *ptr(p) = e.Text; return nil },
+		show:  func(p *data.Person) string { return *ptr(p) },
 	})
 }
 
@@ -260,6 +266,8 @@ func (f *memberForm) choice(name string, options []string, ptr func(*data.Person
 	s.PlaceHolder = "（请选择）"
 	f.add(name, s)
 	f.bind = append(f.bind, fieldBinding{
+		name: name,
+		show: func(p *data.Person) string { return *ptr(p) },
 		load: func(p *data.Person) {
 			v := *ptr(p)
 			if v != "" && !slices.Contains(s.Options, v) {
@@ -285,6 +293,8 @@ func (f *memberForm) date(name string, ptr func(*data.Person) *civil.Date, below
 		f.add(name, container.NewVBox(append([]fyne.CanvasObject{d}, below...)...))
 	}
 	f.bind = append(f.bind, fieldBinding{
+		name: name,
+		show: func(p *data.Person) string { return ptr(p).Chinese() },
 		load: func(p *data.Person) { d.SetDate(*ptr(p)) },
 		store: func(p *data.Person) error {
 			v, err := d.Date()
@@ -299,8 +309,10 @@ func (f *memberForm) check(name, text string, ptr func(*data.Person) *bool) {
 	c := widget.NewCheck(text, nil)
 	f.add(name, c)
 	f.bind = append(f.bind, fieldBinding{
+		name:  name,
 		load:  func(p *data.Person) { c.SetChecked(*ptr(p)) },
 		store: func(p *data.Person) error { *ptr(p) = c.Checked; return nil },
+		show:  func(p *data.Person) string { return map[bool]string{true: "是", false: "否"}[*ptr(p)] },
 	})
 }
 
@@ -313,6 +325,8 @@ func (f *memberForm) groupChoice() *widget.Select {
 	s := widget.NewSelect(names, nil)
 	f.add(data.FieldGroup, s)
 	f.bind = append(f.bind, fieldBinding{
+		name: data.FieldGroup,
+		show: func(p *data.Person) string { return widgets.GroupName(f.groups, p.GroupID, noGroup) },
 		load: func(p *data.Person) { s.SetSelected(widgets.GroupName(f.groups, p.GroupID, noGroup)) },
 		store: func(p *data.Person) error {
 			p.GroupID = nil
