@@ -122,7 +122,7 @@ func TestSignedInWindowSaysWhoAndOffersSignOut(t *testing.T) {
 	app := test.NewTempApp(t)
 	branch := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, li, "pw"))
 	var forgot []bool
-	w := ShowSignedInWindow(app, branch, func(forget bool) { forgot = append(forgot, forget) })
+	w := ShowWindowWith(app, branch, Hooks{SignOut: func(forget bool) { forgot = append(forgot, forget) }})
 	defer w.Close()
 	if !strings.Contains(w.Title(), "李明（支部用户）· 服务器 ") {
 		t.Errorf("title %q", w.Title())
@@ -142,7 +142,7 @@ func TestSignedInWindowSaysWhoAndOffersSignOut(t *testing.T) {
 	}
 
 	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw"))
-	dw := ShowSignedInWindow(app, district, func(bool) {})
+	dw := ShowWindowWith(app, district, Hooks{SignOut: func(bool) {}})
 	defer dw.Close()
 	if !strings.Contains(dw.Title(), "王区（区管理员）") {
 		t.Errorf("title %q", dw.Title())

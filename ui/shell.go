@@ -57,14 +57,21 @@ func fileMenu(a *core.App) []*fyne.MenuItem {
 
 // ShowMainWindow shows the main window of the whole app on store.
 func ShowMainWindow(app fyne.App, store *data.Store) fyne.Window {
-	return ShowSignedInWindow(app, store, nil)
+	return ShowWindowWith(app, store, Hooks{})
 }
 
-// ShowSignedInWindow is ShowMainWindow on a server, whose 文件 menu offers
-// 切换用户 and 退出登录 through signOut (core.Shell.SignOut).
-func ShowSignedInWindow(app fyne.App, store *data.Store, signOut func(forgetPassword bool)) fyne.Window {
+// Hooks are what the program's window can do beyond the screens: sign out
+// of a server (文件 → 切换用户, 退出登录) and move onto one (the first-run
+// wizard's 服务器). See core.Shell.
+type Hooks struct {
+	SignOut    func(forgetPassword bool)
+	OpenServer func(dsn string) error
+}
+
+// ShowWindowWith is ShowMainWindow with the program's hooks.
+func ShowWindowWith(app fyne.App, store *data.Store, hooks Hooks) fyne.Window {
 	shell := Shell()
-	shell.SignOut = signOut
+	shell.SignOut, shell.OpenServer = hooks.SignOut, hooks.OpenServer
 	w := core.ShowMainWindow(app, store, shell)
 	settings.WarnNetworkShare(w, store.Dir(), app.Quit)
 	return w

@@ -36,11 +36,25 @@ func runGUI(dir, server string, stderr io.Writer) int {
 	showMain = func(s *data.Store) {
 		store = s
 		var w fyne.Window
-		var signOut func(forget bool)
+		var h ui.Hooks
 		if signIn != nil && s.OnServer() {
-			signOut = func(forget bool) { signIn.signOut(w, s, forget) }
+			h.SignOut = func(forget bool) { signIn.signOut(w, s, forget) }
 		}
-		w = ui.ShowSignedInWindow(a, s, signOut)
+		// The first-run wizard's 服务器: this window gives way to one on the
+		// server (whose branch may still need its 支部信息).
+		h.OpenServer = func(dsn string) error {
+			next, err := data.OpenServer(dsn, dir)
+			if err != nil {
+				return err
+			}
+			signIn = &serverSignIn{app: a, dsn: dsn, dir: dir, saved: true, stderr: stderr, opened: showMain}
+			showMain(next) // first: closing the last window would quit
+			w.SetOnClosed(nil)
+			w.Close()
+			s.Close()
+			return nil
+		}
+		w = ui.ShowWindowWith(a, s, h)
 		// Closing the main window ends the program, whatever else is open;
 		// not SetMaster, which cannot be undone when damage found after the
 		// first frame replaces this window by the recovery offer.

@@ -47,6 +47,19 @@ type App struct {
 	window       *windowTracker       // keeps the main window's size and place (nil in tests)
 	goTo         func(screen, part string)
 	readOnly     bool // a 区管理员's window (readonly.go)
+	openServer   func(dsn string) error
+}
+
+// CanOpenServer says whether this window can move onto a server
+// (OpenServer): the first-run wizard offers 服务器 only then.
+func (a *App) CanOpenServer() bool { return a.openServer != nil }
+
+// OpenServer replaces the window by one on the server dsn (Shell.OpenServer).
+func (a *App) OpenServer(dsn string) error {
+	if a.openServer == nil {
+		return errors.New("这个窗口不能改用服务器：请在 设置与数据 → 数据位置 中选择，下次启动时生效")
+	}
+	return a.openServer(dsn)
 }
 
 // ShowScreen switches the main window to the screen with this title (a link

@@ -44,6 +44,10 @@ type Shell struct {
 	// (文件 → 切换用户…); forgetPassword (退出登录) also forgets the
 	// remembered password, so the next start asks for it.
 	SignOut func(forgetPassword bool)
+	// OpenServer replaces this window by one on the server dsn (the
+	// first-run wizard's 服务器 choice, once tested and saved); nil where
+	// the window cannot (tests of single screens).
+	OpenServer func(dsn string) error
 }
 
 // navWidth keeps the navigation as wide as its longest title plus some air,
@@ -73,6 +77,7 @@ func ShowMainWindow(app fyne.App, store *data.Store, shell Shell) fyne.Window {
 // closing the window with typed work in a form (保存 / 放弃 / 继续编辑).
 func SetUpMainWindow(a *App, shell Shell) {
 	w := a.Window
+	a.openServer = shell.OpenServer
 	w.SetMainMenu(NewMainMenu(a, shell))
 	showMain := func() {
 		// The tracked layout remembers the window's size as it changes.

@@ -20,26 +20,16 @@ var testServer = data.TestServer
 // locationCard is 设置与数据 → 数据位置: where the records live now (本机文件
 // or a server, never its password), and the form that chooses the place for
 // the next start (docs/ARCHITECTURE.md#two-backends). The choice is a file in
-// the data folder (data.ServerChoiceFile) that backups and packages leave out.
+// the data folder (data.ServerChoiceFile) that backups and packages leave out;
+// the password goes to the keyring where there is one.
 type locationCard struct {
-	app                                       *core.App
-	host, port, database, user, password, dsn *widget.Entry
-	remember                                  *widget.Check
-	status, next, formStatus                  *widget.Label
-	save                                      *widget.Button
-	dlg                                       *dialog.CustomDialog
+	app          *core.App
+	status, next *widget.Label
+	dlg          *dialog.CustomDialog
 }
 
 func newLocationCard(a *core.App) fyne.CanvasObject {
-	c := &locationCard{app: a, host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(),
-		user: widget.NewEntry(), password: widget.NewPasswordEntry(), dsn: widget.NewEntry(),
-		status: widgets.WrappedLabel(""), next: widgets.WrappedLabel("")}
-	c.port.SetPlaceHolder("5432")
-	c.dsn.SetPlaceHolder("postgres://用户@服务器:5432/数据库（填了就不用填上面各项）")
-	c.remember = widget.NewCheck("在本机记住密码（否则每次打开时询问）", nil)
-	c.remember.SetChecked(true)
-	c.save = widget.NewButtonWithIcon("测试连接并保存（下次启动生效）", theme.DocumentSaveIcon(), c.testAndSave)
-	c.save.Importance = widget.HighImportance
+	c := &locationCard{app: a, status: widgets.WrappedLabel(""), next: widgets.WrappedLabel("")}
 	back := widget.NewButtonWithIcon("改回本机文件", theme.ComputerIcon(), c.backToFolder)
 	choose := widget.NewButtonWithIcon("使用服务器…", theme.StorageIcon(), c.showServerForm)
 	c.showNext()
@@ -51,15 +41,47 @@ func newLocationCard(a *core.App) fyne.CanvasObject {
 
 // showServerForm asks for the server; 测试连接并保存 closes it once saved.
 func (c *locationCard) showServerForm() {
-	c.formStatus = widgets.WrappedLabel("")
-	form := widget.NewForm(
-		widget.NewFormItem("服务器地址", c.host), widget.NewFormItem("端口", c.port),
-		widget.NewFormItem("数据库", c.database), widget.NewFormItem("用户名", c.user),
-		widget.NewFormItem("密码", c.password), widget.NewFormItem("或连接串", c.dsn))
-	c.dlg = dialog.NewCustom("使用数据库服务器", "取消", container.NewVBox(form, c.remember,
-		container.NewHBox(c.save), c.formStatus), c.app.Window)
+	form := newServerForm("测试连接并保存（下次启动生效）", c.app.Store.Dir(), func(string) {
+		c.dlg.Hide()
+		c.status.SetText("连接成功，已保存。下次启动程序时使用这个服务器。")
+		c.showNext()
+	})
+	c.dlg = dialog.NewCustom("使用数据库服务器", "取消", form.object(), c.app.Window)
 	c.dlg.Resize(fyne.NewSize(560, 0))
 	c.dlg.Show()
+}
+
+// serverForm asks where the server is and who signs in (the fields, or a
+// connection string), tests the connection and saves the choice; 数据位置
+// and the first-run wizard both show it.
+type serverForm struct {
+	host, port, database, user, password, dsn *widget.Entry
+	remember                                  *widget.Check
+	status                                    *widget.Label
+	save                                      *widget.Button
+	dir                                       string
+	saved                                     func(dsn string) // with the password, on the UI goroutine
+}
+
+func newServerForm(saveLabel, dir string, saved func(dsn string)) *serverForm {
+	f := &serverForm{host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(),
+		user: widget.NewEntry(), password: widget.NewPasswordEntry(), dsn: widget.NewEntry(),
+		status: widgets.WrappedLabel(""), dir: dir, saved: saved}
+	f.port.SetPlaceHolder("5432")
+	f.dsn.SetPlaceHolder("postgres://用户@服务器:5432/数据库（填了就不用填上面各项）")
+	f.remember = widget.NewCheck("在本机记住密码（存入系统的凭据管理；否则每次打开时询问）", nil)
+	f.remember.SetChecked(true)
+	f.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), f.testAndSave)
+	f.save.Importance = widget.HighImportance
+	return f
+}
+
+func (f *serverForm) object() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem("服务器地址", f.host), widget.NewFormItem("端口", f.port),
+		widget.NewFormItem("数据库", f.database), widget.NewFormItem("用户名", f.user),
+		widget.NewFormItem("密码", f.password), widget.NewFormItem("或连接串", f.dsn))
+	return container.NewVBox(form, f.remember, container.NewHBox(f.save), f.status)
 }
 
 // currentLocation says where the open store's records are.
@@ -89,18 +111,18 @@ func (c *locationCard) showNext() {
 
 // chosenDSN is the connection string the form describes: the 连接串 box when
 // filled, else the fields put together (TLS when the server offers it).
-func (c *locationCard) chosenDSN() (string, error) {
-	if c.dsn.Text != "" {
-		if _, err := data.ParseServerAddress(c.dsn.Text); err != nil {
+func (f *serverForm) chosenDSN() (string, error) {
+	if f.dsn.Text != "" {
+		if _, err := data.ParseServerAddress(f.dsn.Text); err != nil {
 			return "", err
 		}
-		if c.password.Text != "" {
-			return data.WithServerPassword(c.dsn.Text, c.password.Text)
+		if f.password.Text != "" {
+			return data.WithServerPassword(f.dsn.Text, f.password.Text)
 		}
-		return c.dsn.Text, nil
+		return f.dsn.Text, nil
 	}
-	addr := data.ServerAddress{Host: c.host.Text, Port: c.port.Text, Database: c.database.Text,
-		User: c.user.Text, Password: c.password.Text}
+	addr := data.ServerAddress{Host: f.host.Text, Port: f.port.Text, Database: f.database.Text,
+		User: f.user.Text, Password: f.password.Text}
 	if addr.Host == "" || addr.Database == "" || addr.User == "" {
 		return "", errFormIncomplete
 	}
@@ -111,31 +133,29 @@ var errFormIncomplete = errors.New("请填写服务器地址、数据库和用�
 
 // testAndSave connects once off the UI goroutine; only a server that
 // answered is saved, with or without its password as the check box says.
-func (c *locationCard) testAndSave() {
-	dsn, err := c.chosenDSN()
+func (f *serverForm) testAndSave() {
+	dsn, err := f.chosenDSN()
 	if err != nil {
-		c.formStatus.SetText(err.Error())
+		f.status.SetText(err.Error())
 		return
 	}
-	c.formStatus.SetText("正在连接服务器…")
-	c.save.Disable()
-	remember := c.remember.Checked
-	dir := c.app.Store.Dir()
+	f.status.SetText("正在连接服务器…")
+	f.save.Disable()
+	remember := f.remember.Checked
 	inBackground(func() {
 		err := testServer(dsn)
 		if err == nil {
-			err = data.SaveServerChoice(dir, savedDSN(dsn, remember))
+			err = data.SaveServerChoice(f.dir, savedDSN(dsn, remember))
 		}
 		fyne.Do(func() {
-			c.save.Enable()
+			f.save.Enable()
 			if err != nil {
-				c.formStatus.SetText("没有保存：" + err.Error())
+				f.status.SetText("没有保存：" + err.Error())
 				return
 			}
-			c.password.SetText("")
-			c.dlg.Hide()
-			c.status.SetText("连接成功，已保存。下次启动程序时使用这个服务器。")
-			c.showNext()
+			f.password.SetText("")
+			f.status.SetText("")
+			f.saved(dsn)
 		})
 	})
 }

@@ -101,8 +101,61 @@ func ShowFirstRunWizard(a *core.App, done func()) {
 	w.Message = widget.NewLabel("")
 	w.Message.Importance = widget.DangerImportance
 	w.Message.Hide()
-	w.showBranchPage()
+	if w.asksLocation() {
+		w.showLocationPage()
+	} else {
+		w.showBranchPage()
+	}
 	a.Window.SetContent(container.NewVScroll(container.New(centeredColumn{width: 640}, w.page)))
+}
+
+// asksLocation says whether the wizard begins with where the data lives:
+// on a new data folder of a window that can move onto a server. On a
+// server (its branch without 支部信息 yet) it is answered already.
+func (w *wizard) asksLocation() bool {
+	return !w.app.Store.OnServer() && w.people == 0 && w.app.CanOpenServer()
+}
+
+// showLocationPage is the wizard's first question: 本机文件 (the default,
+// for almost every school) or a server of the school's or district's IT
+// (docs/ARCHITECTURE.md#two-backends).
+func (w *wizard) showLocationPage() {
+	local := widget.NewButtonWithIcon("本机文件（默认，推荐）", theme.ComputerIcon(), w.showBranchPage)
+	local.Importance = widget.HighImportance
+	local.Alignment = widget.ButtonAlignLeading
+	server := widget.NewButtonWithIcon("服务器", theme.StorageIcon(), w.showServerPage)
+	server.Alignment = widget.ButtonAlignLeading
+	choice := func(b *widget.Button, detail string) fyne.CanvasObject {
+		return widget.NewCard("", "", container.NewBorder(nil, nil, widgets.Columns([]float32{220}, b), nil, widgets.WrappedLabel(detail)))
+	}
+	w.setPage("欢迎使用党支部工作台", "第一步：选择数据放在哪里。以后可以在“设置与数据 → 数据位置”中更改。",
+		choice(local, "数据保存在这台电脑的数据文件夹中。只在一台电脑上使用的，选这一项。"),
+		choice(server, "数据保存在学校或区里信息中心的数据库服务器上，几台电脑共用同一份数据。"+
+			"需要信息中心给的服务器地址、数据库名称、登录名和密码。"))
+}
+
+// showServerPage asks for the server; once it answered and was saved, the
+// window moves onto it (and asks the branch's questions there when the
+// server's branch has no 支部信息 yet).
+func (w *wizard) showServerPage() {
+	var form *serverForm
+	form = newServerForm("测试连接并使用这个服务器", w.app.Store.Dir(), func(dsn string) {
+		if err := w.app.OpenServer(dsn); err != nil {
+			form.status.SetText("无法打开服务器上的数据：" + err.Error())
+		}
+	})
+	back := widget.NewButtonWithIcon("上一步", theme.NavigateBackIcon(), w.showLocationPage)
+	w.setPage("使用数据库服务器", "填写信息中心给的服务器地址、数据库、登录名和密码（或一整条连接串）。"+
+		"有加密连接（TLS）时自动使用。", form.object(), container.NewHBox(back))
+}
+
+// step names the n-th step of the branch's questions, counting the
+// location question before them when it is asked.
+func (w *wizard) step(n int) string {
+	if w.asksLocation() {
+		n++
+	}
+	return "第" + []string{"一", "二", "三"}[n-1] + "步"
 }
 
 func (w *wizard) showBranchPage() {
@@ -110,7 +163,7 @@ func (w *wizard) showBranchPage() {
 	form := widget.NewForm(e.items(branchName, branchSuperior, branchUnit, branchSecretary,
 		branchOrganization, branchPhone)...)
 	form.Append("", e.noCommittee)
-	nextLabel, guidance := "下一步", "第一步：填写本支部的基本信息。只有支部名称必须填写，其余可以以后在“设置与数据”中补充。"
+	nextLabel, guidance := "下一步", w.step(1)+"：填写本支部的基本信息。只有支部名称必须填写，其余可以以后在“设置与数据”中补充。"
 	if w.people > 0 {
 		// The folder already holds the register (copied over, or restored
 		// without 支部信息): nothing to import, only the branch to name.
@@ -170,7 +223,7 @@ func (w *wizard) showStartPage() {
 		choices.Add(widget.NewCard("", "", container.NewBorder(nil, nil, widgets.Columns([]float32{180}, b), nil, widgets.WrappedLabel(s.Detail))))
 	}
 	back := widget.NewButtonWithIcon("上一步", theme.NavigateBackIcon(), w.showBranchPage)
-	w.setPage("录入党员", "第二步：选择从哪里开始。以后随时可以在“党员名册”中导入或录入。",
+	w.setPage("录入党员", w.step(2)+"：选择从哪里开始。以后随时可以在“党员名册”中导入或录入。",
 		choices, container.NewHBox(back))
 }
 
