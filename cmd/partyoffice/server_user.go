@@ -53,7 +53,11 @@ func (c *cli) listServerUsers(args []string) error {
 			fmt.Fprintln(c.stdout, "还没有登录用户：用 server-user add 新增")
 		}
 		for _, u := range users {
-			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t支部 %d\n", u.Login, u.Name, data.ServerRoleName(u.Role), u.BranchID)
+			branch := fmt.Sprintf("支部 %d", u.BranchID)
+			if u.Role == data.RoleDistrict {
+				branch = "全部支部（只读）"
+			}
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", u.Login, u.Name, data.ServerRoleName(u.Role), branch)
 		}
 		return nil
 	})

@@ -212,7 +212,7 @@ func WindowTitle(s *data.Store) string {
 
 // readOnlyBanner is the band above the screens of a read-only window.
 func readOnlyBanner() fyne.CanvasObject {
-	text := canvas.NewText(ReadOnlyBanner, theme.Color(theme.ColorNameForeground))
+	text := canvas.NewText(ReadOnlyBanner, theme.Color(theme.ColorNameForegroundOnWarning))
 	text.TextStyle.Bold = true
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 	return container.NewStack(bg, container.NewPadded(text))

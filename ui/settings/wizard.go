@@ -145,8 +145,7 @@ func (w *wizard) showServerPage() {
 		}
 	})
 	back := widget.NewButtonWithIcon("上一步", theme.NavigateBackIcon(), w.showLocationPage)
-	w.setPage("使用数据库服务器", "填写信息中心给的服务器地址、数据库、登录名和密码（或一整条连接串）。"+
-		"有加密连接（TLS）时自动使用。", form.object(), container.NewHBox(back))
+	w.setPage("使用数据库服务器", "填写信息中心给的服务器地址、数据库、登录名和密码，或者一整条连接串。服务器支持加密连接时自动加密。", form.object(), container.NewHBox(back))
 }
 
 // step names the n-th step of the branch's questions, counting the
