@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
+	"partyoffice/ui/widgets"
 )
 
 // When a save is refused because someone else saved the record since the
@@ -44,9 +45,12 @@ func (a *App) AskAboutConflict(err error, c Conflict) bool {
 	if !errors.As(err, &conflict) {
 		return false
 	}
-	msg := widget.NewLabel(err.Error() + "。\n\n重新载入：放弃刚才的修改，显示对方保存的内容。\n" +
-		"对比：逐项看两边的不同，再决定用哪一边。\n继续编辑：保留刚才的修改，再次保存时会替换对方的修改。")
-	msg.Wrapping = fyne.TextWrapWord
+	msg := container.NewVBox()
+	for _, line := range []string{err.Error() + "。", "重新载入：放弃刚才的修改，显示对方保存的内容。",
+		"对比：逐项看两边的不同，再决定用哪一边。", "继续编辑：保留刚才的修改，再次保存时会替换对方的修改。"} {
+		// Wrapped as Chinese is typeset: not at the spaces around the name.
+		msg.Add(widgets.NewTokenWrap(&widget.TextSegment{Text: line, Style: widget.RichTextStyleInline}))
+	}
 	var d *dialog.CustomDialog
 	reload := widget.NewButtonWithIcon("重新载入", theme.ViewRefreshIcon(), func() { d.Hide(); c.Reload() })
 	compare := widget.NewButtonWithIcon("对比", theme.ListIcon(), func() { d.Hide(); a.showComparison(conflict, c) })

@@ -44,6 +44,8 @@ func TopDialogHasText(c fyne.Canvas, part string) bool {
 			text = v.Text
 		case *widget.Check:
 			text = v.Text
+		case *widgets.TokenWrap:
+			text = v.String()
 		}
 		if strings.Contains(text, part) {
 			return true
