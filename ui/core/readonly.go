@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
+	"partyoffice/ui/widgets"
 )
 
 // Read-only windows (docs/ARCHITECTURE.md#two-backends): a 区管理员 signed in
@@ -18,7 +19,8 @@ import (
 // their writes whatever the window does (row-level security); the window
 // does not offer them. This file is the one switch: the screens build as
 // usual, and the App disables every action that writes, found by what its
-// button says (writeVerbs), in the screens, the 文件 menu and the dialogs.
+// button says (writeVerbs), in the screens, the 文件 menu and the dialogs. A widget that shows others
+// through its own renderer implements widgets.Holder so the walk gets inside.
 // A new button whose label starts with a new verb is caught by the test
 // that walks every screen read-only (ui/readonly_test.go).
 
@@ -105,62 +107,14 @@ func disableWriteItems(items []*fyne.MenuItem) (changed bool) {
 }
 
 // disableWrites walks o through the containers and the widgets that hold
-// others (scrolls, tabs, cards, forms, dialogs) and disables the write buttons.
+// others (widgets.Holds) and disables the write buttons.
 func disableWrites(o fyne.CanvasObject) {
-	for _, child := range children(o) {
+	for _, child := range widgets.Holds(o) {
 		disableWrites(child)
 	}
 	if b, ok := o.(*widget.Button); ok && IsWriteAction(b.Text) && !b.Disabled() {
 		b.Disable()
 	}
-}
-
-// children are the objects o shows inside it, as far as the public API
-// tells (a widget's own renderer is not reachable outside Fyne).
-func children(o fyne.CanvasObject) []fyne.CanvasObject {
-	switch v := o.(type) {
-	case *fyne.Container:
-		return v.Objects
-	case *container.Scroll:
-		return []fyne.CanvasObject{v.Content}
-	case *container.Split:
-		return []fyne.CanvasObject{v.Leading, v.Trailing}
-	case *container.AppTabs:
-		return tabContents(v.Items)
-	case *container.DocTabs:
-		return tabContents(v.Items)
-	case *widget.Card:
-		return []fyne.CanvasObject{v.Content}
-	case *widget.PopUp:
-		return []fyne.CanvasObject{v.Content}
-	case *widget.Form:
-		var out []fyne.CanvasObject
-		for _, it := range v.Items {
-			out = append(out, it.Widget)
-		}
-		return out
-	case Holder:
-		return v.Held()
-	case *widget.Accordion:
-		var out []fyne.CanvasObject
-		for _, it := range v.Items {
-			out = append(out, it.Detail)
-		}
-		return out
-	}
-	return nil
-}
-
-// Holder is a widget of the screens that shows others through its own
-// renderer, which the read-only walk cannot reach: it names them.
-type Holder interface{ Held() []fyne.CanvasObject }
-
-func tabContents(items []*container.TabItem) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	for _, it := range items {
-		out = append(out, it.Content)
-	}
-	return out
 }
 
 // readOnlyInterval is how often a read-only window looks for write actions

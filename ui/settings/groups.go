@@ -21,34 +21,29 @@ type groupsSection struct {
 	groups   []data.PartyGroup
 	members  []data.Person // the register, to pick a 组长 from
 	counts   data.RegisterCounts
-	list     *widget.List
-	selected int // index into groups, -1 for none
-	empty    *widget.Label
-	// needSelection are the buttons that act on the selected group.
-	needSelection []*widget.Button
+	rows     *listSelection // the chosen group, and the buttons that act on it
 }
 
 func newGroupsSection(a *core.App) fyne.CanvasObject {
-	g := &groupsSection{app: a, selected: -1}
-	g.list = widget.NewList(func() int { return len(g.groups) }, newGroupRow, g.updateGroupRow)
-	g.list.OnSelected = func(id widget.ListItemID) { g.selected = id; g.enableActions(true) }
-	g.list.OnUnselected = func(widget.ListItemID) { g.selected = -1; g.enableActions(false) }
-	g.empty = widgets.QuietLabel("还没有党小组。点“新增”建立第一个党小组。")
-	g.needSelection = []*widget.Button{
+	g := &groupsSection{app: a}
+	list := widget.NewList(func() int { return len(g.groups) }, newGroupRow, g.updateGroupRow)
+	empty := widgets.QuietLabel("还没有党小组。点“新增”建立第一个党小组。")
+	acting := []*widget.Button{
 		widget.NewButtonWithIcon("改名", theme.DocumentCreateIcon(), g.rename),
 		widget.NewButtonWithIcon("设组长", theme.AccountIcon(), g.setLeader),
 		widget.NewButtonWithIcon("删除", theme.DeleteIcon(), g.delete),
 	}
+	g.rows = newListSelection(list, empty, acting...)
 	g.reload()
 	a.OnChange(g.reload)
 
 	toolbar := container.NewHBox(widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), g.add))
-	for _, b := range g.needSelection {
+	for _, b := range acting {
 		toolbar.Add(b)
 	}
 	header := widgets.Columns(groupColumns, widgets.BoldLabel("党小组"), widgets.BoldLabel("组长"), widgets.BoldLabel("党员人数"))
 	return widget.NewCard("", "删除党小组不会删除党员：组里的党员变为未分组。",
-		container.NewBorder(container.NewVBox(toolbar, header), nil, nil, nil, container.NewStack(g.list, g.empty)))
+		container.NewBorder(container.NewVBox(toolbar, header), nil, nil, nil, container.NewStack(list, empty)))
 }
 
 var groupColumns = []float32{220, 180}
@@ -92,30 +87,16 @@ func (g *groupsSection) reload() {
 	g.members = data.FilterPeople(people, data.PersonFilter{View: data.ViewRegister})
 	data.SortPeople(g.members, data.FieldName, false)
 	g.counts = data.Count(people)
-	g.list.UnselectAll()
-	g.selected = -1
-	g.enableActions(false)
-	g.empty.Hidden = len(groups) > 0
-	g.empty.Refresh()
-	g.list.Refresh()
-}
-
-func (g *groupsSection) enableActions(on bool) {
-	for _, b := range g.needSelection {
-		if on {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	g.rows.reset(len(groups))
 }
 
 // current is a copy of the selected group.
 func (g *groupsSection) current() (data.PartyGroup, bool) {
-	if g.selected < 0 || g.selected >= len(g.groups) {
+	i, ok := g.rows.index(len(g.groups))
+	if !ok {
 		return data.PartyGroup{}, false
 	}
-	return g.groups[g.selected], true
+	return g.groups[i], true
 }
 
 func (g *groupsSection) add() {

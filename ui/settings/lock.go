@@ -276,7 +276,7 @@ func (a *activityWrapper) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(a.Content)
 }
 
-// Held lets a read-only window find the buttons of the window (core.Holder).
+// Held lets a read-only window find the buttons of the window (widgets.Holder).
 func (a *activityWrapper) Held() []fyne.CanvasObject { return []fyne.CanvasObject{a.Content} }
 
 // Cursor is asked on every mouse move over the window: the activity signal.

@@ -24,35 +24,30 @@ func managesServerUsers(s *data.Store) bool { return s.OnServer() && s.ServerRol
 // serverUsersSection is 设置与数据 → 服务器用户: the sign-ins of the server,
 // with 新增, 删除 and 重设密码 (the CLI's server-user).
 type serverUsersSection struct {
-	app      *core.App
-	users    []data.ServerUser
-	list     *widget.List
-	selected int
-	empty    *widget.Label
-	// needSelection act on the selected user.
-	needSelection []*widget.Button
+	app   *core.App
+	users []data.ServerUser
+	rows  *listSelection
 }
 
 func newServerUsersSection(a *core.App) fyne.CanvasObject {
-	u := &serverUsersSection{app: a, selected: -1}
-	u.list = widget.NewList(func() int { return len(u.users) }, newServerUserRow, u.updateRow)
-	u.list.OnSelected = func(id widget.ListItemID) { u.selected = id; u.enableActions(true) }
-	u.list.OnUnselected = func(widget.ListItemID) { u.selected = -1; u.enableActions(false) }
-	u.empty = widgets.QuietLabel("还没有登录用户。点“新增”为每个支部的书记或组织委员建一个登录名。")
-	u.needSelection = []*widget.Button{
+	u := &serverUsersSection{app: a}
+	list := widget.NewList(func() int { return len(u.users) }, newServerUserRow, u.updateRow)
+	empty := widgets.QuietLabel("还没有登录用户。点“新增”为每个支部的书记或组织委员建一个登录名。")
+	acting := []*widget.Button{
 		widget.NewButtonWithIcon("重设密码…", theme.VisibilityOffIcon(), u.resetPassword),
 		widget.NewButtonWithIcon("删除", theme.DeleteIcon(), u.remove),
 	}
+	u.rows = newListSelection(list, empty, acting...)
 	u.reload()
 	toolbar := container.NewHBox(widget.NewButtonWithIcon("新增…", theme.ContentAddIcon(), u.add))
-	for _, b := range u.needSelection {
+	for _, b := range acting {
 		toolbar.Add(b)
 	}
 	header := widgets.Columns(serverUserColumns, widgets.BoldLabel("登录名"), widgets.BoldLabel("姓名"),
 		widgets.BoldLabel("角色"), widgets.BoldLabel("支部编号"))
 	return widget.NewCard("", "支部用户只能查看和修改本支部的记录；区管理员只读查看全部支部。"+
 		"删除登录用户不会删除他保存过的记录，操作日志中仍有他的名字。",
-		container.NewBorder(container.NewVBox(toolbar, header), nil, nil, nil, container.NewStack(u.list, u.empty)))
+		container.NewBorder(container.NewVBox(toolbar, header), nil, nil, nil, container.NewStack(list, empty)))
 }
 
 var serverUserColumns = []float32{180, 140, 120}
@@ -82,29 +77,15 @@ func (u *serverUsersSection) reload() {
 		return
 	}
 	u.users = users
-	u.list.UnselectAll()
-	u.selected = -1
-	u.enableActions(false)
-	u.empty.Hidden = len(users) > 0
-	u.empty.Refresh()
-	u.list.Refresh()
-}
-
-func (u *serverUsersSection) enableActions(on bool) {
-	for _, b := range u.needSelection {
-		if on {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	u.rows.reset(len(users))
 }
 
 func (u *serverUsersSection) current() (data.ServerUser, bool) {
-	if u.selected < 0 || u.selected >= len(u.users) {
+	i, ok := u.rows.index(len(u.users))
+	if !ok {
 		return data.ServerUser{}, false
 	}
-	return u.users[u.selected], true
+	return u.users[i], true
 }
 
 // roleChoices are the roles the 新增 form offers, by their names.

@@ -76,7 +76,7 @@ func InputValues(root fyne.CanvasObject) []string {
 			out = append(out, v)
 			return
 		}
-		for _, child := range holds(o) {
+		for _, child := range Holds(o) {
 			visit(child)
 		}
 	}

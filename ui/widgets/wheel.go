@@ -97,7 +97,7 @@ func scrollAround(root, target fyne.CanvasObject, within *container.Scroll) (*co
 	if s, ok := root.(*container.Scroll); ok {
 		within = s
 	}
-	for _, child := range holds(root) {
+	for _, child := range Holds(root) {
 		if s, found := scrollAround(child, target, within); found {
 			return s, true
 		}
@@ -105,11 +105,18 @@ func scrollAround(root, target fyne.CanvasObject, within *container.Scroll) (*co
 	return nil, false
 }
 
-// holds are the objects inside o that screens put there: a container's
+// Holder is a widget of the screens that shows others through its own
+// renderer, which a walk outside Fyne cannot reach: it names them (Holds).
+type Holder interface{ Held() []fyne.CanvasObject }
+
+// Holds are the objects inside o that screens put there: a container's
 // objects, a scroll's content, the content of the container widgets, a
-// pop-up's (a dialog's) content.
-func holds(o fyne.CanvasObject) []fyne.CanvasObject {
+// pop-up's (a dialog's) content, a Holder's. (A widget's own renderer is
+// not reachable outside Fyne.)
+func Holds(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch c := o.(type) {
+	case Holder:
+		return c.Held()
 	case *fyne.Container:
 		return c.Objects
 	case *container.Scroll:
@@ -123,11 +130,9 @@ func holds(o fyne.CanvasObject) []fyne.CanvasObject {
 		}
 		return out
 	case *container.AppTabs:
-		var out []fyne.CanvasObject
-		for _, item := range c.Items {
-			out = append(out, item.Content)
-		}
-		return out
+		return tabContents(c.Items)
+	case *container.DocTabs:
+		return tabContents(c.Items)
 	case *widget.Card:
 		return []fyne.CanvasObject{c.Content}
 	case *widget.Accordion:
@@ -140,4 +145,12 @@ func holds(o fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{c.Leading, c.Trailing}
 	}
 	return nil
+}
+
+func tabContents(items []*container.TabItem) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, it := range items {
+		out = append(out, it.Content)
+	}
+	return out
 }

@@ -43,7 +43,7 @@ type view struct {
 
 func (v *view) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
 
-// Held lets a read-only window find the screen's buttons (core.Holder).
+// Held lets a read-only window find the screen's buttons (widgets.Holder).
 func (v *view) Held() []fyne.CanvasObject { return []fyne.CanvasObject{v.content} }
 
 // ShowPart selects the tab titled part (a tab inside a tab too).
