@@ -17,11 +17,11 @@ import (
 
 // groupsSection edits the 党小组: create, rename, set the 组长, delete.
 type groupsSection struct {
-	app      *core.App
-	groups   []data.PartyGroup
-	members  []data.Person // the register, to pick a 组长 from
-	counts   data.RegisterCounts
-	rows     *listSelection // the chosen group, and the buttons that act on it
+	app     *core.App
+	groups  []data.PartyGroup
+	members []data.Person // the register, to pick a 组长 from
+	counts  data.RegisterCounts
+	rows    *listSelection // the chosen group, and the buttons that act on it
 }
 
 func newGroupsSection(a *core.App) fyne.CanvasObject {
