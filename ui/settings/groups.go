@@ -91,13 +91,7 @@ func (g *groupsSection) reload() {
 }
 
 // current is a copy of the selected group.
-func (g *groupsSection) current() (data.PartyGroup, bool) {
-	i, ok := g.rows.index(len(g.groups))
-	if !ok {
-		return data.PartyGroup{}, false
-	}
-	return g.groups[i], true
-}
+func (g *groupsSection) current() (data.PartyGroup, bool) { return chosen(g.rows, g.groups) }
 
 func (g *groupsSection) add() {
 	g.askName("新增党小组", "", func(name string) error {

@@ -39,7 +39,10 @@ func (l *listSelection) enable(on bool) {
 	}
 }
 
-// index is the chosen row among n, ok false when none is.
-func (l *listSelection) index(n int) (int, bool) {
-	return l.selected, l.selected >= 0 && l.selected < n
+// chosen is the item of the chosen row, ok false when none is.
+func chosen[T any](l *listSelection, items []T) (item T, ok bool) {
+	if l.selected < 0 || l.selected >= len(items) {
+		return item, false
+	}
+	return items[l.selected], true
 }

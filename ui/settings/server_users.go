@@ -80,13 +80,7 @@ func (u *serverUsersSection) reload() {
 	u.rows.reset(len(users))
 }
 
-func (u *serverUsersSection) current() (data.ServerUser, bool) {
-	i, ok := u.rows.index(len(u.users))
-	if !ok {
-		return data.ServerUser{}, false
-	}
-	return u.users[i], true
-}
+func (u *serverUsersSection) current() (data.ServerUser, bool) { return chosen(u.rows, u.users) }
 
 // roleChoices are the roles the 新增 form offers, by their names.
 var roleChoices = []string{data.ServerRoleName(data.RoleBranch), data.ServerRoleName(data.RoleDistrict)}
