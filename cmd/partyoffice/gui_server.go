@@ -90,13 +90,23 @@ func (si *serverSignIn) content(problem error, done func(*data.Store)) fyne.Canv
 			message.SetText(err.Error())
 			return
 		}
-		s, err := data.OpenServer(dsn, si.dir)
-		if err != nil {
-			message.SetText(err.Error())
-			return
-		}
-		si.signedIn(dsn, remember.Checked)
-		done(s)
+		// A server that does not answer takes seconds to say so: the window
+		// stays responsive meanwhile.
+		message.SetText("正在登录…")
+		signIn.Disable()
+		keep := remember.Checked
+		signInBackground(func() {
+			s, err := data.OpenServer(dsn, si.dir)
+			fyne.Do(func() {
+				signIn.Enable()
+				if err != nil {
+					message.SetText(err.Error())
+					return
+				}
+				si.signedIn(dsn, keep)
+				done(s)
+			})
+		})
 	}
 	password.OnSubmitted = func(string) { signIn.OnTapped() }
 	login.OnSubmitted = password.OnSubmitted
@@ -104,6 +114,9 @@ func (si *serverSignIn) content(problem error, done func(*data.Store)) fyne.Canv
 	return container.NewBorder(nil, container.NewCenter(container.NewHBox(signIn, widget.NewButton("退出", si.app.Quit))),
 		nil, nil, container.NewVBox(where, message, form, remember))
 }
+
+// signInBackground runs the sign-in off the UI goroutine; tests run it at once.
+var signInBackground = func(f func()) { go f() }
 
 // serverWhere names the server of the sign-in window, never a password.
 func serverWhere(a data.ServerAddress) string {

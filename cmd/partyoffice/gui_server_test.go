@@ -39,6 +39,8 @@ func TestWindowServerIsTheFlagElseTheSavedChoice(t *testing.T) {
 func signInWindow(t *testing.T, si *serverSignIn, done func(*data.Store)) (login, password *widget.Entry, remember *widget.Check, signIn *widget.Button, shown func() string) {
 	a := test.NewTempApp(t)
 	si.app = a
+	defer func(b func(func())) { t.Cleanup(func() { signInBackground = b }) }(signInBackground)
+	signInBackground = func(f func()) { f() }
 	if si.dir == "" {
 		si.dir = t.TempDir()
 	}
