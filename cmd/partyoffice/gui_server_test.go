@@ -19,6 +19,7 @@ import (
 )
 
 func TestWindowServerIsTheFlagElseTheSavedChoice(t *testing.T) {
+	keyring.MockInit() // never this PC's own keyring
 	dir := t.TempDir()
 	if got, err := serverFor("", dir); err != nil || got != "" {
 		t.Fatalf("nothing saved: %q, %v; want the folder's file", got, err)
