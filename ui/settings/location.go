@@ -79,7 +79,7 @@ func newServerForm(saveLabel, dir string, saved func(dsn string)) *serverForm {
 func (f *serverForm) object() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem("服务器地址", f.host), widget.NewFormItem("端口", f.port),
-		widget.NewFormItem("数据库", f.database), widget.NewFormItem("用户名", f.user),
+		widget.NewFormItem("数据库", f.database), widget.NewFormItem("登录名", f.user),
 		widget.NewFormItem("密码", f.password), widget.NewFormItem("或连接串", f.dsn))
 	return container.NewVBox(form, f.remember, container.NewHBox(f.save), f.status)
 }
@@ -129,7 +129,7 @@ func (f *serverForm) chosenDSN() (string, error) {
 	return addr.DSN(), nil
 }
 
-var errFormIncomplete = errors.New("请填写服务器地址、数据库和用户名，或者填写连接串")
+var errFormIncomplete = errors.New("请填写服务器地址、数据库和登录名，或者填写连接串")
 
 // testAndSave connects once off the UI goroutine; only a server that
 // answered is saved, with or without its password as the check box says.

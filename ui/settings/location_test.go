@@ -36,7 +36,7 @@ func TestLocationSavesATestedServerForNextStart(t *testing.T) {
 	uitest.TapButton(t, c, "使用服务器…")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "服务器地址"), "db.school.cn")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "数据库"), "party")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "用户名"), "zhang")
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "登录名"), "zhang")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "秘密123")
 	uitest.TapButton(t, c, "测试连接并保存（下次启动生效）")
 	uitest.RequireText(t, c, "连接成功")

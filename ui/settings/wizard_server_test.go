@@ -43,7 +43,7 @@ func TestWizardServerChoiceSavesAndOpens(t *testing.T) {
 	uitest.TapButton(t, c, "服务器")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "服务器地址"), "10.0.0.5")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "数据库"), "party")
-	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "用户名"), "li_ming")
+	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "登录名"), "li_ming")
 	uitest.TypeInto(c, uitest.FindFormEntry(t, c, "密码"), "pw-li")
 	uitest.TapButton(t, c, "测试连接并使用这个服务器")
 	addr, err := data.ParseServerAddress(opened)
