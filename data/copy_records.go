@@ -105,8 +105,9 @@ func copyToFile(db *gorm.DB, dest string) error {
 
 // replaceOnServer is replace for a store on a server: the incoming file's
 // records take the place of the server's in one transaction (the server's
-// schema version stays: the file was checked not to be newer), then the
-// attachments folder is swapped as on a single PC.
+// schema version stays: the file was checked not to be newer) and its
+// attachments take the place of the branch's in stored_files; then the
+// attachments folder (this PC's cache) is swapped as on a single PC.
 func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
 	file, err := openSQLiteFile(in.db)
 	if err != nil {
@@ -136,6 +137,11 @@ func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
 		}
 		for _, m := range models {
 			if err := copyTable(file, tx, m, offset); err != nil {
+				return err
+			}
+		}
+		if !in.Legacy { // a bare database keeps the attachments, as on a single PC
+			if err := replaceStoredFiles(tx, in.attachments); err != nil {
 				return err
 			}
 		}

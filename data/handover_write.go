@@ -113,7 +113,7 @@ func (s *Store) writePackage(dest string, spec packageSpec) (handover.Manifest, 
 	m := facts.manifest()
 	m.Kind, m.Label, m.CreatedBy = spec.kind, spec.label, s.Actor
 	sources := []handover.Source{{Path: DBFileName, Disk: db, Compress: true}}
-	attachments, err := attachmentSources(s.dir, spec.shared)
+	attachments, err := s.packageAttachments(spec.shared)
 	if err != nil {
 		return m, err
 	}

@@ -220,6 +220,9 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // AttachmentStats is the number and total size of the attachment files.
 func (s *Store) AttachmentStats() (files int, bytes int64, err error) {
+	if s.server != nil {
+		return s.serverAttachmentStats()
+	}
 	root := filepath.Join(s.dir, AttachDir)
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {

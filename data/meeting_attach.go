@@ -57,6 +57,9 @@ func (s *Store) AddMeetingAttachment(meetingID uint, src, kind, note string) (Me
 		if same > 0 {
 			return fmt.Errorf("“%s”已经添加到这次会议中了（内容相同的文件）", a.Name)
 		}
+		if err := s.storeOnServer(tx, rel, sum); err != nil {
+			return err
+		}
 		if err := tx.Create(&a).Error; err != nil {
 			return err
 		}
@@ -114,7 +117,7 @@ func (s *Store) copyIn(src string) (rel, sum string, size int64, created bool, e
 	name := sum + strings.ToLower(filepath.Ext(src))
 	rel = path.Join(AttachDir, meetingFilesDir, name)
 	target := filepath.Join(dir, name)
-	if _, err := os.Stat(target); err == nil {
+	if s.alreadyCached(target, sum) {
 		return rel, sum, size, false, nil // the same content is stored already
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
@@ -145,14 +148,22 @@ func openAttachmentSource(src string) (*os.File, error) {
 	return f, nil
 }
 
-// AttachmentPath is where the attachment's file is on this computer.
+// AttachmentPath is where the attachment's file is on this computer. On a
+// server it is fetched into this PC's cache first when missing or changed
+// there; a failure leaves the path empty-handed, and VerifyAttachment (which
+// the window calls before opening) says why.
 func (s *Store) AttachmentPath(a MeetingAttachment) string {
+	s.fetchFile(a.Path, a.SHA256, a.Name)
 	return filepath.Join(s.dir, filepath.FromSlash(a.Path))
 }
 
-// VerifyAttachment checks that the stored file is there and unchanged.
+// VerifyAttachment checks that the stored file is there and unchanged (on a
+// server: that this PC can fetch it, and then its cached copy).
 func (s *Store) VerifyAttachment(a MeetingAttachment) error {
-	f, err := os.Open(s.AttachmentPath(a))
+	if err := s.fetchFile(a.Path, a.SHA256, a.Name); err != nil {
+		return err
+	}
+	f, err := os.Open(filepath.Join(s.dir, filepath.FromSlash(a.Path)))
 	if errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("附件“%s”的文件不见了（应在 %s），请从备份中找回或重新添加", a.Name, a.Path)
 	}
@@ -198,6 +209,21 @@ func (s *Store) removeUnusedFiles(paths []string) {
 		if s.db.Unscoped().Model(&RecordAttachment{}).Where("path = ?", p).Count(&m).Error != nil || m > 0 {
 			continue
 		}
+		s.forgetOnServer(p)
 		os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))
 	}
+}
+
+// alreadyCached says whether target holds the content sum already. On a
+// single PC the name says it (content-addressed); a server store's cache is
+// checked, since its file is what gets uploaded.
+func (s *Store) alreadyCached(target, sum string) bool {
+	if _, err := os.Stat(target); err != nil {
+		return false
+	}
+	if s.server == nil {
+		return true
+	}
+	got, err := fileSum(target)
+	return err == nil && got == sum
 }

@@ -39,6 +39,9 @@ func AddRecordAttachment[T any, P recordPtr[T]](s *Store, id uint, src, note str
 		if err := tx.First(&row, id).Error; err != nil {
 			return fmt.Errorf("找不到这条%s，它可能已被删除", entity)
 		}
+		if err := s.storeOnServer(tx, rel, sum); err != nil {
+			return err
+		}
 		if err := tx.Create(&a).Error; err != nil {
 			return err
 		}
@@ -56,8 +59,10 @@ func RecordAttachments[T any, P recordPtr[T]](s *Store, id uint) ([]RecordAttach
 	return Records[RecordAttachment](s, "id", "entity = ? AND record_id = ?", P(&probe).entity(), id)
 }
 
-// RecordAttachmentPath is where the file is on this computer.
+// RecordAttachmentPath is where the file is on this computer (fetched from
+// the server first, as AttachmentPath).
 func (s *Store) RecordAttachmentPath(a RecordAttachment) string {
+	s.fetchFile(a.Path, a.SHA256, a.Name)
 	return filepath.Join(s.dir, filepath.FromSlash(a.Path))
 }
 
