@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // entityBranch is the 操作日志's name for the branch's own record (ID 1).
@@ -19,17 +21,23 @@ func (s *Store) Branch() (Branch, error) {
 	return b, err
 }
 
-// SaveBranch stores the branch information.
+// SaveBranch stores the branch information. b.Version is the version the
+// form loaded (Branch): a save over a branch someone else has saved since is
+// refused with a ConflictError. A Branch the program builds from scratch
+// (the first-run wizard, the demo: Version 0) is written over whatever is
+// stored; every save counts from 1, so a branch read from the store is
+// always checked.
 func (s *Store) SaveBranch(b Branch) error {
 	if b.Name == "" {
 		return errors.New("请填写支部名称，例如“XX小学党支部”")
 	}
 	return s.write(func(tx *Tx) error {
 		var before Branch
-		tx.Limit(1).Find(&before, 1)
-		b.ID = 1
-		b.UpdatedAt = time.Now().UTC()
-		if err := put(tx.DB, &b); err != nil {
+		found := tx.Limit(1).Find(&before, 1)
+		if found.Error != nil {
+			return found.Error
+		}
+		if err := tx.putBranch(&b, before, found.RowsAffected > 0); err != nil {
 			return err
 		}
 		if err := defaultLocalOff(tx.DB, before); err != nil {
@@ -37,6 +45,29 @@ func (s *Store) SaveBranch(b Branch) error {
 		}
 		return tx.Audit("修改", entityBranch, 1, "保存支部信息："+b.Name, before, b)
 	})
+}
+
+// putBranch writes b as the next version of before (stored tells whether
+// there is one), with the check of saveVersioned: one conditional UPDATE.
+func (tx *Tx) putBranch(b *Branch, before Branch, stored bool) error {
+	loaded := b.Version
+	if loaded == 0 { // built by the program, not loaded by a form
+		loaded = before.Version
+	}
+	if loaded != before.Version {
+		return &ConflictError{By: before.UpdatedBy, At: before.UpdatedAt}
+	}
+	b.ID, b.UpdatedAt, b.Version, b.UpdatedBy = 1, time.Now().UTC(), loaded+1, tx.actor
+	if !stored {
+		return tx.Create(b).Error
+	}
+	res := tx.Model(b).Where("COALESCE(version, 0) = ?", loaded).Select("*").Updates(b)
+	if res.Error == nil && res.RowsAffected == 0 { // saved by another PC in between
+		var now Branch
+		tx.Session(&gorm.Session{NewDB: true}).Limit(1).Find(&now, 1)
+		return &ConflictError{By: now.UpdatedBy, At: now.UpdatedAt}
+	}
+	return res.Error
 }
 
 // DefaultRuleVersion is the 发展党员工作细则 version for new records.
@@ -54,21 +85,25 @@ func (s *Store) SaveGroup(g *PartyGroup) error {
 	if g.Name == "" {
 		return errors.New("请填写党小组名称")
 	}
-	return s.write(func(tx *Tx) error {
+	return s.writeVersioned(&g.Model, func(tx *Tx) error {
 		var n int64
 		tx.Model(&PartyGroup{}).Where("name = ? AND id <> ?", g.Name, g.ID).Count(&n)
 		if n > 0 {
 			return fmt.Errorf("已经有名为“%s”的党小组", g.Name)
 		}
 		var before *PartyGroup
-		if g.ID != 0 {
+		var err error
+		if g.ID == 0 {
+			err = tx.Create(g).Error
+		} else {
 			var old PartyGroup
 			if err := tx.First(&old, g.ID).Error; err != nil {
 				return ErrNotFound
 			}
 			before = &old
+			err = tx.saveVersioned(g, &g.Model, old.Model)
 		}
-		if err := tx.Save(g).Error; err != nil {
+		if err != nil {
 			return err
 		}
 		action := "新增"

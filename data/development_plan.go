@@ -30,7 +30,7 @@ func (s *Store) SaveDevPlan(plan *DevPlan) error {
 	if err := checkPlan(plan, s.Today()); err != nil {
 		return err
 	}
-	return s.write(func(tx *Tx) error {
+	return s.writeVersioned(&plan.Model, func(tx *Tx) error {
 		p, err := tx.livePerson(plan.PersonID)
 		if err != nil {
 			return err
@@ -44,14 +44,17 @@ func (s *Store) SaveDevPlan(plan *DevPlan) error {
 			return fmt.Errorf("%d年的发展党员计划中已有%s，请修改那一行", plan.Year, p.Name)
 		}
 		action, before := "新增", any(nil)
-		if plan.ID != 0 {
+		if plan.ID == 0 {
+			err = tx.Create(plan).Error
+		} else {
 			var old DevPlan
 			if err := tx.First(&old, plan.ID).Error; err != nil {
 				return ErrNotFound
 			}
-			action, before, plan.CreatedAt = "修改", old, old.CreatedAt
+			action, before = "修改", old
+			err = tx.saveVersioned(plan, &plan.Model, old.Model)
 		}
-		if err := tx.Save(plan).Error; err != nil {
+		if err != nil {
 			return err
 		}
 		return tx.Audit(action, entityDevPlan, plan.ID,

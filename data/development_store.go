@@ -131,7 +131,7 @@ func (s *Store) DevTimeline(personID uint) (Timeline, error) {
 // Late or out-of-order records are accepted (history is what it was); the
 // rule engine reports them.
 func (s *Store) SaveDevStep(st *DevStep) error {
-	return s.write(func(tx *Tx) error { return tx.SaveDevStep(st) })
+	return s.writeVersioned(&st.Model, func(tx *Tx) error { return tx.SaveDevStep(st) })
 }
 
 // SaveDevSteps saves several records in one transaction, in order: all of
@@ -335,8 +335,7 @@ func (tx *Tx) storeRecord(st *DevStep, before *DevStep) error {
 			return err
 		}
 	} else {
-		st.CreatedAt = before.CreatedAt
-		if err := tx.Omit(clause.Associations).Save(st).Error; err != nil {
+		if err := tx.saveVersioned(st, &st.Model, before.Model); err != nil {
 			return err
 		}
 		if err := tx.Where("step_id = ?", st.ID).Delete(&DevStepPerson{}).Error; err != nil {
@@ -473,6 +472,7 @@ func (tx *Tx) recordEvent(before, p *Person, e *StatusEvent) error {
 	if err := tx.Create(e).Error; err != nil {
 		return err
 	}
+	tx.stamp(&p.Model, before.Version)
 	if err := tx.Save(p).Error; err != nil {
 		return err
 	}

@@ -248,7 +248,7 @@ func RaiseProblems(s *Store, meetingID uint, problems []Problem) error {
 			if p.PersonID == nil && p.Person == "" {
 				p.Person = "班子"
 			}
-			if err := saveRecord[Problem](tx, p); err != nil {
+			if err := saveRecord[Problem](tx, p, (*Tx).saveOver); err != nil {
 				return fmt.Errorf("第%d个问题：%w", i+1, err)
 			}
 		}

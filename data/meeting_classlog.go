@@ -34,22 +34,25 @@ func (s *Store) SaveClassLog(c *ClassLog) error {
 	if err := c.Validate(s.Today()); err != nil {
 		return err
 	}
-	return s.write(func(tx *Tx) error {
+	return s.writeVersioned(&c.Model, func(tx *Tx) error {
 		if c.Who == "" {
 			var b Branch
 			tx.Limit(1).Find(&b, 1)
 			c.Who = CleanText(b.Secretary)
 		}
 		var before *ClassLog
-		if c.ID != 0 {
+		var err error
+		if c.ID == 0 {
+			err = tx.Create(c).Error
+		} else {
 			var old ClassLog
 			if err := tx.First(&old, c.ID).Error; err != nil {
 				return errors.New("找不到要修改的思政课记录，它可能已被删除")
 			}
 			before = &old
-			c.CreatedAt = old.CreatedAt
+			err = tx.saveVersioned(c, &c.Model, old.Model)
 		}
-		if err := tx.Save(c).Error; err != nil {
+		if err != nil {
 			return err
 		}
 		action := "新增"

@@ -85,7 +85,7 @@ func (s *Store) Meeting(id uint) (Meeting, error) {
 //
 // 发展党员 decisions are not applied here; see LinkDecisionStep.
 func (s *Store) SaveMeeting(m *Meeting) error {
-	return s.write(func(tx *Tx) error { return tx.SaveMeeting(m) })
+	return s.writeVersioned(&m.Model, func(tx *Tx) error { return tx.SaveMeeting(m) })
 }
 
 // SaveMeetings saves several sittings in one transaction, all or none,
@@ -487,8 +487,7 @@ func (tx *Tx) storeMeeting(m *Meeting, before *Meeting) error {
 			return err
 		}
 	} else {
-		m.CreatedAt = before.CreatedAt
-		if err := tx.Omit(clause.Associations).Save(m).Error; err != nil {
+		if err := tx.saveVersioned(m, &m.Model, before.Model); err != nil {
 			return err
 		}
 		for _, child := range []any{&MeetingAttendance{}, &MeetingSpeech{}, &MeetingDecision{}} {

@@ -84,6 +84,10 @@ type Branch struct {
 	NoCommittee        bool   // 不设支委会（正式党员不足7人）
 	RuleVersion        string // default 发展党员工作细则 version for new applicants
 	UpdatedAt          time.Time
+	// Version and UpdatedBy guard the 支部信息 form as Model's do a record's
+	// (versioning.go, SaveBranch).
+	Version   int
+	UpdatedBy string
 }
 
 // PartyGroup is a 党小组.

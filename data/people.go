@@ -100,12 +100,7 @@ func (tx *Tx) CreatePerson(p *Person) error {
 
 // UpdatePerson saves every field of p, auditing before and after.
 func (s *Store) UpdatePerson(p *Person) error {
-	version, by := p.Version, p.UpdatedBy
-	err := s.write(func(tx *Tx) error { return tx.UpdatePerson(p) })
-	if err != nil { // rolled back: the form keeps the version it loaded
-		p.Version, p.UpdatedBy = version, by
-	}
-	return err
+	return s.writeVersioned(&p.Model, func(tx *Tx) error { return tx.UpdatePerson(p) })
 }
 
 // UpdatePerson inside a transaction.
@@ -120,7 +115,6 @@ func (tx *Tx) UpdatePerson(p *Person) error {
 	if err := tx.checkUniqueID(p); err != nil {
 		return err
 	}
-	p.CreatedAt = before.CreatedAt
 	if err := tx.saveVersioned(p, &p.Model, before.Model); err != nil {
 		return err
 	}
@@ -211,6 +205,7 @@ func (tx *Tx) addStatusEvent(personID uint, e StatusEvent) error {
 	if err := tx.Create(&e).Error; err != nil {
 		return err
 	}
+	tx.stamp(&p.Model, before.Version) // a form opened before the change must not write the old status back
 	if err := tx.Save(&p).Error; err != nil {
 		return err
 	}

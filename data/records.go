@@ -24,6 +24,9 @@ type record interface {
 	// tidy trims and checks the row before it is written; it may read the
 	// store (names of people chosen from the register) through tx.
 	tidy(tx *Tx) error
+	// model is the row's Model (every register's type embeds it): its
+	// version guards a form's save (versioning.go).
+	model() *Model
 }
 
 // recordPtr is a pointer to a record type T.
@@ -33,17 +36,20 @@ type recordPtr[T any] interface {
 }
 
 // SaveRecord creates (ID 0) or updates one row of a yearly register in one
-// audited transaction.
+// audited transaction. An update is refused with a ConflictError when the
+// row was saved by someone else since r was loaded (r's Version).
 func SaveRecord[T any, P recordPtr[T]](s *Store, r P) error {
-	return s.write(func(tx *Tx) error { return saveRecord[T, P](tx, r) })
+	return s.writeVersioned(r.model(), func(tx *Tx) error { return saveRecord[T, P](tx, r, (*Tx).saveVersioned) })
 }
 
 // SaveRecords saves rows in one transaction, all or none: for imports and
-// the demo data. A failing row is named by its position (1-based).
+// the demo data, whose rows replace the stored ones they update whatever
+// version those are at (the sheet decides). A failing row is named by its
+// position (1-based).
 func SaveRecords[T any, P recordPtr[T]](s *Store, rows []T) error {
 	return s.write(func(tx *Tx) error {
 		for i := range rows {
-			if err := saveRecord[T, P](tx, P(&rows[i])); err != nil {
+			if err := saveRecord[T, P](tx, P(&rows[i]), (*Tx).saveOver); err != nil {
 				return fmt.Errorf("第%d条：%w", i+1, err)
 			}
 		}
@@ -51,7 +57,9 @@ func SaveRecords[T any, P recordPtr[T]](s *Store, rows []T) error {
 	})
 }
 
-func saveRecord[T any, P recordPtr[T]](tx *Tx, r P) error {
+// saveRecord writes r, an update through update (saveVersioned for a form,
+// saveOver for an import).
+func saveRecord[T any, P recordPtr[T]](tx *Tx, r P, update func(tx *Tx, rec any, m *Model, stored Model) error) error {
 	var before *T
 	if id := r.recordID(); id != 0 {
 		var old T
@@ -69,7 +77,7 @@ func saveRecord[T any, P recordPtr[T]](tx *Tx, r P) error {
 		err = tx.Create(r).Error
 	} else {
 		action = "修改"
-		err = tx.Omit("created_at").Save(r).Error
+		err = update(tx, r, r.model(), *P(before).model())
 	}
 	if err != nil {
 		return err

@@ -199,14 +199,14 @@ func SaveTrainingEntries(s *Store, rows []TrainingEntry) error {
 				return err
 			}
 			if found.ID == 0 {
-				if err := saveRecord[TrainingCourse](tx, &c); err != nil {
+				if err := saveRecord[TrainingCourse](tx, &c, (*Tx).saveOver); err != nil {
 					return fmt.Errorf("第%d条：%w", i+1, err)
 				}
 				found = c
 			}
 			a := rows[i].Attendance
 			a.CourseID = found.ID
-			if err := saveRecord[TrainingAttendance](tx, &a); err != nil {
+			if err := saveRecord[TrainingAttendance](tx, &a, (*Tx).saveOver); err != nil {
 				return fmt.Errorf("第%d条：%w", i+1, err)
 			}
 		}

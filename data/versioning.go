@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Optimistic locking (docs/ARCHITECTURE.md#two-backends): every record
@@ -41,16 +42,22 @@ func (tx *Tx) stamp(m *Model, current int) {
 	m.Version, m.UpdatedBy = current+1, tx.actor
 }
 
-// saveVersioned writes rec (whose Model is m) only if the stored record is
-// still at the version the caller loaded; the check and the write are one
-// UPDATE, so two PCs saving at the same moment cannot both win.
+// saveVersioned writes rec (whose Model is m) over the stored record
+// (stored, read in this transaction) only if the stored record is still at
+// the version the caller loaded; the check and the write are one UPDATE, so
+// two PCs saving at the same moment cannot both win. Only the record's own
+// row is written (its parts, such as a sitting's attendance, are the
+// caller's), and its creation time stays.
 func (tx *Tx) saveVersioned(rec any, m *Model, stored Model) error {
 	if m.Version != stored.Version {
 		return &ConflictError{By: stored.UpdatedBy, At: stored.UpdatedAt}
 	}
 	loaded := m.Version
 	tx.stamp(m, loaded)
-	res := tx.Model(rec).Where("version = ?", loaded).Select("*").Updates(rec)
+	m.CreatedAt = stored.CreatedAt
+	// COALESCE: a row written before the column existed has NULL there
+	// (AutoMigrate adds it without a default), which the form loaded as 0.
+	res := tx.Model(rec).Where("COALESCE(version, 0) = ?", loaded).Select("*").Omit(clause.Associations).Updates(rec)
 	if res.Error != nil {
 		return res.Error
 	}
@@ -61,4 +68,29 @@ func (tx *Tx) saveVersioned(rec any, m *Model, stored Model) error {
 		return &ConflictError{By: now.UpdatedBy, At: now.UpdatedAt}
 	}
 	return nil
+}
+
+// saveOver writes rec over the stored record whatever version the caller
+// had: an import, where the sheet decides, not a form that may be stale. A
+// save by another PC in the same instant still conflicts.
+func (tx *Tx) saveOver(rec any, m *Model, stored Model) error {
+	m.Version = stored.Version
+	return tx.saveVersioned(rec, m, stored)
+}
+
+// model is the bookkeeping of any record embedding Model, for the shared
+// save paths (records.go).
+func (m *Model) model() *Model { return m }
+
+// writeVersioned is write for the save of one versioned record m: when it
+// fails (a conflict, a refusal) the transaction is rolled back and m keeps
+// the version its form loaded, so saving again after a fix is not taken for
+// a stale copy.
+func (s *Store) writeVersioned(m *Model, fn func(tx *Tx) error) error {
+	version, by := m.Version, m.UpdatedBy
+	err := s.write(fn)
+	if err != nil {
+		m.Version, m.UpdatedBy = version, by
+	}
+	return err
 }
