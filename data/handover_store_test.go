@@ -3,6 +3,8 @@ package data
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
@@ -36,20 +38,38 @@ func filledStore(t testing.TB, names ...string) *Store {
 			t.Fatal(err)
 		}
 	}
-	writeAttachment(t, s.Dir(), "meetings/1/签到表.jpg", bytes.Repeat([]byte{0xff, 0xd8, 1, 2}, 3000))
-	writeAttachment(t, s.Dir(), "meetings/2/材料.pdf", []byte("%PDF-1.4 会议材料"))
+	writeAttachment(t, s, "meetings/1/签到表.jpg", bytes.Repeat([]byte{0xff, 0xd8, 1, 2}, 3000))
+	writeAttachment(t, s, "meetings/2/材料.pdf", []byte("%PDF-1.4 会议材料"))
 	return s
 }
 
-func writeAttachment(t testing.TB, dir, rel string, body []byte) {
+// writeAttachment puts a file under the attachments of s (rel is inside
+// attachments/); on a server also into stored_files, where its files live.
+func writeAttachment(t testing.TB, s *Store, rel string, body []byte) {
 	t.Helper()
-	p := filepath.Join(dir, AttachDir, filepath.FromSlash(rel))
+	p := filepath.Join(s.Dir(), AttachDir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(p, body, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if s.OnServer() {
+		sum := sha256.Sum256(body)
+		err := s.db.Create(&StoredFile{Path: AttachDir + "/" + rel, SHA256: hex.EncodeToString(sum[:]), Data: body}).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// removeAttachment deletes a file writeAttachment put there.
+func removeAttachment(t testing.TB, s *Store, rel string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(s.Dir(), AttachDir, filepath.FromSlash(rel))); err != nil {
+		t.Fatal(err)
+	}
+	s.forgetOnServer(AttachDir + "/" + rel)
 }
 
 // attachmentsOf maps each attachment (relative path) to its content.
@@ -164,7 +184,7 @@ func countOf(m handover.Manifest, name string) int64 {
 
 func TestReceiveBacksUpAndCanBeUndone(t *testing.T) {
 	old := filledStore(t, "旧书记的人")
-	writeAttachment(t, old.Dir(), "only-here.txt", []byte("旧附件"))
+	writeAttachment(t, old, "only-here.txt", []byte("旧附件"))
 	other := filledStore(t, "新一", "新二")
 	pkg := filepath.Join(t.TempDir(), "p.poh")
 	if _, err := other.MakeHandover(pkg, HandoverOptions{}); err != nil {
@@ -481,7 +501,7 @@ func TestPruneRemovesUnusedSharedAttachments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(filepath.Join(s.Dir(), AttachDir, "meetings", "2", "材料.pdf"))
+	removeAttachment(t, s, "meetings/2/材料.pdf")
 	s.CreatePerson(member("二", "440524188001010014"))
 	if _, err := s.Backup(LabelAuto); err != nil {
 		t.Fatal(err)

@@ -427,6 +427,13 @@ func TestAttachmentsAreCopiedAndChecked(t *testing.T) {
 		t.Errorf("copy affected by the original: %v", err)
 	}
 	os.WriteFile(b.s.AttachmentPath(a), []byte("tampered"), 0o644)
+	if b.s.OnServer() { // this PC's copy is fetched again: the server's is the one that counts
+		if err := b.s.VerifyAttachment(a); err != nil {
+			t.Errorf("a damaged copy on this PC is not fetched again: %v", err)
+		}
+		b.s.DB().Exec("UPDATE stored_files SET data = ? WHERE path = ?", []byte("tampered"), a.Path)
+		os.Remove(b.s.AttachmentPath(a))
+	}
 	if err := b.s.VerifyAttachment(a); !errors.Is(err, ErrAttachmentChanged) {
 		t.Errorf("tampered copy: %v", err)
 	}
