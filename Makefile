@@ -91,19 +91,23 @@ test: deps-test
 	.ci/with-postgres.sh sh -c '$(GO) test -tags $(CI_TAGS) '"$$race"' -count=1 -timeout 15m ./... && \
 	  if [ -n "$$PARTYOFFICE_TEST_PG" ]; then \
 	    echo "store tests again, on PostgreSQL: $(GO) test $(PG_TEST_PKGS)"; \
-	    PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 -timeout 15m $(PG_TEST_PKGS); \
+	    PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 -timeout 15m $(PG_TEST_PKGS) && \
+	    PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_EXPORT_TEST); \
 	  else echo "PostgreSQL tests SKIPPED: no server could be installed or started"; fi'
 
 # The store's test suite runs a second time with every store on the throwaway
 # PostgreSQL server of .ci/with-postgres.sh (no -race: the race detector was
 # run on the same code in the SQLite pass).
 PG_TEST_PKGS := ./data/ ./data/datatest/
+# The exports of the demo written from both backends and compared (about 5 s).
+PG_EXPORT_TEST := -run TestBothBackendsGiveTheSameExports ./reports/
 
 # Tests against PostgreSQL only (both passes of the store suite, no GUI tests).
 .PHONY: pgtest
 pgtest:
 	.ci/with-postgres.sh sh -c '$(GO) test -tags $(CI_TAGS) -count=1 ./data/... && \
-	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_TEST_PKGS)'
+	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_TEST_PKGS) && \
+	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_EXPORT_TEST)'
 
 # make bench: the shipped measures (import, export, check, size), each beside its baseline measured
 # in the same run (cmd/bench/benchrun). BEFORE=path/to/older/partyoffice measures that build too.

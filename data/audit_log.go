@@ -170,7 +170,12 @@ func unionKeys(a, b map[string]json.RawMessage) []string {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return fieldOrder(out[i]) < fieldOrder(out[j]) })
+	// Fields without a label (a new one not yet named) by name: map order
+	// is random, and the log must read the same every time.
+	sort.Slice(out, func(i, j int) bool {
+		oi, oj := fieldOrder(out[i]), fieldOrder(out[j])
+		return oi < oj || oi == oj && out[i] < out[j]
+	})
 	return out
 }
 
@@ -370,6 +375,7 @@ var fieldLabels = labelTable(
 	"Problem", "问题", "Person", "涉及对象", "Measures", "整改措施", "VerifiedOn", "验收日期", "VerifiedBy", "验收人",
 	"Before", "优化前", "After", "优化后", "Effect", "成效", "Body", "告知内容",
 	"SelfGrade", "自评等次", "Peer", "互评", "Poll", "测评", "Grade", "评定等次", "DecidedOn", "评定日期",
+	"Excellent", GradeExcellent, "Good", GradeGood, "Basic", GradeBasic, "Fail", GradeFail, // Votes, in grade order
 	"FollowUpOn", "处置日期", "FollowUpNote", "处置情况", "Meaning", "品牌内涵", "Activities", "主要活动",
 	"Milestones", "阶段目标", "Post", "先锋岗", "Commitment", "承诺事项", "Level", "星级", "RatedOn", "评定日期",
 	"RatedBy", "评定单位", "Entity", "所属台账", "RecordID", "记录",

@@ -165,3 +165,24 @@ func TestAuditLabelsAreThoseOfTheRecordsRegister(t *testing.T) {
 		}
 	}
 }
+
+// A 民主评议's vote counts read in Chinese, in the order of the grades,
+// every time (the fields of a nested record came in map order).
+func TestAuditChangesOfVotesInGradeOrder(t *testing.T) {
+	e := AuditEntry{Entity: new(AppraisalResult).entity(), After: toJSON(AppraisalResult{Year: 2025, Peer: Votes{Excellent: 7, Good: 25, Fail: 1}})}
+	peer := func() string {
+		var lines []string
+		for _, c := range e.Changes() {
+			if strings.HasPrefix(c.Field, "互评") {
+				lines = append(lines, c.String())
+			}
+		}
+		return strings.Join(lines, " | ")
+	}
+	want := "互评·优秀：7 | 互评·合格：25 | 互评·基本合格：0 | 互评·不合格：1"
+	for i := 0; i < 20; i++ { // map order differs from one call to the next
+		if got := peer(); got != want {
+			t.Fatalf("votes listed as\n%s\nwant\n%s", got, want)
+		}
+	}
+}

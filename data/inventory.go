@@ -60,6 +60,7 @@ var partTables = map[string]bool{
 	"people": true, "schema_meta": true, "settings": true, "branches": true,
 	"dev_step_people": true, "meeting_attendances": true, "meeting_speeches": true,
 	"meeting_decisions": true, "sqlite_sequence": true, "stored_files": true,
+	"app_users": true, // a server's sign-ins (branches_pg.go), not the branch's records
 }
 
 func inventoryOf(db *gorm.DB) ([]InventoryLine, error) {
