@@ -84,6 +84,26 @@ func TestServerAttachmentsReachTheBranchOnly(t *testing.T) {
 		t.Fatalf("a damaged local copy is fetched again: %v", err)
 	}
 
+	// A register's evidence (台账附件) travels the same way.
+	task := data.DutyTask{Year: 2026, Task: "落实三会一课"}
+	if err := data.SaveRecord(first, &task); err != nil {
+		t.Fatal(err)
+	}
+	evidence := filepath.Join(t.TempDir(), "佐证.pdf")
+	if err := os.WriteFile(evidence, []byte("%PDF-1.4 佐证"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := data.AddRecordAttachment[data.DutyTask](first, task.ID, evidence, ""); err != nil {
+		t.Fatal(err)
+	}
+	files, err := data.RecordAttachments[data.DutyTask](second, task.ID)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("the second PC lists %d files of the task (%v)", len(files), err)
+	}
+	if raw, _ := os.ReadFile(second.RecordAttachmentPath(files[0])); string(raw) != "%PDF-1.4 佐证" {
+		t.Errorf("the second PC's copy of the evidence holds %q", raw)
+	}
+
 	// Branch two sees neither the record nor the file, even by SQL.
 	if _, err := other.Meeting(m.ID); err == nil {
 		t.Error("branch two read branch one's sitting")
@@ -95,7 +115,7 @@ func TestServerAttachmentsReachTheBranchOnly(t *testing.T) {
 	if err := other.VerifyAttachment(att); err == nil {
 		t.Error("branch two fetched branch one's attachment")
 	}
-	if files, size, err := second.AttachmentStats(); err != nil || files != 1 || size != int64(len(photo)) {
+	if files, size, err := second.AttachmentStats(); err != nil || files != 2 || size != int64(len(photo)+len("%PDF-1.4 佐证")) {
 		t.Errorf("branch one's attachment stats: %d files, %d bytes (%v)", files, size, err)
 	}
 
@@ -109,8 +129,8 @@ func TestServerAttachmentsReachTheBranchOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	if in.Attachments() != 1 {
-		t.Errorf("the 移交包 holds %d attachments, want 1", in.Attachments())
+	if in.Attachments() != 2 {
+		t.Errorf("the 移交包 holds %d attachments, want 2", in.Attachments())
 	}
 	pc := datatest.StoreIn(t, t.TempDir())
 	if err := pc.Receive(in); err != nil {
@@ -127,8 +147,8 @@ func TestServerAttachmentsReachTheBranchOnly(t *testing.T) {
 	if err := first.PurgeMeeting(m.ID); err != nil {
 		t.Fatal(err)
 	}
-	if files, _, _ := second.AttachmentStats(); files != 0 {
-		t.Errorf("%d files left on the server after the purge", files)
+	if files, _, _ := second.AttachmentStats(); files != 1 {
+		t.Errorf("%d files on the server after the purge, want only the task's", files)
 	}
 }
 
