@@ -150,8 +150,8 @@ func openAttachmentSource(src string) (*os.File, error) {
 
 // AttachmentPath is where the attachment's file is on this computer. On a
 // server it is fetched into this PC's cache first when missing or changed
-// there; a failure leaves the path empty-handed, and VerifyAttachment (which
-// the window calls before opening) says why.
+// there; when that fails the path names a missing or stale file, and
+// VerifyAttachment (which the window calls before opening) says why.
 func (s *Store) AttachmentPath(a MeetingAttachment) string {
 	s.fetchFile(a.Path, a.SHA256, a.Name)
 	return filepath.Join(s.dir, filepath.FromSlash(a.Path))
