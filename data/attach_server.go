@@ -53,13 +53,25 @@ func (s *Store) fetchFile(rel, sum, name string) error {
 	if got, err := fileSum(local); err == nil && got == sum {
 		return nil
 	}
+	// The size first: a row another PC wrote is read into memory only
+	// within the cap every attachment was added under.
+	var size []int64
+	err := s.db.Model(&StoredFile{}).Where("path = ?", rel).Limit(1).Pluck("octet_length(data)", &size).Error
+	missing := fmt.Errorf("服务器上没有附件“%s”的文件，请重新添加，或从备份中找回", name)
+	switch {
+	case err != nil:
+		return fmt.Errorf("无法从服务器取回附件“%s”：%w", name, plainServerError(err))
+	case len(size) == 0:
+		return missing
+	case size[0] > maxAttachmentBytes:
+		return fmt.Errorf("%w：服务器上的“%s”大于附件的上限，未取回", ErrAttachmentChanged, name)
+	}
 	var f StoredFile
-	err := s.db.Where("path = ?", rel).Limit(1).Find(&f).Error
-	if err != nil {
+	if err := s.db.Where("path = ?", rel).Limit(1).Find(&f).Error; err != nil {
 		return fmt.Errorf("无法从服务器取回附件“%s”：%w", name, plainServerError(err))
 	}
-	if f.Path == "" {
-		return fmt.Errorf("服务器上没有附件“%s”的文件，请重新添加，或从备份中找回", name)
+	if f.Path == "" { // deleted in between
+		return missing
 	}
 	if got := sha256.Sum256(f.Data); hex.EncodeToString(got[:]) != sum {
 		return fmt.Errorf("%w：服务器上的“%s”与添加时的内容不一致，请从备份中找回原件", ErrAttachmentChanged, name)
