@@ -273,3 +273,27 @@ func TestRowsFromBeforeVersioningCanBeSaved(t *testing.T) {
 		})
 	}
 }
+
+// An import updating a row (its ID found by the sheet's keys) replaces it
+// whatever version the row is at: the sheet decides, no form was stale.
+func TestImportSavesOverEditedRows(t *testing.T) {
+	s := datatest.Store(t)
+	member := datatest.Create(t, s, datatest.Member("王芳", datatest.IDNumber("19800101", 2)))[0]
+	base := data.DuesBase{PersonID: member, From: datatest.Day("2026-01"), Category: data.DuesEmployed, BaseFen: 500000}
+	if err := data.SaveRecord(s, &base); err != nil {
+		t.Fatal(err)
+	}
+	base.Note = "表单改过"
+	if err := data.SaveRecord(s, &base); err != nil {
+		t.Fatal(err)
+	}
+	imported := data.DuesBase{PersonID: member, From: base.From, Category: data.DuesEmployed, BaseFen: 600000}
+	imported.ID = base.ID
+	if err := data.SaveRecords(s, []data.DuesBase{imported}); err != nil {
+		t.Fatalf("import over an edited row: %v", err)
+	}
+	rows, _ := data.Records[data.DuesBase](s, "id", "")
+	if len(rows) != 1 || rows[0].BaseFen != 600000 || rows[0].Version != base.Version+1 {
+		t.Fatalf("after the import: %+v", rows)
+	}
+}
