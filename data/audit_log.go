@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
 	"partyoffice/data/civil"
 )
 
@@ -40,8 +43,7 @@ func (s *Store) SearchAudit(q AuditQuery) (entries []AuditEntry, more bool, err 
 		db = db.Where("entity = ?", q.Entity)
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
-		db = db.Where(`summary LIKE ? ESCAPE '\' OR actor LIKE ? ESCAPE '\'`, like, like)
+		db = db.Where(containsText(t, "summary", "actor"))
 	}
 	if q.Limit > 0 {
 		db = db.Limit(q.Limit + 1)
@@ -414,4 +416,18 @@ func labelTable(pairs ...string) map[string]fieldLabel {
 		}
 	}
 	return labels
+}
+
+// containsText is the condition of a search for the text t anywhere in any
+// of the columns: % and _ in t are themselves, and the case of Latin
+// letters does not matter on either backend (SQLite's LIKE ignores it,
+// PostgreSQL's does not; both lower-case alike).
+func containsText(t string, columns ...string) clause.Expr {
+	like := "%" + strings.ToLower(strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t)) + "%"
+	conds := make([]string, len(columns))
+	args := make([]any, len(columns))
+	for i, c := range columns {
+		conds[i], args[i] = "LOWER("+c+`) LIKE ? ESCAPE '\'`, like
+	}
+	return gorm.Expr(strings.Join(conds, " OR "), args...)
 }

@@ -64,9 +64,10 @@ func TestAuditChangesOfAdditionsAndSettings(t *testing.T) {
 
 func TestSearchAudit(t *testing.T) {
 	s := openTemp(t)
+	s.Actor = "Zhang Jing"
 	s.CreatePerson(member("张三", "11010519491231002X"))
 	s.CreatePerson(member("李四", "440524188001010014"))
-	s.SaveGroup(&PartyGroup{Name: "一组"})
+	s.SaveGroup(&PartyGroup{Name: "Group One"})
 	all, more, err := s.SearchAudit(AuditQuery{})
 	if err != nil || len(all) != 3 || more {
 		t.Fatalf("all: %d %v %v", len(all), more, err)
@@ -74,8 +75,14 @@ func TestSearchAudit(t *testing.T) {
 	if got, _, _ := s.SearchAudit(AuditQuery{Text: "李四"}); len(got) != 1 {
 		t.Errorf("text: %d", len(got))
 	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Text: "zhang"}); len(got) != 3 {
+		t.Errorf("actor: %d", len(got))
+	}
 	if got, _, _ := s.SearchAudit(AuditQuery{Text: "%"}); len(got) != 0 {
 		t.Errorf("a %% matched everything: %d", len(got))
+	}
+	if got, _, _ := s.SearchAudit(AuditQuery{Text: "group one"}); len(got) != 1 { // any case, both backends
+		t.Errorf("text in another case: %d", len(got))
 	}
 	if got, _, _ := s.SearchAudit(AuditQuery{Entity: "党小组"}); len(got) != 1 {
 		t.Errorf("entity: %d", len(got))

@@ -47,9 +47,7 @@ func (s *Store) Meetings(f MeetingFilter) ([]Meeting, error) {
 		q = q.Where("group_id = ?", f.GroupID)
 	}
 	if t := CleanText(f.Text); t != "" {
-		like := "%" + t + "%"
-		q = q.Where("title LIKE ? OR place LIKE ? OR agenda LIKE ? OR topic LIKE ? OR resolution LIKE ? OR host LIKE ?",
-			like, like, like, like, like, like)
+		q = q.Where(containsText(t, "title", "place", "agenda", "topic", "resolution", "host"))
 	}
 	var out []Meeting
 	err := q.Order("date, start, id").Find(&out).Error

@@ -227,6 +227,20 @@ func TestSaveMeetingDerivesCountsAndAudits(t *testing.T) {
 	if list, _ := b.s.Meetings(MeetingFilter{Type: TypeLecture}); len(list) != 0 {
 		t.Errorf("党课 filter found %d", len(list))
 	}
+	// Searching ignores the case of Latin letters on both backends, and a
+	// % is a percent sign.
+	for text, want := range map[string]int{"会议室": 1, "学校会议室": 1, "%": 0, "图书馆": 0} {
+		if list, _ := b.s.Meetings(MeetingFilter{Text: text}); len(list) != want {
+			t.Errorf("search %q found %d, want %d", text, len(list), want)
+		}
+	}
+	got.Place = "Room 101 会议室"
+	if err := b.s.SaveMeeting(&got); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := b.s.Meetings(MeetingFilter{Text: "room 101"}); len(list) != 1 {
+		t.Errorf("search in another case found %d", len(list))
+	}
 }
 
 func TestSaveMeetingRefusals(t *testing.T) {
