@@ -27,7 +27,7 @@ func TestBothBackendsGiveTheSameExports(t *testing.T) {
 		t.Skipf("runs in the PostgreSQL pass of make test (%s=postgres)", pgtest.EnvBackend)
 	}
 	dsn := pgtest.Database(t)
-	day := civil.New(2026, 11, 30) // late in the year: every quarter has sittings
+	day := civil.New(2026, 11, 30)                             // late in the year: every quarter has sittings
 	loggedAt := time.Date(2026, 11, 30, 1, 30, 0, 0, time.UTC) // the day before in some time zones
 	local := datatest.StoreIn(t, t.TempDir())
 	server := datatest.ServerStoreOn(t, dsn)
