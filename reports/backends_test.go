@@ -27,8 +27,10 @@ func TestBothBackendsGiveTheSameExports(t *testing.T) {
 		t.Skipf("runs in the PostgreSQL pass of make test (%s=postgres)", pgtest.EnvBackend)
 	}
 	dsn := pgtest.Database(t)
-	day := civil.New(2026, 11, 30)                             // late in the year: every quarter has sittings
-	loggedAt := time.Date(2026, 11, 30, 1, 30, 0, 0, time.UTC) // the day before in some time zones
+	// Late in the year, so that every quarter has sittings; the log's
+	// instant is the day before in some time zones.
+	day := civil.New(2026, 11, 30)
+	loggedAt := time.Date(2026, 11, 30, 1, 30, 0, 0, time.UTC)
 	local := datatest.StoreIn(t, t.TempDir())
 	server := datatest.ServerStoreOn(t, dsn)
 	for _, s := range []*data.Store{local, server} {
