@@ -172,10 +172,11 @@ func (s *Store) serverAttachmentStats() (files int, bytes int64, err error) {
 }
 
 // replaceStoredFiles puts the attachments of an incoming package (root is
-// its attachments folder) in place of the branch's on the server, inside
-// the transaction that replaces the records.
-func replaceStoredFiles(tx *gorm.DB, root string) error {
-	if err := tx.Session(&gorm.Session{AllowGlobalUpdate: true}).Delete(&StoredFile{}).Error; err != nil {
+// its attachments folder) in place of those of the branch on the server,
+// inside the transaction that replaces the records (which gives the
+// branch: the owner is not limited by row-level security).
+func replaceStoredFiles(tx *gorm.DB, branch uint, root string) error {
+	if err := tx.Exec("DELETE FROM stored_files WHERE branch_id = ?", branch).Error; err != nil {
 		return err
 	}
 	_, err := uploadAttachments(root, tx)

@@ -153,9 +153,13 @@ func TestServerAttachmentsReachTheBranchOnly(t *testing.T) {
 }
 
 // A backup restored on a server puts its attachments there: the other PC
-// of the branch opens them.
+// of the branch opens them. Another branch's files stay as they were.
 func TestRestoreOnServerUploadsAttachments(t *testing.T) {
-	first, second, _ := twoBranchUsers(t)
+	first, second, other := twoBranchUsers(t)
+	if err := other.SaveBranch(data.Branch{Name: "二小党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	_, theirs := sittingWithPhoto(t, other, []byte("二小的签到表"))
 	pc := datatest.StoreIn(t, t.TempDir())
 	if err := pc.SaveBranch(data.Branch{Name: "一小党支部"}); err != nil {
 		t.Fatal(err)
@@ -169,14 +173,27 @@ func TestRestoreOnServerUploadsAttachments(t *testing.T) {
 	if err := first.Restore(pack); err != nil {
 		t.Fatalf("restore on the server: %v", err)
 	}
-	got, err := second.Meeting(m.ID)
+	// A restore on a server renumbers the records: the sitting of that day.
+	sittings, err := second.Meetings(data.MeetingFilter{From: m.Date, To: m.Date})
+	if err != nil || len(sittings) != 1 {
+		t.Fatalf("the other PC reads %d restored sittings (%v)", len(sittings), err)
+	}
+	got, err := second.Meeting(sittings[0].ID)
 	if err != nil || len(got.Attachments) != 1 {
 		t.Fatalf("the other PC reads the restored sitting: %v", err)
 	}
-	if err := second.VerifyAttachment(att); err != nil {
+	restored := got.Attachments[0]
+	if restored.SHA256 != att.SHA256 {
+		t.Fatalf("the restored attachment is %+v, want the one added", restored)
+	}
+	if err := second.VerifyAttachment(restored); err != nil {
 		t.Errorf("the other PC opens the restored attachment: %v", err)
 	}
-	if raw, _ := os.ReadFile(second.AttachmentPath(att)); !bytes.Equal(raw, photo) {
+	if raw, _ := os.ReadFile(second.AttachmentPath(restored)); !bytes.Equal(raw, photo) {
 		t.Errorf("the other PC's copy holds %q", raw)
+	}
+	os.Remove(other.AttachmentPath(theirs)) // fetched again from the server
+	if files, _, err := other.AttachmentStats(); err != nil || files != 1 || other.VerifyAttachment(theirs) != nil {
+		t.Errorf("branch two's attachment after branch one's restore: %d files (%v)", files, err)
 	}
 }

@@ -141,7 +141,7 @@ func (s *Store) replaceOnServer(in *Incoming, why replaceReason) error {
 			}
 		}
 		if !in.Legacy { // a bare database keeps the attachments, as on a single PC
-			if err := replaceStoredFiles(tx, in.attachments); err != nil {
+			if err := replaceStoredFiles(tx, own, in.attachments); err != nil {
 				return err
 			}
 		}

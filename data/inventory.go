@@ -60,7 +60,6 @@ var partTables = map[string]bool{
 	"people": true, "schema_meta": true, "settings": true, "branches": true,
 	"dev_step_people": true, "meeting_attendances": true, "meeting_speeches": true,
 	"meeting_decisions": true, "sqlite_sequence": true, "stored_files": true,
-	"app_users": true, // a server's sign-ins (branches_pg.go), not the branch's records
 }
 
 func inventoryOf(db *gorm.DB) ([]InventoryLine, error) {
@@ -89,6 +88,14 @@ func inventoryOf(db *gorm.DB) ([]InventoryLine, error) {
 
 func tableNames(db *gorm.DB) (map[string]bool, error) {
 	names, err := listTables(db)
+	if db.Dialector.Name() == "postgres" {
+		// On a server the branch's records are in the tables scoped to a
+		// branch by row-level security (branches_pg.go); the server's own
+		// (app_users, po_setup) are not the branch's to list.
+		names = nil
+		err = db.Raw(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relrowsecurity
+			AND relnamespace = current_schema()::regnamespace`).Scan(&names).Error
+	}
 	if err != nil {
 		return nil, fmt.Errorf("无法读取数据表：%w", err)
 	}
