@@ -33,7 +33,7 @@ func chartsRow(a *core.App, f dashboardFacts, c *compliance.Compliance) fyne.Can
 	if c != nil {
 		cards = append(cards, chartCard(a, "三会一课完成情况", "三会一课", completionChart(c)))
 	}
-	return container.NewGridWithColumns(len(cards), cards...)
+	return widgets.WrapGrid(cards...) // on a 1024 px screen the three charts take two rows
 }
 
 // structureChart is the 年龄 and 学历 tables of the 党内统计

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -164,7 +163,9 @@ func (d *dashboard) header(f dashboardFacts) fyne.CanvasObject {
 		widget.NewButtonWithIcon("导出名册", theme.DownloadIcon(), func() { members.ShowExportMembers(a) }),
 		widget.NewButtonWithIcon("立即备份", theme.DocumentSaveIcon(), func() { settings.StartBackup(a) }),
 	)
-	return container.NewBorder(nil, nil, container.NewVBox(title, day), container.NewVBox(layout.NewSpacer(), actions))
+	// The name has a line of its own: beside the buttons a long school name
+	// would make the window wider than a 1024 px screen.
+	return container.NewVBox(title, container.NewBorder(nil, nil, day, actions))
 }
 
 // weekdayName is "，星期三" for a full date, "" otherwise.

@@ -208,9 +208,9 @@ func newDevelopmentBoard(a *core.App) *developmentBoard {
 	add := widget.NewButtonWithIcon("新增入党申请人", theme.ContentAddIcon(), func() { showNewApplicant(a) })
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { ShowImportActivists(a) })
-	tools := container.NewHBox(add, widget.NewSeparator(), imp, core.NewExportButton(a, reports.ScreenDevelopment, nil))
 	filters := container.NewHBox(widget.NewLabel("年份"), b.year, widget.NewLabel("阶段"), b.stage)
-	toolbar := container.NewBorder(nil, nil, tools, filters, b.summary)
+	toolbar := widgets.WrapRow(add, widget.NewSeparator(), imp, core.NewExportButton(a, reports.ScreenDevelopment, nil),
+		b.summary, layout.NewSpacer(), filters)
 	b.Content = container.NewBorder(toolbar, nil, nil, nil, b.Columns)
 	a.OnChange(b.reload)
 	b.reload()

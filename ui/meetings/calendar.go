@@ -35,8 +35,13 @@ type complianceCalendar struct {
 	Content  fyne.CanvasObject
 }
 
-// calendarHeaderWidth holds the longest type name (意识形态工作专题会议).
-const calendarHeaderWidth = 176
+// calendarHeaderWidth and calendarCellWidth let the 12 months and the type
+// column fit a 1024 px screen beside the navigation; a longer type name
+// (意识形态工作专题会议) and its requirement wrap onto a second line.
+const (
+	calendarHeaderWidth = 124
+	calendarCellWidth   = 52 // 不作要求 in captions and a thin margin
+)
 
 // calendarWarningLines is how many reminders are listed before "另有 N 条".
 const calendarWarningLines = 3
@@ -138,9 +143,9 @@ func (c *complianceCalendar) typeRow(row compliance.CalendarRow) fyne.CanvasObje
 			requirement += "（本地要求）"
 		}
 	}
-	name := widgets.TruncatedLabel(string(row.Type))
+	name := widgets.WrappedLabel(string(row.Type))
 	name.TextStyle.Bold = true
-	req := widget.NewLabel(requirement)
+	req := widgets.WrappedLabel(requirement)
 	req.SizeName = theme.SizeNameCaptionText
 	head := container.New(layout.NewCustomPaddedVBoxLayout(-10), name, req)
 	cells := container.NewGridWithColumns(12)
@@ -316,11 +321,11 @@ func (c *calendarCell) CreateRenderer() fyne.WidgetRenderer {
 		lines = append(lines, count)
 	}
 	inner := container.NewCenter(container.New(layout.NewCustomPaddedVBoxLayout(2), lines...))
-	return widget.NewSimpleRenderer(container.NewPadded(container.NewStack(bg, inner)))
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(4, 4, 2, 2), container.NewStack(bg, inner)))
 }
 
 func (c *calendarCell) MinSize() fyne.Size {
-	return fyne.NewSize(60, 48)
+	return fyne.NewSize(calendarCellWidth, 48)
 }
 
 func (c *calendarCell) Tapped(*fyne.PointEvent) { c.onTap() }

@@ -184,7 +184,7 @@ func (s *membersScreen) buildControls() {
 	s.viewChoice.Required = true
 	s.viewChoice.Selected = viewNames[viewRegister]
 	s.viewChoice.OnChanged = s.viewChosen
-	s.toolbar = container.NewHBox(add, s.edit, s.status, s.del, widget.NewSeparator(), imp, exp,
+	s.toolbar = widgets.WrapRow(add, s.edit, s.status, s.del, widget.NewSeparator(), imp, exp,
 		layout.NewSpacer(), s.viewChoice)
 
 	// The placeholder names what is searched most; 籍贯 and 备注 are searched too.

@@ -109,18 +109,25 @@ func FitGrid(minTile fyne.Size, objects ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&fitGrid{min: minTile}, objects...)
 }
 
+// WrapGrid is FitGrid for tiles of their own height (cards with charts): a
+// tile is at least as wide as the widest tile needs, every row as tall as the
+// tallest tile, and the tiles go onto more rows instead of widening the screen.
+func WrapGrid(objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&fitGrid{}, objects...)
+}
+
 type fitGrid struct {
 	min   fyne.Size
 	width float32
 }
 
-// columns is how many tiles go on a row at width w.
-func (g *fitGrid) columns(n int, w float32) int {
+// columns is how many tiles at least tileWidth wide go on a row at width w.
+func (g *fitGrid) columns(n int, tileWidth, w float32) int {
 	if n == 0 {
 		return 1
 	}
 	pad := theme.Padding()
-	fit := max(int((w+pad)/(g.min.Width+pad)), 1)
+	fit := max(int((w+pad)/(tileWidth+pad)), 1)
 	if fit >= n {
 		return n
 	}
@@ -138,27 +145,42 @@ func (g *fitGrid) visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
 	return out
 }
 
+// tile is the size every tile gets at least: the fixed one of FitGrid, the
+// largest tile's minimum of WrapGrid.
+func (g *fitGrid) tile(objs []fyne.CanvasObject) fyne.Size {
+	size := g.min
+	if size.Height > 0 {
+		return size
+	}
+	for _, o := range objs {
+		size = size.Max(o.MinSize())
+	}
+	return size
+}
+
 func (g *fitGrid) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	objs := g.visible(objects)
+	tile := g.tile(objs)
 	w := g.width
 	if w <= 0 {
-		w = g.min.Width * float32(len(objs))
+		w = tile.Width * float32(len(objs))
 	}
-	cols := g.columns(len(objs), w)
+	cols := g.columns(len(objs), tile.Width, w)
 	rows := (len(objs) + cols - 1) / cols
 	pad := theme.Padding()
-	return fyne.NewSize(g.min.Width, float32(rows)*(g.min.Height+pad)-pad)
+	return fyne.NewSize(tile.Width, float32(rows)*(tile.Height+pad)-pad)
 }
 
 func (g *fitGrid) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	g.width = size.Width
 	objs := g.visible(objects)
-	cols := g.columns(len(objs), size.Width)
+	tile := g.tile(objs)
+	cols := g.columns(len(objs), tile.Width, size.Width)
 	pad := theme.Padding()
 	w := (size.Width - float32(cols-1)*pad) / float32(cols)
 	for i, o := range objs {
 		r, c := i/cols, i%cols
-		o.Move(fyne.NewPos(float32(c)*(w+pad), float32(r)*(g.min.Height+pad)))
-		o.Resize(fyne.NewSize(w, g.min.Height))
+		o.Move(fyne.NewPos(float32(c)*(w+pad), float32(r)*(tile.Height+pad)))
+		o.Resize(fyne.NewSize(w, tile.Height))
 	}
 }
