@@ -59,8 +59,10 @@ func newDevPlanTab(a *core.App) *devPlanTab {
 	t.progress.TextStyle.Bold = true
 	// Two short lines rather than one wrapped: a wrapping label at the top of
 	// a Border is laid out before it knows its width.
-	note := container.NewVBox(widgets.QuietLabel("区要求：每年至少发展1名优秀青年教师入党"),
-		widgets.QuietLabel("勾选计入的人，按支部大会通过的年份统计"))
+	// In captions, so the card beside the plan stays narrow enough for a
+	// 1024 px screen.
+	note := container.NewVBox(captionNote("区要求：每年至少发展1名优秀青年教师入党"),
+		captionNote("勾选计入的人，按支部大会通过的年份统计"))
 	targetRow := container.NewHBox(widget.NewLabel("年度目标"), widgets.Sized(64, t.target), widget.NewLabel("人"),
 		widget.NewButton("保存目标", t.saveTarget))
 	young := widget.NewCard("优秀青年教师", "", container.NewBorder(
@@ -76,7 +78,14 @@ func newDevPlanTab(a *core.App) *devPlanTab {
 }
 
 // planWidths are the columns of the plan: 姓名, 目前阶段, 拟发展时间, 计划发展为, then 备注.
-var planWidths = []float32{96, 110, 100, 100}
+var planWidths = []float32{80, 110, 96, 96}
+
+// captionNote is a grey note in the small caption size.
+func captionNote(text string) *widget.Label {
+	l := widgets.QuietLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
 
 func planHeader() fyne.CanvasObject {
 	bold := func(s string) fyne.CanvasObject {

@@ -241,7 +241,9 @@ func (v *meetingSettingsView) semestersSection() fyne.CanvasObject {
 		rows.Add(v.semesterRow(i))
 	}
 	if len(v.ms.Semesters) == 0 {
-		rows.Add(widgets.QuietLabel("没有。某一年开学、放假日期与通常不同时（如春季学期 2月24日 开学），在这里添加，它会代替与之重叠的通常学期。"))
+		none := widgets.QuietLabel("没有。某一年开学、放假日期与通常不同时（如春季学期 2月24日 开学），在这里添加，它会代替与之重叠的通常学期。")
+		none.Wrapping = fyne.TextWrapBreak // one line would widen the window past a 1024 px screen
+		rows.Add(none)
 	}
 	return container.NewVBox(widgets.SectionHeading("特定学期（某一年的实际日期）", add), rows)
 }

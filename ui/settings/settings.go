@@ -5,10 +5,12 @@ package settings
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -247,11 +249,21 @@ func newDataSection(a *core.App) fyne.CanvasObject {
 	header := widgets.Columns(backupColumns, widgets.BoldLabel("备份时间"), widgets.BoldLabel("类型"), widgets.BoldLabel("大小"), widgets.BoldLabel("文件名"))
 	buttons := container.NewHBox(s.restore,
 		widget.NewButtonWithIcon("从其他位置的备份文件恢复…", theme.FolderOpenIcon(), s.chooseBackupFile))
-	backups := widget.NewCard("备份", "每天第一次打开程序时自动备份（数据有变化时）；导入、恢复、接收移交包前也会自动备份。"+
-		"恢复前会先备份当前数据，恢复后仍可再恢复回来。",
-		container.NewBorder(header, buttons, nil, nil, container.NewStack(s.list, s.empty)))
-	return container.NewBorder(container.NewVBox(folder, newLocationCard(a), newHandoverCard(a)), nil, nil, nil, backups)
+	// The explanation wraps in the card (a subtitle would be one line wider
+	// than a 1024 px screen), and the whole tab scrolls on a low screen while
+	// the list keeps room for a few backups.
+	about := widgets.WrappedLabel("每天第一次打开程序时自动备份（数据有变化时）；导入、恢复、接收移交包前也会自动备份。" +
+		"恢复前会先备份当前数据，恢复后仍可再恢复回来。")
+	listRoom := canvas.NewRectangle(color.Transparent)
+	listRoom.SetMinSize(fyne.NewSize(0, backupListHeight))
+	backups := widget.NewCard("备份", "",
+		container.NewBorder(container.NewVBox(about, header), buttons, nil, nil, container.NewStack(listRoom, s.list, s.empty)))
+	return container.NewVScroll(container.NewBorder(container.NewVBox(folder, newLocationCard(a), newHandoverCard(a)), nil, nil, nil, backups))
 }
+
+// backupListHeight is the room the list of backups keeps (about four rows)
+// when the window is low and the tab scrolls.
+const backupListHeight = 160
 
 var backupColumns = []float32{170, 110, 90}
 
