@@ -195,14 +195,19 @@ func (s *membersScreen) buildControls() {
 	s.standing = s.filterChoice(append([]string{choiceAll}, data.Standings...),
 		func(v string) { s.filter.Standing = data.Standing(v) })
 	s.group = s.filterChoice([]string{choiceAll, choiceNoGroup}, s.groupChosen)
-	s.filters = container.NewBorder(nil, nil, nil, container.NewHBox(
+	// The search keeps a usable width: on a narrow screen the filters go onto
+	// a line of their own rather than squeezing it to a few characters.
+	s.filters = widgets.WrapRow(widgets.Sized(searchWidth, s.search), layout.NewSpacer(), container.NewHBox(
 		widget.NewLabel(data.FieldStage), s.stage,
 		widget.NewLabel(data.FieldStanding), s.standing,
-		widget.NewLabel(data.FieldGroup), s.group, s.table.ColumnsButton()), s.search)
+		widget.NewLabel(data.FieldGroup), s.group, s.table.ColumnsButton()))
 
 	s.count = widget.NewLabel("")
 	s.updateButtons()
 }
+
+// searchWidth shows the search field's placeholder up to 身份证号.
+const searchWidth = 300
 
 // filterChoice is a Select whose 全部 means no filter; set receives "" for 全部.
 func (s *membersScreen) filterChoice(options []string, set func(string)) *widget.Select {
