@@ -179,7 +179,8 @@ func newBranchSection(a *core.App) fyne.CanvasObject {
 		branchPropaganda, branchDiscipline), widget.NewFormItem("", e.noCommittee))...)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.save() })
 	save.Importance = widget.HighImportance
-	form := container.NewGridWithColumns(2, widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
+	// Side by side where they fit, one under the other on a narrow screen.
+	form := widgets.WrapGrid(widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
 	s.edits = widgets.NewEdits(form, nil)
 	a.Hold(&core.Unsaved{What: "支部信息", Dirty: s.edits.Dirty, Save: s.save, Discard: s.showStored, Edits: s.edits})
 	return widgets.FormScroll(container.NewVBox(form, container.NewHBox(save, s.status)))

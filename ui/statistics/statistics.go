@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data/civil"
@@ -48,7 +49,8 @@ func newStatsView(a *core.App) *statsView {
 	note := widgets.QuietLabel("党员按截至日期的名册统计；发展党员和转正为截至日期所在年度、到截至日期为止。与导出的党内统计表数字相同。")
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("截至日期"), widgets.Sized(210, v.asOf)), export, v.title),
+		// A long branch name in the title goes onto a line of its own on a narrow screen.
+		widgets.WrapRow(container.NewHBox(widget.NewLabel("截至日期"), widgets.Sized(210, v.asOf)), v.title, layout.NewSpacer(), export),
 		note)
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.tables))
 	v.reload()
