@@ -26,8 +26,8 @@ type mergeView struct {
 	a        *core.App
 	files    []string
 	merge    *reports.Merge
-	list     *textTable // the files and their status
-	problems *textTable // the merge's problems, by branch
+	list     *textTable    // the files and their status
+	problems *textTable    // the merge's problems, by branch
 	found    *widget.Label // the problems' heading
 	summary  *widget.Label
 	save     *widget.Button
