@@ -289,3 +289,12 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 	err := q.Order("id DESC").Find(&out).Error
 	return out, err
 }
+
+// Label is the branch's name as lists show it; a branch whose record is
+// not filled in yet is named by its number.
+func (b ServerBranch) Label() string {
+	if b.Name == "" {
+		return fmt.Sprintf("第 %d 号支部（尚未填写支部信息）", b.ID)
+	}
+	return b.Name
+}

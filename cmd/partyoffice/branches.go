@@ -30,19 +30,10 @@ func (c *cli) branches(args []string) error {
 		}
 		fmt.Fprintf(c.stdout, "服务器上共 %d 个支部：\n", len(list))
 		for _, b := range list {
-			fmt.Fprintf(c.stdout, "  第 %d 号  %s  %d 人\n", b.ID, branchName(b), b.People)
+			fmt.Fprintf(c.stdout, "  第 %d 号  %s  %d 人\n", b.ID, b.Label(), b.People)
 		}
 		return nil
 	})
-}
-
-// branchName is a branch's name as lists show it; a branch whose record
-// is not filled in yet says so.
-func branchName(b data.ServerBranch) string {
-	if b.Name == "" {
-		return "（尚未填写支部信息）"
-	}
-	return b.Name
 }
 
 type branchJSON struct {
