@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
@@ -137,5 +138,10 @@ func TestMergeScreenListsEveryFile(t *testing.T) {
 	uitest.RequireText(t, a.Window.Canvas(), v.problems.rows[0][2])
 	if v.pull != nil || uitest.HasText(a.Window.Canvas(), "从服务器汇总全部支部…") {
 		t.Error("a data file on this PC offers the merge from a server")
+	}
+	for _, tab := range NewReportCenter(a).(*container.AppTabs).Items {
+		if tab.Text == TabBranches {
+			t.Error("a data file on this PC has the 各支部 tab")
+		}
 	}
 }
