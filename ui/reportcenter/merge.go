@@ -15,6 +15,7 @@ import (
 	"partyoffice/data"
 	"partyoffice/reports"
 	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // mergeView is the district office's side: the packs of its branches read,
@@ -65,12 +66,13 @@ func newMergeView(a *core.App) (*mergeView, fyne.CanvasObject) {
 	v.problems = newTextTable(problemHeaders, []float32{220, 140, 760})
 	v.found = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	packs := container.NewHBox(widget.NewLabel("汇总报来的文件："), folder, add, clear)
-	top := container.NewVBox(v.summary)
+	top := container.NewVBox(v.summary, container.NewBorder(nil, nil, widget.NewLabel("汇总单位："), nil, v.unit))
 	if readsEveryBranch(a.Store) {
 		top.Add(v.serverRow())
+		folder.Importance = widget.MediumImportance // the server's way comes first
 		v.summary.SetText("可以直接从服务器汇总全部支部的实时数据（结果与汇总各支部报来的上报材料相同），也可以汇总各支部报来的上报材料（.xlsx）。")
 	}
-	top.Add(container.NewBorder(nil, nil, packs, v.save, v.unit))
+	top.Add(container.NewBorder(nil, nil, packs, v.save))
 	top.Add(widget.NewSeparator())
 	problems := container.NewBorder(v.found, nil, nil, nil, v.problems)
 	split := container.NewVSplit(v.list, problems)
@@ -96,7 +98,8 @@ func (v *mergeView) serverRow() fyne.CanvasObject {
 			}
 		})
 	})
-	return container.NewHBox(widget.NewLabel("从服务器汇总：年份"), v.server.year, v.server.span, v.server.asOf, v.pull)
+	return container.NewHBox(widget.NewLabel("从服务器汇总：年份"), widgets.Sized(90, v.server.year), v.server.span,
+		v.server.asOfX, v.pull)
 }
 
 // fromServer asks where the 汇总表 goes, then builds every branch's pack

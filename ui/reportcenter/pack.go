@@ -80,21 +80,23 @@ func newPackView(a *core.App) (*packView, fyne.CanvasObject) {
 // periodChoice is the period of a 上报 pack: a year and 全年, a half, a
 // quarter or 截至日期 (the pack and the district's 汇总 from the server).
 type periodChoice struct {
-	year *widget.Entry
-	span *widget.Select
-	asOf *widgets.DateField
+	year  *widget.Entry
+	span  *widget.Select
+	asOf  *widgets.DateField
+	asOfX fyne.CanvasObject // asOf at its width, shown for 截至日期 only
 }
 
 // newPeriodChoice starts on this year's 全年; changed hears every change of
 // the span.
 func newPeriodChoice(a *core.App, changed func()) *periodChoice {
 	v := &periodChoice{year: widget.NewEntry(), asOf: widgets.NewDateField(a)}
+	v.asOfX = widgets.Sized(180, v.asOf)
 	v.year.SetText(strconv.Itoa(a.Today().Year))
 	v.span = widget.NewSelect(spans, func(s string) {
 		if s == spanAsOf {
-			v.asOf.Show()
+			v.asOfX.Show()
 		} else {
-			v.asOf.Hide()
+			v.asOfX.Hide()
 		}
 		changed()
 	})
@@ -106,7 +108,7 @@ func newPeriodChoice(a *core.App, changed func()) *periodChoice {
 func (v *periodChoice) items() []*widget.FormItem {
 	return []*widget.FormItem{
 		widget.NewFormItem("年份", widgets.Sized(90, v.year)),
-		widget.NewFormItem("期间", container.NewHBox(v.span, widgets.Sized(180, v.asOf))),
+		widget.NewFormItem("期间", container.NewHBox(v.span, v.asOfX)),
 	}
 }
 
