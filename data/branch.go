@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,14 +12,90 @@ import (
 // entityBranch is the 操作日志's name for the branch's own record (ID 1).
 const entityBranch = "支部信息"
 
-// Branch returns the branch information (empty Name before the first-run wizard).
+// Branch returns the branch information (empty Name before the first-run
+// wizard). A store that reads several branches of a server (the 区管理员,
+// or the owner of a server holding more than one) gets one record that
+// describes them all (coveringBranch): its registers and statistics count
+// every branch, so their titles must not name one.
 func (s *Store) Branch() (Branch, error) {
+	if s.readsEveryBranch() {
+		return s.coveringBranch()
+	}
 	var b Branch
 	err := s.db.Limit(1).Find(&b, 1).Error
+	return withRuleVersion(b), err
+}
+
+func withRuleVersion(b Branch) Branch {
 	if b.RuleVersion == "" {
 		b.RuleVersion = DefaultRuleVersion
 	}
-	return b, err
+	return b
+}
+
+// readsEveryBranch says whether row-level security lets the store read
+// every branch: the 区管理员 and the owner (not restricted by the policies),
+// outside a branch view.
+func (s *Store) readsEveryBranch() bool {
+	return s.server != nil && !s.isView() && s.server.role != RoleBranch
+}
+
+// coveringBranch is the branch record of a store that reads every branch.
+// On a server with one branch it is that branch's (a school whose PCs all
+// use the owner's account). With several it names them together: the
+// 上级党委 they share and how many there are, "金凤区教育党工委各党支部（3 个）",
+// else "全区各党支部（3 个）"; what all the records agree on (上级党委, 所在单位,
+// 细则版本) is kept, what is one branch's (代码, 书记, 电话) is left empty.
+func (s *Store) coveringBranch() (Branch, error) {
+	branches, err := s.ServerBranches()
+	if err != nil {
+		return Branch{}, err
+	}
+	var records []Branch
+	if err := s.db.Order("branch_id").Find(&records, "id = ?", 1).Error; err != nil {
+		return Branch{}, plainServerError(err)
+	}
+	if len(branches) <= 1 {
+		var b Branch
+		if len(records) > 0 {
+			b = records[0]
+		}
+		return withRuleVersion(b), nil
+	}
+	b := Branch{ID: 1, Covers: len(branches),
+		Superior:    shared(records, func(b Branch) string { return b.Superior }),
+		Unit:        shared(records, func(b Branch) string { return b.Unit }),
+		RuleVersion: shared(records, func(b Branch) string { return b.RuleVersion }),
+	}
+	b.Name = fmt.Sprintf("%s各党支部（%d 个）", b.Superior, b.Covers)
+	if b.Superior == "" {
+		b.Name = fmt.Sprintf("全区各党支部（%d 个）", b.Covers)
+	}
+	return withRuleVersion(b), nil
+}
+
+// shared is the value field has in every record, "" when they differ.
+func shared(records []Branch, field func(Branch) string) string {
+	if len(records) == 0 {
+		return ""
+	}
+	v := field(records[0])
+	for _, r := range records[1:] {
+		if field(r) != v {
+			return ""
+		}
+	}
+	return v
+}
+
+// FilingUnit is the 填报单位 of an export's subtitle: the 上级党委 and the
+// branch, once when the name already begins with the 上级党委 (a record
+// covering every branch of a server).
+func (b Branch) FilingUnit() string {
+	if strings.HasPrefix(b.Name, b.Superior) {
+		return b.Name
+	}
+	return strings.TrimSpace(b.Superior + " " + b.Name)
 }
 
 // SaveBranch stores the branch information. b.Version is the version the
@@ -27,9 +104,21 @@ func (s *Store) Branch() (Branch, error) {
 // (the first-run wizard, the demo: Version 0) is written over whatever is
 // stored; every save counts from 1, so a branch read from the store is
 // always checked.
+// A store reading several branches has no one record to change (and the
+// owner's write would reach every branch's record 1): each branch keeps
+// its own.
 func (s *Store) SaveBranch(b Branch) error {
 	if b.Name == "" {
 		return errors.New("请填写支部名称，例如“XX小学党支部”")
+	}
+	if s.readsEveryBranch() {
+		cur, err := s.Branch()
+		if err != nil {
+			return err
+		}
+		if cur.Covers > 1 {
+			return errors.New("这个账户看到的是服务器上全部支部的数据，不能在这里修改支部信息：请用该支部自己的账户登录后修改")
+		}
 	}
 	return s.write(func(tx *Tx) error {
 		var before Branch
@@ -199,4 +288,13 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 	var out []AuditEntry
 	err := q.Order("id DESC").Find(&out).Error
 	return out, err
+}
+
+// Label is the branch's name as lists show it; a branch whose record is
+// not filled in yet is named by its number.
+func (b ServerBranch) Label() string {
+	if b.Name == "" {
+		return fmt.Sprintf("第 %d 号支部（尚未填写支部信息）", b.ID)
+	}
+	return b.Name
 }

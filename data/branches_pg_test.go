@@ -306,3 +306,66 @@ func TestServerUsersManagedByTheOwner(t *testing.T) {
 		t.Errorf("after removal %+v", users)
 	}
 }
+
+// A store that reads every branch (the 区管理员; the owner once a second
+// branch exists) describes them all: its 党内统计 and registers count every
+// branch, so their titles name the branches together, never the first one.
+// The owner cannot save that description over the branches' own records.
+func TestBranchOfEveryBranchNamesThemAll(t *testing.T) {
+	dsn := pgtest.Database(t)
+	admin := datatest.ServerStoreOn(t, dsn)
+	const parent = "金凤区教育党工委"
+	if err := admin.SaveBranch(data.Branch{Name: "一小党支部", Superior: parent, Code: "01"}); err != nil {
+		t.Fatalf("the owner of a one-branch server saves its record: %v", err)
+	}
+	if b, _ := admin.Branch(); b.Name != "一小党支部" || b.Covers != 0 {
+		t.Errorf("the owner of one branch reads %q covering %d", b.Name, b.Covers)
+	}
+	er, qu := pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
+	for _, u := range []data.ServerUser{
+		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
+	} {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
+	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
+	if err := two.SaveBranch(data.Branch{Name: "二小党支部", Superior: parent, Code: "02", RuleVersion: "2019.01"}); err != nil {
+		t.Fatal(err)
+	}
+	for who, s := range map[string]*data.Store{"district": district, "owner": admin} {
+		b, err := s.Branch()
+		if err != nil || b.Name != parent+"各党支部（2 个）" || b.Superior != parent || b.Covers != 2 ||
+			b.Code != "" || b.RuleVersion != data.DefaultRuleVersion {
+			t.Errorf("%s reads %+v (%v), want both branches of %s named together", who, b, err, parent)
+		}
+		if b.FilingUnit() != b.Name {
+			t.Errorf("%s's 填报单位 %q repeats the 上级党委", who, b.FilingUnit())
+		}
+	}
+	if b, _ := two.Branch(); b.Name != "二小党支部" || b.Covers != 0 || b.FilingUnit() != parent+" 二小党支部" {
+		t.Errorf("branch two reads %+v (填报单位 %q)", b, b.FilingUnit())
+	}
+	view, err := district.BranchView(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer view.Close()
+	if b, _ := view.Branch(); b.Name != "一小党支部" || b.Code != "01" {
+		t.Errorf("the district's view of branch one reads %+v", b)
+	}
+	if err := admin.SaveBranch(data.Branch{Name: "改名党支部"}); err == nil {
+		t.Error("the owner saved one record over two branches")
+	}
+	if b, _ := view.Branch(); b.Name != "一小党支部" {
+		t.Errorf("branch one's record became %q", b.Name)
+	}
+	if err := two.SaveBranch(data.Branch{Name: "二小党支部", Superior: "另一党委"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := district.Branch(); b.Name != "全区各党支部（2 个）" || b.Superior != "" {
+		t.Errorf("branches of two 上级党委 read as %q under %q", b.Name, b.Superior)
+	}
+}

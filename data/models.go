@@ -88,6 +88,9 @@ type Branch struct {
 	// (versioning.go, SaveBranch).
 	Version   int
 	UpdatedBy string
+	// Covers is how many branches the record describes when it stands for
+	// every branch a server user reads (Store.Branch); 0 for one branch.
+	Covers int `gorm:"-"`
 }
 
 // PartyGroup is a 党小组.

@@ -261,7 +261,7 @@ func (x *devExport) document(name string, yearly bool) Document {
 	}
 	return Document{
 		Title:     title,
-		Unit:      strings.TrimSpace(b.Superior + " " + b.Name),
+		Unit:      b.FilingUnit(),
 		AsOf:      x.asOf,
 		Signature: SignatureLine,
 		Mask:      x.mask,

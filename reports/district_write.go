@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -163,4 +164,32 @@ func (m *Merge) problemsSheet(doc func(string) Document) sheetWriter {
 // MergedCount counts the files that went into the totals.
 func (m *Merge) MergedCount() int {
 	return countRows(m.Files, func(pf *PackFile) bool { return pf.Merged })
+}
+
+// ProblemBranch is the branch a problem is about, as a list on screen
+// names it: the 支部名称 of its file, else the file's name (a file that is
+// no pack names no branch).
+func (m *Merge) ProblemBranch(p Problem) string {
+	for _, pf := range m.Files {
+		if filepath.Base(pf.Path) == p.File && pf.Branch != "" {
+			return pf.Branch
+		}
+	}
+	return p.File
+}
+
+// Headline is the totals of the first statistics table in one line, e.g.
+// 党员总数（按人员类别）：正式党员 310、预备党员 12 ("" before any total).
+func (m *Merge) Headline() string {
+	if len(m.Items) == 0 {
+		return ""
+	}
+	table := m.Items[0].Table
+	var parts []string
+	for _, k := range m.Items {
+		if k.Table == table {
+			parts = append(parts, fmt.Sprintf("%s %d", k.Label, m.Totals[k]))
+		}
+	}
+	return table + "：" + strings.Join(parts, "、")
 }

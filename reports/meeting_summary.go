@@ -3,7 +3,6 @@ package reports
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"partyoffice/data"
@@ -90,7 +89,7 @@ func loadMeetingReport(store *data.Store, opt *MeetingReportOptions) (*meetingRe
 func (r *meetingReport) document(title, signature string) Document {
 	return Document{
 		Title:     fmt.Sprintf("%s%s（%s）", r.branch.Name, title, r.label),
-		Unit:      strings.TrimSpace(r.branch.Superior + " " + r.branch.Name),
+		Unit:      r.branch.FilingUnit(),
 		AsOf:      r.asOf,
 		Signature: signature,
 		Author:    r.branch.Name,

@@ -291,7 +291,7 @@ func ExportMembers(path string, store *data.Store, opt ExportOptions) error {
 	}
 	doc := Document{
 		Title:     branch.Name + "党员名册",
-		Unit:      strings.TrimSpace(branch.Superior + " " + branch.Name),
+		Unit:      branch.FilingUnit(),
 		AsOf:      asOf,
 		Signature: SignatureLine,
 		Mask:      opt.MaskPrivate,

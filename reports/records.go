@@ -232,7 +232,7 @@ func yearDocument(b *data.Branch, title string, year int, asOf civil.Date) Docum
 	}
 	return Document{
 		Title:     t,
-		Unit:      strings.TrimSpace(b.Superior + " " + b.Name),
+		Unit:      b.FilingUnit(),
 		AsOf:      asOf,
 		Signature: SignatureLine,
 		Author:    name,

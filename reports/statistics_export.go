@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,7 +72,7 @@ func (w *statWriter) write(st *Stats, title string) error {
 			return err
 		}
 	}
-	unit := "填报单位：" + strings.TrimSpace(st.Branch.Superior+" "+st.Branch.Name)
+	unit := "填报单位：" + st.Branch.FilingUnit()
 	steps := []func() error{
 		func() error { return w.merged(title, w.st.title, 36) },
 		func() error { return w.merged(unit, w.st.subLeft, 22) },

@@ -46,7 +46,8 @@ func exportHelp() []string {
 		}
 		lines = append(lines, "  "+strings.Join(synopsis, " "), "      "+e.Help)
 	}
-	lines = append(lines, "--out        保存到哪个文件（必须以 .xlsx 结尾）")
+	lines = append(lines, "--out        保存到哪个文件（必须以 .xlsx 结尾）",
+		"--branch     （区管理员用，需 --db）导出服务器上这个编号的支部（编号见 branches），只读")
 	for _, o := range optionOrder {
 		lines = append(lines, optionHelp[o].help)
 	}
@@ -58,6 +59,7 @@ type exportFlags struct {
 	out, asOf, year, from, to string
 	search, stage             string
 	quarter, month            int
+	branch                    int // --branch: a branch of the server, read through its view
 	mask, publicity           bool
 }
 
@@ -65,6 +67,7 @@ type exportFlags struct {
 func (x *exportFlags) flagSet(e *reports.Export) *flag.FlagSet {
 	fs := newFlagSet("export")
 	fs.StringVar(&x.out, "out", "", "")
+	fs.IntVar(&x.branch, "branch", 0, "")
 	for _, o := range e.Options {
 		switch o {
 		case reports.OptAsOf:
@@ -143,7 +146,7 @@ func (c *cli) runExport(e reports.Export, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withStoreToRead(func(s *data.Store) error {
+	return c.withBranch(x.branch, func(s *data.Store) error {
 		if opt.Year == 0 {
 			opt.Year = s.Today().Year
 		}

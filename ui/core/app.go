@@ -176,6 +176,12 @@ type Progress func(done, total int)
 // finish runs on the UI goroutine afterwards with work's error (nil on
 // success); a failure with no finish is shown as an error dialog.
 func (a *App) RunWithProgress(title string, work func(progress Progress) error, finish func(err error)) {
+	a.RunCounting(title, func(done, total int) string { return fmt.Sprintf("已完成 %d / %d", done, total) }, work, finish)
+}
+
+// RunCounting is RunWithProgress whose line under the bar says what is
+// counted (已汇总 3 / 12 个支部): line turns the work's progress into it.
+func (a *App) RunCounting(title string, line func(done, total int) string, work func(progress Progress) error, finish func(err error)) {
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel("正在处理，请稍候……")
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, bar), a.Window)
@@ -188,7 +194,7 @@ func (a *App) RunWithProgress(title string, work func(progress Progress) error, 
 		v := float64(done) / float64(total)
 		fyne.Do(func() {
 			bar.SetValue(v)
-			label.SetText(fmt.Sprintf("已完成 %d / %d", done, total))
+			label.SetText(line(done, total))
 		})
 	}
 	go func() {

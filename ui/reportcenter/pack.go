@@ -32,10 +32,8 @@ var spans = []string{spanYear, "上半年", "下半年", "第一季度", "第二
 // packView chooses the period and the reports, shows what the pack will
 // hold and the period's open errors, then writes it.
 type packView struct {
-	a        *core.App
-	year     *widget.Entry
-	span     *widget.Select
-	asOf     *widgets.DateField
+	a *core.App
+	*periodChoice
 	checks   []*widget.Check
 	out      *widget.RadioGroup
 	preparer *widget.Entry
@@ -46,18 +44,7 @@ type packView struct {
 
 func newPackView(a *core.App) (*packView, fyne.CanvasObject) {
 	v := &packView{a: a, result: container.NewVBox()}
-	v.year = widget.NewEntry()
-	v.year.SetText(strconv.Itoa(a.Today().Year))
-	v.asOf = widgets.NewDateField(a)
-	v.span = widget.NewSelect(spans, func(s string) {
-		if s == spanAsOf {
-			v.asOf.Show()
-		} else {
-			v.asOf.Hide()
-		}
-		v.forget()
-	})
-	v.span.SetSelected(spanYear)
+	v.periodChoice = newPeriodChoice(a, func() { v.forget() })
 	var boxes []fyne.CanvasObject
 	for _, r := range reports.PackReports {
 		exp, _ := reports.FindExport(r.Verb)
@@ -76,13 +63,11 @@ func newPackView(a *core.App) (*packView, fyne.CanvasObject) {
 	v.write = widget.NewButtonWithIcon("生成上报材料…", theme.DocumentSaveIcon(), v.save)
 	v.write.Disable()
 	archive := widget.NewButtonWithIcon("年度归档 PDF…", theme.FileIcon(), v.archive)
-	form := widget.NewForm(
-		widget.NewFormItem("年份", widgets.Sized(90, v.year)),
-		widget.NewFormItem("期间", container.NewHBox(v.span, widgets.Sized(180, v.asOf))),
+	form := widget.NewForm(append(v.items(),
 		widget.NewFormItem("材料", container.NewGridWithColumns(3, boxes...)),
 		widget.NewFormItem("保存为", v.out),
 		widget.NewFormItem("填报人", v.preparer),
-	)
+	)...)
 	return v, container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("向上级报送的材料一次生成：封面（盖章、签字）、汇总图表、各名册和统计表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		form,
@@ -92,8 +77,43 @@ func newPackView(a *core.App) (*packView, fyne.CanvasObject) {
 	))
 }
 
+// periodChoice is the period of a 上报 pack: a year and 全年, a half, a
+// quarter or 截至日期 (the pack and the district's 汇总 from the server).
+type periodChoice struct {
+	year  *widget.Entry
+	span  *widget.Select
+	asOf  *widgets.DateField
+	asOfX fyne.CanvasObject // asOf at its width, shown for 截至日期 only
+}
+
+// newPeriodChoice starts on this year's 全年; changed hears every change of
+// the span.
+func newPeriodChoice(a *core.App, changed func()) *periodChoice {
+	v := &periodChoice{year: widget.NewEntry(), asOf: widgets.NewDateField(a)}
+	v.asOfX = widgets.Sized(180, v.asOf)
+	v.year.SetText(strconv.Itoa(a.Today().Year))
+	v.span = widget.NewSelect(spans, func(s string) {
+		if s == spanAsOf {
+			v.asOfX.Show()
+		} else {
+			v.asOfX.Hide()
+		}
+		changed()
+	})
+	v.span.SetSelected(spanYear)
+	return v
+}
+
+// items are the form's lines 年份 and 期间.
+func (v *periodChoice) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("年份", widgets.Sized(90, v.year)),
+		widget.NewFormItem("期间", container.NewHBox(v.span, v.asOfX)),
+	}
+}
+
 // period reads the choices.
-func (v *packView) period() (reports.Period, error) {
+func (v *periodChoice) period() (reports.Period, error) {
 	year, err := strconv.Atoi(strings.TrimSpace(v.year.Text))
 	if err != nil {
 		return reports.Period{}, fmt.Errorf("年份“%s”不对，请写四位数的年份，例如 2026", v.year.Text)

@@ -17,17 +17,24 @@ const (
 	TabPack     = "上报材料"
 	TabTemplate = "上级模板"
 	TabMerge    = "区级汇总"
+	TabBranches = "各支部"
 )
 
 // NewReportCenter is the screen: one tab each for the pack, the district's
-// template and the 汇总.
+// template and the 汇总, and for a user who reads every branch of a server
+// the 各支部.
 func NewReportCenter(a *core.App) fyne.CanvasObject {
 	_, pack := newPackView(a)
 	_, template := newTemplateView(a)
 	_, merge := newMergeView(a)
-	return container.NewAppTabs(
+	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(TabPack, theme.DocumentIcon(), pack),
 		container.NewTabItemWithIcon(TabTemplate, theme.GridIcon(), template),
 		container.NewTabItemWithIcon(TabMerge, theme.StorageIcon(), merge),
 	)
+	if readsEveryBranch(a.Store) {
+		_, branches := newBranchesView(a)
+		tabs.Append(container.NewTabItemWithIcon(TabBranches, theme.ListIcon(), branches))
+	}
+	return tabs
 }

@@ -3,10 +3,12 @@
 package reportcenter
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"github.com/xuri/excelize/v2"
 
 	"partyoffice/data"
@@ -117,8 +119,8 @@ func TestMergeScreenListsEveryFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v.show(m)
-	if !strings.Contains(v.summary.Text, "可汇总 1 个支部") || v.save.Disabled() {
+	v.show("读取 2 个文件", m)
+	if !strings.Contains(v.summary.Text, "可汇总 1 个支部") || !strings.Contains(v.summary.Text, "合计 党员总数") || v.save.Disabled() {
 		t.Errorf("summary %q, save disabled %v", v.summary.Text, v.save.Disabled())
 	}
 	if r, c := v.list.Length(); r != 3 || c != 4 {
@@ -126,5 +128,20 @@ func TestMergeScreenListsEveryFile(t *testing.T) {
 	}
 	if st := m.Files[1].Status; !strings.HasPrefix(st, "未汇总") {
 		t.Errorf("non-pack status %q", st)
+	}
+	// The problems are on screen too, each by the branch (here: the file
+	// that is no pack) it is about.
+	if len(v.problems.rows) != len(m.Problems) || len(m.Problems) == 0 || v.problems.rows[0][0] != "名单.xlsx" ||
+		v.found.Text != fmt.Sprintf("发现的问题（%d 个）", len(m.Problems)) {
+		t.Errorf("problems shown %q under %q, the merge has %+v", v.problems.rows, v.found.Text, m.Problems)
+	}
+	uitest.RequireText(t, a.Window.Canvas(), v.problems.rows[0][2])
+	if v.pull != nil || uitest.HasText(a.Window.Canvas(), "从服务器汇总全部支部…") {
+		t.Error("a data file on this PC offers the merge from a server")
+	}
+	for _, tab := range NewReportCenter(a).(*container.AppTabs).Items {
+		if tab.Text == TabBranches {
+			t.Error("a data file on this PC has the 各支部 tab")
+		}
 	}
 }
