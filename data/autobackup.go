@@ -52,7 +52,9 @@ func (s *Store) DailyBackup(now time.Time) (made bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if !s.needsDailyBackup(list, now) {
+	// A store reading several branches has no package of its own
+	// (errSeveralBranches): each branch's PC makes its own.
+	if !s.needsDailyBackup(list, now) || s.severalBranches() > 0 {
 		return false, nil
 	}
 	if _, err := s.backupLocked(LabelAuto); err != nil {

@@ -40,6 +40,27 @@ func (s *Store) readsEveryBranch() bool {
 	return s.server != nil && !s.isView() && s.server.role != RoleBranch
 }
 
+// severalBranches is how many branches a store reads when it reads more
+// than one (0 otherwise). Their records share ids that are 1 in every
+// branch (the branch's own record), so they make no one backup or 移交包:
+// a branch's package is made by its users or from its view.
+func (s *Store) severalBranches() int {
+	if !s.readsEveryBranch() {
+		return 0
+	}
+	if branches, err := s.ServerBranches(); err == nil && len(branches) > 1 {
+		return len(branches)
+	}
+	return 0
+}
+
+// errSeveralBranches refuses a package of a store reading n branches.
+func errSeveralBranches(n int) error {
+	return fmt.Errorf("这个账户能看到 %d 个支部的数据，备份和移交包要按支部分别制作："+
+		"请用该支部的账户登录后制作，或由信息中心运行 partyoffice migrate --to-folder 文件夹 --branch 编号；"+
+		"整个服务器的备份请信息中心用 pg_dump（见说明 README“给信息中心：服务器的备份”）", n)
+}
+
 // coveringBranch is the branch record of a store that reads every branch.
 // On a server with one branch it is that branch's (a school whose PCs all
 // use the owner's account). With several it names them together: the
@@ -223,7 +244,7 @@ func (s *Store) DeleteGroup(id uint) error {
 // Setting reads a stored preference ("" when unset).
 func (s *Store) Setting(key string) string {
 	var st Setting
-	s.db.Limit(1).Find(&st, "key = ?", key)
+	inOwnBranch(s.db).Limit(1).Find(&st, "key = ?", key)
 	return st.Value
 }
 
@@ -231,7 +252,7 @@ func (s *Store) Setting(key string) string {
 func (s *Store) SetSetting(key, value string) error {
 	return s.write(func(tx *Tx) error {
 		old := Setting{Key: key}
-		tx.Limit(1).Find(&old, "key = ?", key)
+		inOwnBranch(tx.DB).Limit(1).Find(&old, "key = ?", key)
 		if err := put(tx.DB, &Setting{Key: key, Value: value}); err != nil {
 			return err
 		}

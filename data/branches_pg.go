@@ -541,12 +541,23 @@ func (s *Store) ServerRole() string {
 	return s.server.role
 }
 
+// inOwnBranch limits a query of rows keyed by name (settings, the branch's
+// record) to the signed-in branch. Row-level security does that for branch
+// users; the owner (IT) is not restricted by it and would otherwise read or
+// overwrite the same key of every branch. A SQLite file is one branch.
+func inOwnBranch(db *gorm.DB) *gorm.DB {
+	if db.Dialector.Name() != "postgres" {
+		return db
+	}
+	return db.Where("branch_id = po_branch()")
+}
+
 // put writes a record keyed by its own primary key (the branch's record, a
 // setting): an UPDATE, and an INSERT when there was nothing to update. Not
 // GORM's Save, whose fallback INSERT … ON CONFLICT (key) needs the key unique
 // on its own; on a server it is unique per branch.
 func put(tx *gorm.DB, rec any) error {
-	res := tx.Model(rec).Select("*").Updates(rec)
+	res := inOwnBranch(tx).Model(rec).Select("*").Updates(rec)
 	if res.Error != nil || res.RowsAffected > 0 {
 		return res.Error
 	}

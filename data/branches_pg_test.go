@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/datatest"
@@ -79,6 +80,27 @@ func TestBranchesOnOneServerSeeOnlyTheirRows(t *testing.T) {
 	// A package made by branch one holds branch one only.
 	if got := packedPeople(t, one); got != 1 {
 		t.Errorf("branch one's 移交包 holds %d people, want 1", got)
+	}
+	// A store reading both branches makes no package of them all (their
+	// branch records share id 1) and skips the daily backup; the owner's
+	// setting is its own branch's (1), not every branch's.
+	for who, s := range map[string]*data.Store{"district": district, "owner": admin} {
+		err := s.BackupTo(t.TempDir() + "/全部.zip")
+		if err == nil || !strings.Contains(err.Error(), "按支部分别制作") {
+			t.Errorf("%s packed several branches: %v", who, err)
+		}
+		if made, err := s.DailyBackup(time.Now()); made || err != nil {
+			t.Errorf("%s daily backup: made %v, %v; want skipped", who, made, err)
+		}
+	}
+	if err := admin.SetSetting("holidays", "所有者"); err != nil {
+		t.Fatal(err)
+	}
+	if got := two.Setting("holidays"); got != "二小党支部" {
+		t.Errorf("the owner's setting reached branch two: %q", got)
+	}
+	if got := admin.Setting("holidays"); got != "所有者" {
+		t.Errorf("the owner reads setting %q, want its own (branch 1)", got)
 	}
 }
 

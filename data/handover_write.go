@@ -97,6 +97,9 @@ type packageSpec struct {
 // attachments to dest, then verifies what was written. The caller holds
 // maint.
 func (s *Store) writePackage(dest string, spec packageSpec) (handover.Manifest, error) {
+	if n := s.severalBranches(); n > 0 {
+		return handover.Manifest{}, errSeveralBranches(n)
+	}
 	work, err := s.workDir()
 	if err != nil {
 		return handover.Manifest{}, err

@@ -28,7 +28,7 @@ import (
 var readActions = map[string]bool{
 	"今年": true, "列": true, "查看": true, "查看全部 7 条": true, "清除条件": true, "放弃修改": true,
 	"导出": true, "导出…": true, "导出党内统计表…": true, "导出党员名册…": true, "导出名册": true,
-	"导出工作移交清单…": true, "导出操作日志…": true, "检查并预览": true, "选择文件夹…": true, "选择模板…": true,
+	"导出工作移交清单…": true, "导出操作日志…": true, "检查并预览": true, "选择文件夹…": true, "选择上报材料…": true, "清除列表": true, "选择模板…": true,
 	"使用服务器…": true, "改回本机文件": true, // this PC's data location, no record
 	"打开数据文件夹": true, "立即备份": true, // a backup copies what the user may read and is not audited
 }

@@ -54,10 +54,10 @@ func newMergeView(a *core.App) (*mergeView, fyne.CanvasObject) {
 	v.summary.Wrapping = fyne.TextWrapWord
 	folder := widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), v.pickFolder)
 	folder.Importance = widget.HighImportance
-	add := widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon("选择上报材料…", theme.ContentAddIcon(), func() {
 		a.ChooseFileToOpen("添加支部的上报材料", []string{".xlsx"}, func(path string) { v.add(path) })
 	})
-	clear := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), func() { v.files = nil; v.read() })
+	clear := widget.NewButtonWithIcon("清除列表", theme.ContentClearIcon(), func() { v.files = nil; v.read() })
 	v.save = widget.NewButtonWithIcon("保存汇总表…", theme.DocumentSaveIcon(), v.write)
 	v.save.Disable()
 	v.unit = widget.NewEntry()
