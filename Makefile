@@ -109,6 +109,12 @@ pgtest:
 	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_TEST_PKGS) && \
 	  PARTYOFFICE_TEST_BACKEND=postgres $(GO) test -tags $(CI_TAGS) -count=1 $(PG_EXPORT_TEST)'
 
+# The server benchmark of issue 16: district statistics over 100 branches × ~46 people on a
+# throwaway PostgreSQL server, beside one branch's statistics × 100 measured in the same run.
+.PHONY: pgbench
+pgbench:
+	.ci/with-postgres.sh $(GO) test -tags $(CI_TAGS) -count=1 -run '^$$' -bench DistrictStatistics100Branches -benchtime 5x ./reports/
+
 # make bench: the shipped measures (import, export, check, size), each beside its baseline measured
 # in the same run (cmd/bench/benchrun). BEFORE=path/to/older/partyoffice measures that build too.
 # make bench-go: the package micro-benchmarks (go test -bench).

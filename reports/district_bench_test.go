@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"partyoffice/data"
 	"partyoffice/data/datatest"
@@ -12,7 +13,8 @@ import (
 
 // District statistics (党内统计) from live data: 100 branches × 40 people on
 // one server, read by a 区管理员, whom row-level security shows every branch.
-// Issue 16 asks for ≤ 1 s. Run with make pgbench (needs the test server).
+// Issue 16 asks for ≤ 1 s. Run with make pgbench (a throwaway server by .ci/with-postgres.sh); it
+// prints the ratio against branch 1's statistics × 100 measured in the same run.
 func BenchmarkDistrictStatistics100Branches(b *testing.B) {
 	dsn := pgtest.Database(b)
 	admin := datatest.ServerStoreOn(b, dsn)
@@ -46,7 +48,28 @@ func BenchmarkDistrictStatistics100Branches(b *testing.B) {
 		b.Fatalf("the district sees %d people (%v), want %d", all, err, perBranch*branches)
 	}
 	b.ReportMetric(float64(all), "people")
+	// Baseline, same run: branch 1's statistics from its own view, once
+	// per branch — what the district would wait for going branch by branch.
+	view, err := district.BranchView(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer view.Close()
+	start := time.Now()
+	const baselineRuns = 10
+	for i := 0; i < baselineRuns; i++ {
+		if _, err := Statistics(view, datatest.Today); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perBranchRun := time.Since(start) / baselineRuns
 	b.ResetTimer()
+	defer func() {
+		per := b.Elapsed() / time.Duration(b.N)
+		b.ReportMetric(float64(per)/float64(perBranchRun*branches), "x_branch_by_branch")
+		fmt.Printf("district statistics: %v for %d branches; one branch %v (×%d = %v): ratio %.2f\n",
+			per, branches, perBranchRun, branches, perBranchRun*branches, float64(per)/float64(perBranchRun*branches))
+	}()
 	for i := 0; i < b.N; i++ {
 		st, err := Statistics(district, datatest.Today)
 		if err != nil {
