@@ -23,7 +23,7 @@ import (
 
 // FieldChange is one field that differs between the form and the record as
 // saved now, both as the form shows them.
-type FieldChange struct{ Field, Mine, Theirs string }
+type FieldChange = widgets.FieldChange
 
 // Conflict is what a form offers for a refused save.
 type Conflict struct {

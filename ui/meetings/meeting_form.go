@@ -428,7 +428,7 @@ func (f *meetingForm) store() ([]compliance.LinkOutcome, bool) {
 	}
 	outcomes, err := compliance.Save(f.a.Store, &m)
 	if err != nil {
-		f.Say("未保存：" + err.Error())
+		f.refused(err)
 		return nil, false
 	}
 	if saved, err := f.a.Store.Meeting(m.ID); err == nil {

@@ -184,7 +184,7 @@ func NewFormField(name string, input fyne.CanvasObject) *FormField {
 	label.Alignment = fyne.TextAlignTrailing
 	labelBox := container.NewGridWrap(fyne.NewSize(LabelWidth, label.MinSize().Height), label)
 	f := &FormField{name: name, Label: label, Input: input, Hint: hint,
-		Row: container.NewBorder(nil, nil, labelBox, nil, container.NewVBox(input, hint))}
+		Row: newLabelledRow(name, labelBox, container.NewVBox(input, hint))}
 	if limit, ok := data.FieldMaxLen[name]; ok {
 		if l, ok := input.(Limited); ok {
 			l.SetMaxLen(limit, func() { f.Say(TooLongMessage(limit), widget.WarningImportance) })

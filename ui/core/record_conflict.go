@@ -1,0 +1,70 @@
+package core
+
+import "partyoffice/ui/widgets"
+
+// RecordForm is what a form built with the form kit (labelled fields,
+// widgets.FieldValues) supplies for a refused save of its record T: the
+// conflict's 对比 then compares the form as typed with the same form built
+// for the record as saved now, field by field, without the form listing its
+// fields again.
+type RecordForm[T any] struct {
+	// Stored reads the record as saved now.
+	Stored func() (T, error)
+	// Mine is the form's fields as typed (usually its Edits.Fields).
+	Mine func() []widgets.FieldValue
+	// Theirs is the fields of the same form built (not shown) for a record.
+	Theirs func(T) ([]widgets.FieldValue, error)
+	// Show shows the stored record in place of what was typed (filling the
+	// form again, or closing it and opening it on the record).
+	Show func(T)
+	// Keep takes the stored record's version and keeps what was typed.
+	Keep func(T)
+	// Save saves the form again; Say writes to its message line.
+	Save func()
+	Say  func(string)
+}
+
+// AskAboutRecordConflict asks what to do when err is a conflict (as
+// AskAboutConflict, with the functions built from r), and says false when
+// it is some other refusal.
+func AskAboutRecordConflict[T any](a *App, err error, r RecordForm[T]) bool {
+	return a.AskAboutConflict(err, r.conflict())
+}
+
+func (r RecordForm[T]) conflict() Conflict {
+	return Conflict{
+		Compare: func() ([]FieldChange, error) {
+			stored, err := r.Stored()
+			if err != nil {
+				return nil, err
+			}
+			theirs, err := r.Theirs(stored)
+			if err != nil {
+				return nil, err
+			}
+			return widgets.ChangedFields(r.Mine(), theirs), nil
+		},
+		Reload: func() {
+			if stored, ok := r.stored("无法重新载入："); ok {
+				r.Say("已重新载入对方保存的内容。")
+				r.Show(stored)
+			}
+		},
+		Adopt: func() {
+			if stored, ok := r.stored("无法继续编辑："); ok {
+				r.Keep(stored)
+				r.Say("请核对后再保存；保存时会替换对方的修改。")
+			}
+		},
+		Save: r.Save,
+	}
+}
+
+// stored reads the record as saved now, or says why it cannot after lead.
+func (r RecordForm[T]) stored(lead string) (T, bool) {
+	stored, err := r.Stored()
+	if err != nil {
+		r.Say(lead + err.Error())
+	}
+	return stored, err == nil
+}
