@@ -36,3 +36,28 @@ func (f *meetingForm) refused(err error) {
 		Say:  f.Say,
 	})
 }
+
+// refused is the 思政课 form's: as the minutes', over its labelled fields.
+func (f *classLogForm) refused(err error) {
+	f.Say("未保存：" + err.Error())
+	if f.c.ID == 0 {
+		return
+	}
+	core.AskAboutRecordConflict(f.a, err, core.RecordForm[data.ClassLog]{
+		Stored: func() (data.ClassLog, error) { return data.Saved[data.ClassLog](f.a.Store, f.c.ID) },
+		Mine:   f.unsaved.Edits.Fields,
+		Theirs: func(c data.ClassLog) ([]widgets.FieldValue, error) {
+			g := &classLogForm{a: f.a, c: c}
+			g.build()
+			return g.unsaved.Edits.Fields(), nil
+		},
+		Show: func(c data.ClassLog) {
+			f.unsaved.Edits.Mark() // what was typed is given up: close without asking
+			f.dlg.Hide()
+			showClassLogForm(f.a, &c)
+		},
+		Keep: func(c data.ClassLog) { f.c.Model = c.Model },
+		Save: func() { f.save() },
+		Say:  f.Say,
+	})
+}
