@@ -3,6 +3,7 @@ package development
 import (
 	"errors"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"partyoffice/data"
@@ -66,4 +67,28 @@ func (f *stepForm) inputFor(st data.DevStep) stepFormInput {
 	in := f.in
 	in.record = &st
 	return in
+}
+
+// planRefused asks about a plan line (line, shown in dlg) whose save was
+// refused because someone else saved it meanwhile, as refused does.
+func (t *devPlanTab) planRefused(err error, line *data.DevPlan, dlg *dialog.CustomDialog, unsaved *core.Unsaved, message *widget.Label) {
+	if line.ID == 0 {
+		return
+	}
+	core.AskAboutRecordConflict(t.a, err, core.RecordForm[data.DevPlan]{
+		Stored: func() (data.DevPlan, error) { return data.Saved[data.DevPlan](t.a.Store, line.ID) },
+		Mine:   unsaved.Edits.Fields,
+		Theirs: func(p data.DevPlan) ([]widgets.FieldValue, error) {
+			_, theirs := t.planForm(&p)
+			return theirs.Edits.Fields(), nil
+		},
+		Show: func(p data.DevPlan) {
+			unsaved.Edits.Mark() // what was typed is given up: close without asking
+			dlg.Hide()
+			t.showPlanForm(&p)
+		},
+		Keep: func(p data.DevPlan) { line.Model = p.Model },
+		Save: func() { unsaved.Save() },
+		Say:  func(msg string) { message.SetText(msg); widgets.SetVisible(message, msg != "") },
+	})
 }
