@@ -19,6 +19,9 @@ type RecordForm[T any] struct {
 	Show func(T)
 	// Keep takes the stored record's version and keeps what was typed.
 	Keep func(T)
+	// Continue, when set, opens the form again after Keep for 继续编辑 (a
+	// dialog that closed on saving); 保留我的 then saves without it.
+	Continue func()
 	// Save saves the form again; Say writes to its message line.
 	Save func()
 	Say  func(string)
@@ -51,13 +54,37 @@ func (r RecordForm[T]) conflict() Conflict {
 			}
 		},
 		Adopt: func() {
-			if stored, ok := r.stored("无法继续编辑："); ok {
-				r.Keep(stored)
+			if r.keep("无法继续编辑：") {
+				if r.Continue != nil {
+					r.Continue()
+				}
 				r.Say("请核对后再保存；保存时会替换对方的修改。")
 			}
 		},
-		Save: r.Save,
+		Save:      r.Save,
+		Overwrite: r.overwrite(),
 	}
+}
+
+// overwrite is 保留我的 of a form with Continue: keep, then save at once.
+func (r RecordForm[T]) overwrite() func() {
+	if r.Continue == nil {
+		return nil
+	}
+	return func() {
+		if r.keep("未保存：") {
+			r.Save()
+		}
+	}
+}
+
+// keep takes the stored record's version, or says why it cannot after lead.
+func (r RecordForm[T]) keep(lead string) bool {
+	stored, ok := r.stored(lead)
+	if ok {
+		r.Keep(stored)
+	}
+	return ok
 }
 
 // stored reads the record as saved now, or says why it cannot after lead.
