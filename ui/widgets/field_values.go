@@ -39,8 +39,8 @@ func newLabelledRow(field string, label, body fyne.CanvasObject) *fyne.Container
 	return container.New(&labelledRow{border: layout.NewBorderLayout(nil, nil, label, nil), field: field}, body, label)
 }
 
-// FieldValues are the labelled fields inside root in layout order, hidden
-// ones too, each with what its inputs show (several inputs joined by “、”,
+// FieldValues are the labelled fields inside root in layout order (the
+// kit's FormFields and the items of a widget.Form), hidden ones too, each with what its inputs show (several inputs joined by “、”,
 // a ticked box by its text). A field inside another field's row belongs to
 // the inner one.
 func FieldValues(root fyne.CanvasObject) []FieldValue {
@@ -52,6 +52,12 @@ func FieldValues(root fyne.CanvasObject) []FieldValue {
 				out = append(out, FieldValue{row.field, shownValue(c.Objects[0])})
 				return
 			}
+		}
+		if form, ok := o.(*widget.Form); ok {
+			for _, item := range form.Items {
+				out = append(out, formItemValue(item))
+			}
+			return
 		}
 		for _, child := range Holds(o) {
 			visit(child)
@@ -102,6 +108,19 @@ func shownValue(o fyne.CanvasObject) string {
 	}
 	visit(o)
 	return strings.Join(parts, "、")
+}
+
+// formItemValue is a widget.Form item as a field; an item without a label
+// that is a box to tick is named by its text and says 是 or 否.
+func formItemValue(item *widget.FormItem) FieldValue {
+	if c, ok := item.Widget.(*widget.Check); ok && item.Text == "" {
+		v := "否"
+		if c.Checked {
+			v = "是"
+		}
+		return FieldValue{c.Text, v}
+	}
+	return FieldValue{item.Text, shownValue(item.Widget)}
 }
 
 func checkedText(c *widget.Check) string {

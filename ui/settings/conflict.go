@@ -59,3 +59,26 @@ func (g *groupsSection) saveLeader(group data.PartyGroup) {
 func (g *groupsSection) leaderField(group data.PartyGroup) []widgets.FieldValue {
 	return []widgets.FieldValue{{Field: "组长", Value: g.leaderName(group)}}
 }
+
+// askAboutConflict asks about a save of 支部信息 refused because someone
+// else saved it since it was shown; false when err is another refusal.
+func (s *branchSection) askAboutConflict(err error) bool {
+	return core.AskAboutRecordConflict(s.app, err, core.RecordForm[data.Branch]{
+		Stored: s.app.Store.Branch,
+		Mine:   s.edits.Fields,
+		Theirs: func(b data.Branch) ([]widgets.FieldValue, error) {
+			e := newBranchEditor(true, s.editor.texts...)
+			form := e.settingsForm()
+			e.show(b)
+			return widgets.FieldValues(form), nil
+		},
+		Show: func(data.Branch) { s.showStored() },
+		Keep: func(b data.Branch) {
+			mine := *s.editor.shown
+			mine.Version, mine.UpdatedBy, mine.UpdatedAt = b.Version, b.UpdatedBy, b.UpdatedAt
+			s.editor.shown = &mine
+		},
+		Save: func() { s.save() },
+		Say:  s.status.SetText,
+	})
+}
