@@ -22,7 +22,8 @@ type RecordForm[T any] struct {
 	// Continue, when set, opens the form again after Keep for 继续编辑 (a
 	// dialog that closed on saving); 保留我的 then saves without it.
 	Continue func()
-	// Save saves the form again; Say writes to its message line.
+	// Save saves the form again; Say writes to its message line (what was
+	// done; a record that cannot be read is shown as an error).
 	Save func()
 	Say  func(string)
 }
@@ -31,10 +32,10 @@ type RecordForm[T any] struct {
 // AskAboutConflict, with the functions built from r), and says false when
 // it is some other refusal.
 func AskAboutRecordConflict[T any](a *App, err error, r RecordForm[T]) bool {
-	return a.AskAboutConflict(err, r.conflict())
+	return a.AskAboutConflict(err, r.conflict(a))
 }
 
-func (r RecordForm[T]) conflict() Conflict {
+func (r RecordForm[T]) conflict(a *App) Conflict {
 	return Conflict{
 		Compare: func() ([]FieldChange, error) {
 			stored, err := r.Stored()
@@ -48,13 +49,13 @@ func (r RecordForm[T]) conflict() Conflict {
 			return widgets.ChangedFields(r.Mine(), theirs), nil
 		},
 		Reload: func() {
-			if stored, ok := r.stored("无法重新载入："); ok {
+			if stored, ok := r.stored(a, "无法重新载入"); ok {
 				r.Say("已重新载入对方保存的内容。")
 				r.Show(stored)
 			}
 		},
 		Adopt: func() {
-			if r.keep("无法继续编辑：") {
+			if r.keep(a, "无法继续编辑") {
 				if r.Continue != nil {
 					r.Continue()
 				}
@@ -62,36 +63,36 @@ func (r RecordForm[T]) conflict() Conflict {
 			}
 		},
 		Save:      r.Save,
-		Overwrite: r.overwrite(),
+		Overwrite: r.overwrite(a),
 	}
 }
 
 // overwrite is 保留我的 of a form with Continue: keep, then save at once.
-func (r RecordForm[T]) overwrite() func() {
+func (r RecordForm[T]) overwrite(a *App) func() {
 	if r.Continue == nil {
 		return nil
 	}
 	return func() {
-		if r.keep("未保存：") {
+		if r.keep(a, "没有保存") {
 			r.Save()
 		}
 	}
 }
 
-// keep takes the stored record's version, or says why it cannot after lead.
-func (r RecordForm[T]) keep(lead string) bool {
-	stored, ok := r.stored(lead)
+// keep takes the stored record's version, or says why it cannot under title.
+func (r RecordForm[T]) keep(a *App, title string) bool {
+	stored, ok := r.stored(a, title)
 	if ok {
 		r.Keep(stored)
 	}
 	return ok
 }
 
-// stored reads the record as saved now, or says why it cannot after lead.
-func (r RecordForm[T]) stored(lead string) (T, bool) {
+// stored reads the record as saved now, or says why it cannot under title.
+func (r RecordForm[T]) stored(a *App, title string) (T, bool) {
 	stored, err := r.Stored()
 	if err != nil {
-		r.Say(lead + err.Error())
+		a.ShowError(title, err)
 	}
 	return stored, err == nil
 }

@@ -232,8 +232,12 @@ func (f *meetingForm) typeGrid() fyne.CanvasObject {
 }
 
 // limit gives an input that is not a FormField of the same label its
-// field's maximum length (data.FieldMaxLen); the message says which field.
+// field's maximum length (data.FieldMaxLen); the message says which field,
+// and so does a conflict's 对比 (widgets.Named).
 func (f *meetingForm) limit(e widgets.Limited, field string) {
+	if entry, ok := e.(*widgets.FormEntry); ok {
+		entry.Field = field
+	}
 	most := data.FieldMaxLen[field]
 	e.SetMaxLen(most, func() { f.Say(field + "：" + widgets.TooLongMessage(most)) })
 }

@@ -17,6 +17,10 @@ import (
 // FieldValue is one labelled field and what it shows.
 type FieldValue struct{ Field, Value string }
 
+// Named is an input that names its field itself, laid out without a
+// FormField (the 议题 of the minutes under its section heading).
+type Named interface{ FieldName() string }
+
 // FieldChange is one field that differs between two readings of a form.
 type FieldChange struct{ Field, Mine, Theirs string }
 
@@ -40,7 +44,8 @@ func newLabelledRow(field string, label, body fyne.CanvasObject) *fyne.Container
 }
 
 // FieldValues are the labelled fields inside root in layout order (the
-// kit's FormFields and the items of a widget.Form), hidden ones too, each with what its inputs show (several inputs joined by “、”,
+// kit's FormFields, Named inputs and the items of a widget.Form), hidden
+// ones too, each with what its inputs show (several inputs joined by “、”,
 // a ticked box by its text). A field inside another field's row belongs to
 // the inner one.
 func FieldValues(root fyne.CanvasObject) []FieldValue {
@@ -52,6 +57,10 @@ func FieldValues(root fyne.CanvasObject) []FieldValue {
 				out = append(out, FieldValue{row.field, shownValue(c.Objects[0])})
 				return
 			}
+		}
+		if n, ok := o.(Named); ok && n.FieldName() != "" {
+			out = append(out, FieldValue{n.FieldName(), shownValue(o)})
+			return
 		}
 		if form, ok := o.(*widget.Form); ok {
 			for _, item := range form.Items {

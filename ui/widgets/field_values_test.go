@@ -15,7 +15,7 @@ import (
 
 // A form is read field by field by its labels: the kit's fields (several
 // inputs joined, ticked boxes by their text, a group of fields field by
-// field) and a widget.Form's items; two readings differ only where a value
+// field), an entry naming its own field and a widget.Form's items; two readings differ only where a value
 // does.
 func TestFieldValuesByLabel(t *testing.T) {
 	test.NewTempApp(t)
@@ -32,14 +32,17 @@ func TestFieldValuesByLabel(t *testing.T) {
 			widgets.NewFormField("开始", start).Row, widgets.NewFormField("结束", end).Row))
 		phone := widget.NewEntry()
 		phone.SetText("0951-1")
-		return widgets.FieldValues(container.NewVBox(
+		agenda := widgets.NewMultiLineFormEntry()
+		agenda.Field = "议题"
+		agenda.SetText("学习条例")
+		return widgets.FieldValues(container.NewVBox(agenda,
 			widgets.NewFormField("地点", e).Row,
 			widgets.NewFormField("会议类型", container.NewHBox(a, b)).Row,
 			group.Row,
 			widget.NewForm(widget.NewFormItem("联系电话", phone), widget.NewFormItem("", widget.NewCheck("不设支委会", nil)))))
 	}
 	mine := read("三楼会议室", true)
-	want := []widgets.FieldValue{{Field: "地点", Value: "三楼会议室"}, {Field: "会议类型", Value: "党课、主题党日"},
+	want := []widgets.FieldValue{{Field: "议题", Value: "学习条例"}, {Field: "地点", Value: "三楼会议室"}, {Field: "会议类型", Value: "党课、主题党日"},
 		{Field: "开始", Value: "14:30"}, {Field: "结束", Value: "16:00"},
 		{Field: "联系电话", Value: "0951-1"}, {Field: "不设支委会", Value: "否"}}
 	if !reflect.DeepEqual(mine, want) {

@@ -60,7 +60,12 @@ type FormEntry struct {
 	FormKeys
 	OnFocusLost func()
 	lengthLimit
+	// Field names the entry's field when no FormField row does (Named).
+	Field string
 }
+
+// FieldName is the entry's own field name (FieldValues), "" for none.
+func (e *FormEntry) FieldName() string { return e.Field }
 
 func NewFormEntry() *FormEntry {
 	e := &FormEntry{}
