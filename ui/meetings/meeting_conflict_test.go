@@ -40,3 +40,35 @@ func TestMinutesConflict(t *testing.T) {
 		Field:  "地点", Same: "主持人", Mine: "三楼会议室", Theirs: "党员活动室",
 	})
 }
+
+// A 思政课 record changed by someone else while its form is open.
+func TestClassLogConflict(t *testing.T) {
+	var id uint
+	stored := func(t *testing.T, a *core.App) data.ClassLog {
+		c, err := data.Saved[data.ClassLog](a.Store, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	uitest.CheckConflict(t, uitest.ConflictCase{
+		Open: func(t *testing.T, a *core.App) func() {
+			c := data.ClassLog{Date: uitest.MeetingDay, Kind: data.ClassListen, Class: "七年级（3）班", Topic: "中华民族一家亲", Hours: 1}
+			if err := a.Store.SaveClassLog(&c); err != nil {
+				t.Fatal(err)
+			}
+			id = c.ID
+			showClassLogForm(a, &c)
+			return func() { uitest.TapButton(t, a.Window.Canvas(), "保存") }
+		},
+		Meanwhile: func(t *testing.T, a *core.App) {
+			c := stored(t, a)
+			c.Topic = "我们的中国梦"
+			if err := a.Store.SaveClassLog(&c); err != nil {
+				t.Fatal(err)
+			}
+		},
+		Stored: func(t *testing.T, a *core.App) string { return stored(t, a).Topic },
+		Field:  "课题", Same: "班级", Mine: "红色家书", Theirs: "我们的中国梦",
+	})
+}
