@@ -202,3 +202,15 @@ func checkYear(y int) error {
 	}
 	return nil
 }
+
+// Saved is the record of type T with id as stored now (a register's row, a
+// 思政课, a 党小组 …): what a form whose save was refused as stale
+// (ConflictError) compares itself with, or shows instead.
+func Saved[T any](s *Store, id uint) (T, error) {
+	var r T
+	err := s.db.First(&r, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		err = errors.New("这条记录已被删除")
+	}
+	return r, err
+}

@@ -138,3 +138,24 @@ func TestCertificateAttachment(t *testing.T) {
 		t.Error("an attachment for a missing row was saved")
 	}
 }
+
+// Saved reads one record as stored now (what a form refused as stale
+// compares itself with); a deleted one says so in Chinese.
+func TestSavedIsTheStoredRecordOrSaysItIsDeleted(t *testing.T) {
+	s := openTemp(t)
+	g := PartyGroup{Name: "第一党小组"}
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	g.Name = "语文组党小组"
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Saved[PartyGroup](s, g.ID)
+	if err != nil || got.Name != "语文组党小组" || got.Version != g.Version {
+		t.Fatalf("Saved = %+v, %v; want the renamed group at version %d", got, err, g.Version)
+	}
+	if _, err := Saved[PartyGroup](s, g.ID+1); err == nil || !strings.Contains(err.Error(), "已被删除") {
+		t.Errorf("a missing record: %v", err)
+	}
+}

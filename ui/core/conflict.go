@@ -23,7 +23,7 @@ import (
 
 // FieldChange is one field that differs between the form and the record as
 // saved now, both as the form shows them.
-type FieldChange struct{ Field, Mine, Theirs string }
+type FieldChange = widgets.FieldChange
 
 // Conflict is what a form offers for a refused save.
 type Conflict struct {
@@ -36,6 +36,9 @@ type Conflict struct {
 	Adopt func()
 	// Save saves the form again (after Adopt: 保留我的).
 	Save func()
+	// Overwrite, when set, is 保留我的 in place of Adopt then Save (a form
+	// whose Adopt opens it again, its dialog having closed on saving).
+	Overwrite func()
 }
 
 // AskAboutConflict asks what to do when err is a conflict, and says false
@@ -97,6 +100,10 @@ func (a *App) showComparison(conflict *data.ConflictError, c Conflict) {
 	}
 	mine := widget.NewButtonWithIcon("保留我的（再保存一次）", theme.DocumentSaveIcon(), func() {
 		d.Hide()
+		if c.Overwrite != nil {
+			c.Overwrite()
+			return
+		}
 		c.Adopt()
 		c.Save()
 	})

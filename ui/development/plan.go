@@ -175,6 +175,12 @@ func (t *devPlanTab) plannablePeople(current uint) []data.Person {
 
 // showPlanForm adds a plan line (plan nil) or edits one.
 func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
+	dlg, unsaved := t.planForm(plan)
+	t.a.ShowForm(dlg, unsaved, nil)
+}
+
+// planForm builds the form of a plan line (not shown).
+func (t *devPlanTab) planForm(plan *data.DevPlan) (*dialog.CustomDialog, *core.Unsaved) {
 	line := data.DevPlan{Year: t.year, Stage: data.StageProbationer}
 	if plan != nil {
 		line = *plan
@@ -208,6 +214,7 @@ func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
 		title = fmt.Sprintf("修改%d年发展党员计划", line.Year)
 	}
 	dlg := dialog.NewCustomWithoutButtons(title, content, t.a.Window)
+	var unsaved *core.Unsaved
 	trySave := func() bool {
 		planned, err := when.Date()
 		if err == nil {
@@ -217,13 +224,14 @@ func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
 		if err != nil {
 			message.SetText(err.Error())
 			message.Show()
+			t.planRefused(err, &line, dlg, unsaved, message)
 			return false
 		}
 		dlg.Hide()
 		t.a.NotifyChanged()
 		return true
 	}
-	unsaved := core.DialogForm("发展党员计划", dlg, content, nil, trySave)
+	unsaved = core.DialogForm("发展党员计划", dlg, content, nil, trySave)
 	cancel := func() { t.a.AskLeave(unsaved) }
 	keys := widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel}
 	note.SetKeys(keys)
@@ -232,7 +240,7 @@ func (t *devPlanTab) showPlanForm(plan *data.DevPlan) {
 	save.Importance = widget.HighImportance
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel), save})
 	dlg.Resize(fyne.NewSize(560, 0))
-	t.a.ShowForm(dlg, unsaved, nil)
+	return dlg, unsaved
 }
 
 func (t *devPlanTab) showYoungTeachers() {

@@ -394,7 +394,7 @@ func (f *stepForm) trySave() bool {
 		return false
 	}
 	if err := f.a.Store.SaveDevStep(&st); err != nil {
-		f.Say("未保存："+err.Error(), widget.DangerImportance)
+		f.refused(err)
 		return false
 	}
 	f.dlg.Hide()

@@ -359,7 +359,7 @@ func (f *classLogForm) save() bool {
 		c.Teacher = f.teacher.Text
 	}
 	if err := f.a.Store.SaveClassLog(&c); err != nil {
-		f.Say("未保存：" + err.Error())
+		f.refused(err)
 		return false
 	}
 	f.dlg.Hide()

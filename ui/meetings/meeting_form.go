@@ -232,8 +232,12 @@ func (f *meetingForm) typeGrid() fyne.CanvasObject {
 }
 
 // limit gives an input that is not a FormField of the same label its
-// field's maximum length (data.FieldMaxLen); the message says which field.
+// field's maximum length (data.FieldMaxLen); the message says which field,
+// and so does a conflict's 对比 (widgets.Named).
 func (f *meetingForm) limit(e widgets.Limited, field string) {
+	if entry, ok := e.(*widgets.FormEntry); ok {
+		entry.Field = field
+	}
 	most := data.FieldMaxLen[field]
 	e.SetMaxLen(most, func() { f.Say(field + "：" + widgets.TooLongMessage(most)) })
 }
@@ -428,7 +432,7 @@ func (f *meetingForm) store() ([]compliance.LinkOutcome, bool) {
 	}
 	outcomes, err := compliance.Save(f.a.Store, &m)
 	if err != nil {
-		f.Say("未保存：" + err.Error())
+		f.refused(err)
 		return nil, false
 	}
 	if saved, err := f.a.Store.Meeting(m.ID); err == nil {

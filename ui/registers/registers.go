@@ -189,6 +189,7 @@ func (l *List[T]) edit(v *T) {
 		return true
 	}
 	unsaved := core.DialogForm(l.spec.Title, d, f.fields, nil, trySave)
+	f.refused = func(err error) { l.askAboutConflict(err, f, d, people, unsaved) }
 	cancel := func() { l.app.AskLeave(unsaved) }
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { trySave() })
 	save.Importance = widget.HighImportance
@@ -210,6 +211,7 @@ type recordForm[T any] struct {
 	ids     map[string]uint // person label → ID
 	fields  *fyne.Container
 	message *widget.Label
+	refused func(error) // asks about a conflict (conflict.go)
 }
 
 func newRecordForm[T any](a *core.App, cols []reports.Column[T], spec Spec[T], people []data.Person, orig *T) *recordForm[T] {
@@ -309,12 +311,20 @@ func (f *recordForm[T]) save(v T) bool {
 		return false
 	}
 	if err := f.spec.Save(f.app.Store, &v); err != nil {
-		f.message.SetText(core.WrapMessage(err.Error()))
-		f.message.Show()
+		f.say("未保存：" + err.Error())
+		if f.refused != nil {
+			f.refused(err)
+		}
 		return false
 	}
 	f.app.NotifyChanged()
 	return true
+}
+
+// say shows msg above the buttons.
+func (f *recordForm[T]) say(msg string) {
+	f.message.SetText(core.WrapMessage(msg))
+	widgets.SetVisible(f.message, msg != "")
 }
 
 // person keeps the register's ID of a name chosen from the list (the store

@@ -94,31 +94,37 @@ func (g *groupsSection) reload() {
 func (g *groupsSection) current() (data.PartyGroup, bool) { return chosen(g.rows, g.groups) }
 
 func (g *groupsSection) add() {
-	g.askName("新增党小组", "", func(name string) error {
+	g.askName("新增党小组", nil, func(name string) error {
 		return g.app.Store.SaveGroup(&data.PartyGroup{Name: name})
 	})
 }
 
 func (g *groupsSection) rename() {
-	group, ok := g.current()
-	if !ok {
-		return
+	if group, ok := g.current(); ok {
+		g.renameGroup(group)
 	}
-	g.askName("党小组改名", group.Name, func(name string) error {
+}
+
+func (g *groupsSection) renameGroup(group data.PartyGroup) {
+	g.askName("党小组改名", &group, func(name string) error {
 		group.Name = name
 		return g.app.Store.SaveGroup(&group)
 	})
 }
 
-// askName asks for a group name and hands it to save. A name typed is
-// asked about before Esc, 取消 or closing the window throws it away.
-func (g *groupsSection) askName(title, current string, save func(name string) error) {
+// askName asks for the name of group (nil: a new one) and hands it to save.
+// A name typed is asked about before Esc, 取消 or closing the window throws
+// it away.
+func (g *groupsSection) askName(title string, group *data.PartyGroup, save func(name string) error) {
 	entry := widgets.NewFormEntry()
-	entry.SetText(current)
+	if group != nil {
+		entry.SetText(group.Name)
+	}
 	entry.SetPlaceHolder("例如：第一党小组、语文组党小组")
 	msg := widgets.HiddenMessage(widget.DangerImportance)
 	content := container.NewVBox(widgets.NewFormField("名称", entry).Row, msg)
 	d := dialog.NewCustomWithoutButtons(title, content, g.app.Window)
+	var unsaved *core.Unsaved
 	trySave := func() bool {
 		name := data.CleanText(entry.Text)
 		err := errors.New("请填写党小组名称")
@@ -128,13 +134,16 @@ func (g *groupsSection) askName(title, current string, save func(name string) er
 		if err != nil {
 			msg.SetText(core.WrapMessage(err.Error()))
 			msg.Show()
+			if group != nil {
+				g.nameRefused(err, group, d, unsaved, msg)
+			}
 			return false
 		}
 		d.Hide()
 		g.app.NotifyChanged()
 		return true
 	}
-	unsaved := core.DialogForm("党小组名称", d, content, nil, trySave)
+	unsaved = core.DialogForm("党小组名称", d, content, nil, trySave)
 	cancel := func() { g.app.AskLeave(unsaved) }
 	entry.SetKeys(widgets.FormKeys{Ctrl: map[fyne.KeyName]func(){fyne.KeyS: func() { trySave() }}, Escape: cancel})
 	entry.OnSubmitted = func(string) { trySave() }
@@ -159,10 +168,13 @@ func (g *groupsSection) commit(what string, err error) {
 const noLeader = "（不设组长）"
 
 func (g *groupsSection) setLeader() {
-	group, ok := g.current()
-	if !ok {
-		return
+	if group, ok := g.current(); ok {
+		g.askLeader(group)
 	}
+}
+
+// askLeader asks for the 组长 of group, its choice first.
+func (g *groupsSection) askLeader(group data.PartyGroup) {
 	labels, ids := g.leaderChoices(group.ID)
 	pick := widget.NewSelect(labels, nil)
 	pick.SetSelectedIndex(0)
@@ -183,7 +195,7 @@ func (g *groupsSection) setLeader() {
 			id := ids[i]
 			group.LeaderID = &id
 		}
-		g.commit("设置组长", g.app.Store.SaveGroup(&group))
+		g.saveLeader(group)
 	}, g.app.Window)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()

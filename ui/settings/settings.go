@@ -74,6 +74,9 @@ type branchEditor struct {
 	entries     []*widget.Entry
 	noCommittee *widget.Check
 	rule        *widget.Select // nil when the version is not offered
+	// shown is the branch last put into the fields, with the version its
+	// save is checked against (data.SaveBranch); nil before show.
+	shown *data.Branch
 }
 
 func newBranchEditor(withRule bool, texts ...branchText) *branchEditor {
@@ -122,6 +125,7 @@ func (e *branchEditor) ruleItem() *widget.FormItem {
 
 // show puts b into the fields.
 func (e *branchEditor) show(b data.Branch) {
+	e.shown = &b
 	for i, t := range e.texts {
 		e.entries[i].SetText(*t.field(&b))
 	}
@@ -147,14 +151,27 @@ func (e *branchEditor) apply(b *data.Branch) {
 	}
 }
 
-// saveInto reads the stored branch, applies the editor and saves it.
+// saveInto applies the editor to the branch it showed and saves it: a save
+// over a branch someone else saved since is refused (data.ConflictError).
+// An editor that showed none reads the stored branch first.
 func (e *branchEditor) saveInto(s *data.Store) error {
-	b, err := s.Branch()
-	if err != nil {
+	if e.shown == nil {
+		b, err := s.Branch()
+		if err != nil {
+			return err
+		}
+		e.shown = &b
+	}
+	b := *e.shown
+	e.apply(&b)
+	if err := s.SaveBranch(b); err != nil {
 		return err
 	}
-	e.apply(&b)
-	return s.SaveBranch(b)
+	saved, err := s.Branch() // with its new version
+	if err == nil {
+		e.shown = &saved
+	}
+	return err
 }
 
 type branchSection struct {
@@ -173,17 +190,21 @@ func newBranchSection(a *core.App) fyne.CanvasObject {
 	s.reload()
 	a.OnChange(s.reload)
 
-	e := s.editor
-	basic := widget.NewForm(append(e.items(branchName, branchSuperior, branchUnit, branchCode, branchPhone), e.ruleItem())...)
-	committee := widget.NewForm(append(e.items(branchSecretary, branchDeputy, branchOrganization,
-		branchPropaganda, branchDiscipline), widget.NewFormItem("", e.noCommittee))...)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.save() })
 	save.Importance = widget.HighImportance
-	// Side by side where they fit, one under the other on a narrow screen.
-	form := widgets.WrapGrid(widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
+	form := s.editor.settingsForm()
 	s.edits = widgets.NewEdits(form, nil)
 	a.Hold(&core.Unsaved{What: "支部信息", Dirty: s.edits.Dirty, Save: s.save, Discard: s.showStored, Edits: s.edits})
 	return widgets.FormScroll(container.NewVBox(form, container.NewHBox(save, s.status)))
+}
+
+// settingsForm lays the editor of the settings screen out: 基本信息 and 支部委员.
+func (e *branchEditor) settingsForm() fyne.CanvasObject {
+	basic := widget.NewForm(append(e.items(branchName, branchSuperior, branchUnit, branchCode, branchPhone), e.ruleItem())...)
+	committee := widget.NewForm(append(e.items(branchSecretary, branchDeputy, branchOrganization,
+		branchPropaganda, branchDiscipline), widget.NewFormItem("", e.noCommittee))...)
+	// Side by side where they fit, one under the other on a narrow screen.
+	return widgets.WrapGrid(widget.NewCard("基本信息", "", basic), widget.NewCard("支部委员", "", committee))
 }
 
 // showStored puts the stored branch back into the form (放弃修改).
@@ -193,14 +214,15 @@ func (s *branchSection) showStored() {
 }
 
 // reload shows the stored branch, but only when it changed since it was
-// shown: other screens' changes must not wipe what the user is typing.
+// shown and nothing is typed: other screens' changes must not wipe what the
+// user is typing (its save then meets the change as a conflict).
 func (s *branchSection) reload() {
 	b, err := s.app.Store.Branch()
 	if err != nil {
 		s.app.ShowError("无法读取支部信息", err)
 		return
 	}
-	if s.loaded && b.UpdatedAt.Equal(s.shown) {
+	if s.loaded && (b.UpdatedAt.Equal(s.shown) || s.edits != nil && s.edits.Dirty()) {
 		return
 	}
 	s.loaded, s.shown = true, b.UpdatedAt
@@ -212,7 +234,9 @@ func (s *branchSection) reload() {
 
 func (s *branchSection) save() bool {
 	if err := s.editor.saveInto(s.app.Store); err != nil {
-		s.app.ShowError("支部信息没有保存", err)
+		if !s.askAboutConflict(err) {
+			s.app.ShowError("支部信息没有保存", err)
+		}
 		return false
 	}
 	s.edits.Mark()

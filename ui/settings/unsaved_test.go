@@ -76,7 +76,7 @@ func TestOperatorAndHolidaysAskBeforeLosingTypedWork(t *testing.T) {
 func TestGroupNameAsksBeforeLosingTypedWork(t *testing.T) {
 	uitest.RequireAsksBeforeLosingWork(t, uitest.LeavePaths,
 		func(t *testing.T, a *core.App) {
-			(&groupsSection{app: a}).askName("新增党小组", "", func(string) error { return nil })
+			(&groupsSection{app: a}).askName("新增党小组", nil, func(string) error { return nil })
 		},
 		func(t *testing.T, a *core.App) string {
 			uitest.FillField(t, a.Window.Canvas(), "名称", "语文组党小组")

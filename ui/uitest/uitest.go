@@ -401,13 +401,20 @@ func TapCard(t *testing.T, c fyne.Canvas, text string) {
 	t.Fatalf("no card showing %q; shown: %q", text, ShownTexts(c))
 }
 
-// FieldInput is the input of the form row labelled label (formField), in
-// the topmost dialog that has one.
+// FieldInput is the input of the form row labelled label (formField, or an
+// item of a widget.Form), in the topmost dialog that has one.
 func FieldInput(t *testing.T, c fyne.Canvas, label string) fyne.CanvasObject {
 	t.Helper()
 	roots := canvasRoots(c)
 	for i := len(roots) - 1; i >= 0; i-- {
 		for _, o := range VisibleObjects(roots[i]) {
+			if form, ok := o.(*widget.Form); ok {
+				for _, item := range form.Items {
+					if item.Text == label {
+						return item.Widget
+					}
+				}
+			}
 			row, ok := o.(*fyne.Container)
 			if !ok || len(row.Objects) != 2 {
 				continue
@@ -440,6 +447,9 @@ func FillField(t *testing.T, c fyne.Canvas, label, value string) {
 		in.SetText("")
 		TypeIn(c, in, value)
 	case *widgets.FormSelectEntry:
+		in.SetText("")
+		TypeIn(c, in, value)
+	case *widget.Entry:
 		in.SetText("")
 		TypeIn(c, in, value)
 	case *widget.Select:

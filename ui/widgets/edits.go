@@ -148,3 +148,7 @@ func OnAnyChange(o fyne.CanvasObject, changed func()) {
 		}
 	}
 }
+
+// Fields are the form's labelled fields as they show now (FieldValues), for
+// comparing the form with the record as saved by someone else.
+func (e *Edits) Fields() []FieldValue { return FieldValues(e.root) }

@@ -60,7 +60,12 @@ type FormEntry struct {
 	FormKeys
 	OnFocusLost func()
 	lengthLimit
+	// Field names the entry's field when no FormField row does (Named).
+	Field string
 }
+
+// FieldName is the entry's own field name (FieldValues), "" for none.
+func (e *FormEntry) FieldName() string { return e.Field }
 
 func NewFormEntry() *FormEntry {
 	e := &FormEntry{}
@@ -184,7 +189,7 @@ func NewFormField(name string, input fyne.CanvasObject) *FormField {
 	label.Alignment = fyne.TextAlignTrailing
 	labelBox := container.NewGridWrap(fyne.NewSize(LabelWidth, label.MinSize().Height), label)
 	f := &FormField{name: name, Label: label, Input: input, Hint: hint,
-		Row: container.NewBorder(nil, nil, labelBox, nil, container.NewVBox(input, hint))}
+		Row: newLabelledRow(name, labelBox, container.NewVBox(input, hint))}
 	if limit, ok := data.FieldMaxLen[name]; ok {
 		if l, ok := input.(Limited); ok {
 			l.SetMaxLen(limit, func() { f.Say(TooLongMessage(limit), widget.WarningImportance) })
