@@ -277,9 +277,10 @@ func isPermissionError(err error) bool {
 
 // ServerBranch is a branch on the server, as the signed-in user may see it.
 type ServerBranch struct {
-	ID     uint
-	Name   string // 支部名称 of its branch record ("" before it has one)
-	People int    // people records outside the recycle bin
+	ID      uint
+	Name    string // 支部名称 of its branch record ("" before it has one)
+	People  int    // people records outside the recycle bin (applicants and leavers too)
+	Members int    // 在册党员: 正式 and 预备 on the roll, the 党员名册's count
 }
 
 // errSingleBranch: a data folder is one branch; the branch list and views
@@ -294,18 +295,21 @@ func (s *Store) ServerBranches() ([]ServerBranch, error) {
 	if s.server == nil {
 		return nil, errSingleBranch
 	}
-	q := `SELECT branch_id AS id, COALESCE(max(name), '') AS name, sum(n) AS people FROM (
-			SELECT branch_id, name, 0 AS n FROM branches
-			UNION ALL SELECT branch_id, NULL, 1 FROM people WHERE deleted_at IS NULL`
+	// The 在册党员 test is Person.InRegister's.
+	q := `SELECT branch_id AS id, COALESCE(max(name), '') AS name, sum(n) AS people, sum(m) AS members FROM (
+			SELECT branch_id, name, 0 AS n, 0 AS m FROM branches
+			UNION ALL SELECT branch_id, NULL, 1, CASE WHEN roll = @roll AND stage IN @members THEN 1 ELSE 0 END
+				FROM people WHERE deleted_at IS NULL`
 	switch s.server.role {
 	case RoleBranch:
-		q += ` UNION ALL SELECT po_branch(), NULL, 0`
+		q += ` UNION ALL SELECT po_branch(), NULL, 0, 0`
 	case "":
-		q += ` UNION ALL SELECT branch_id, NULL, 0 FROM app_users WHERE role = 'branch'`
+		q += ` UNION ALL SELECT branch_id, NULL, 0, 0 FROM app_users WHERE role = 'branch'`
 	}
 	q += `) b GROUP BY branch_id ORDER BY branch_id`
 	var out []ServerBranch
-	if err := s.db.Raw(q).Scan(&out).Error; err != nil {
+	args := map[string]any{"roll": RollActive, "members": MemberStages}
+	if err := s.db.Raw(q, args).Scan(&out).Error; err != nil {
 		return nil, plainServerError(err)
 	}
 	return out, nil

@@ -232,7 +232,7 @@ func TestServerBranchesAndBranchViews(t *testing.T) {
 	datatest.Create(t, one, datatest.Member("甲", ""))
 	datatest.Create(t, two, datatest.Member("乙", ""), datatest.Member("丙", ""))
 
-	want := []data.ServerBranch{{ID: 1, Name: "一小党支部", People: 1}, {ID: 2, Name: "二小党支部", People: 2}}
+	want := []data.ServerBranch{{ID: 1, Name: "一小党支部", People: 1, Members: 1}, {ID: 2, Name: "二小党支部", People: 2, Members: 2}}
 	for who, s := range map[string]*data.Store{"district": district, "owner": admin} {
 		got, err := s.ServerBranches()
 		if err != nil || !slices.Equal(got, want) {

@@ -30,22 +30,23 @@ func (c *cli) branches(args []string) error {
 		}
 		fmt.Fprintf(c.stdout, "服务器上共 %d 个支部：\n", len(list))
 		for _, b := range list {
-			fmt.Fprintf(c.stdout, "  第 %d 号  %s  %d 人\n", b.ID, b.Label(), b.People)
+			fmt.Fprintf(c.stdout, "  第 %d 号  %s  在册党员 %d 人（人员记录 %d 条）\n", b.ID, b.Label(), b.Members, b.People)
 		}
 		return nil
 	})
 }
 
 type branchJSON struct {
-	ID     uint   `json:"id"`
-	Name   string `json:"name"`
-	People int    `json:"people"`
+	ID      uint   `json:"id"`
+	Name    string `json:"name"`
+	People  int    `json:"people"`
+	Members int    `json:"members"`
 }
 
 func printBranchesJSON(c *cli, list []data.ServerBranch) error {
 	out := make([]branchJSON, 0, len(list))
 	for _, b := range list {
-		out = append(out, branchJSON{ID: b.ID, Name: b.Name, People: b.People})
+		out = append(out, branchJSON{ID: b.ID, Name: b.Name, People: b.People, Members: b.Members})
 	}
 	enc := json.NewEncoder(c.stdout)
 	enc.SetIndent("", "  ")

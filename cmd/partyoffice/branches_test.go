@@ -36,19 +36,21 @@ func TestBranchesListAndExportOneBranch(t *testing.T) {
 	if err := two.SaveBranch(data.Branch{Name: "二小党支部"}); err != nil {
 		t.Fatal(err)
 	}
+	// An applicant is a person record but not on the 党员名册.
+	applicant := &data.Person{Name: "丁", IDNumber: datatest.IDNumber("19990101", 7), Stage: data.StageApplicant}
 	datatest.Create(t, two, datatest.Member("乙", datatest.IDNumber("19810101", 3)),
-		datatest.Member("丙", datatest.IDNumber("19820101", 5)))
+		datatest.Member("丙", datatest.IDNumber("19820101", 5)), applicant)
 	district := pgtest.AsUser(t, dsn, qu, "pw3")
 
 	var got []branchJSON
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", district, "branches", "--json")), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := []branchJSON{{1, "一小党支部", 1}, {2, "二小党支部", 2}}
+	want := []branchJSON{{1, "一小党支部", 1, 1}, {2, "二小党支部", 3, 2}}
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("branches --json %+v, want %+v", got, want)
 	}
-	if out := mustRun(t, "--db", district, "branches"); !strings.Contains(out, "第 2 号  二小党支部  2 人") {
+	if out := mustRun(t, "--db", district, "branches"); !strings.Contains(out, "第 2 号  二小党支部  在册党员 2 人（人员记录 3 条）") {
 		t.Errorf("branches says %q", out)
 	}
 	sheet := filepath.Join(t.TempDir(), "二小.xlsx")

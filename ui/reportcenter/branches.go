@@ -36,7 +36,7 @@ func newBranchesView(a *core.App) (*branchesView, fyne.CanvasObject) {
 		Columns: []reports.Column[data.ServerBranch]{
 			{Header: "编号", ScreenWidth: 56, Get: func(b *data.ServerBranch) any { return int(b.ID) }},
 			{Header: "支部名称", ScreenWidth: 240, Get: func(b *data.ServerBranch) any { return b.Label() }},
-			{Header: "人数", ScreenWidth: 56, Get: func(b *data.ServerBranch) any { return b.People }},
+			{Header: "在册党员", ScreenWidth: 72, Get: func(b *data.ServerBranch) any { return b.Members }},
 		},
 		ID:       func(b *data.ServerBranch) uint { return b.ID },
 		OnSelect: v.chosen,
@@ -78,11 +78,11 @@ func (v *branchesView) reload() {
 				v.a.ShowError("无法读取各支部", err)
 				return
 			}
-			people := 0
+			members := 0
 			for _, b := range list {
-				people += b.People
+				members += b.Members
 			}
-			v.count.SetText(fmt.Sprintf("共 %d 个支部，%d 人", len(list), people))
+			v.count.SetText(fmt.Sprintf("共 %d 个支部，在册党员 %d 人", len(list), members))
 			v.list.SetRows(list)
 		})
 	})

@@ -109,7 +109,7 @@ func TestDistrictViewsOneBranch(t *testing.T) {
 	}
 	v, obj := newBranchesView(a)
 	uitest.Show(a, obj)
-	if v.list.Len() != 2 || v.list.Cell(1, 1) != "二小党支部" || v.count.Text != "共 2 个支部，5 人" {
+	if v.list.Len() != 2 || v.list.Cell(1, 1) != "二小党支部" || v.count.Text != "共 2 个支部，在册党员 5 人" {
 		t.Fatalf("branch list %d rows (%q), %q", v.list.Len(), v.list.Cell(1, 1), v.count.Text)
 	}
 	v.list.SelectRow(1)
