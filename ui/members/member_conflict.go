@@ -1,48 +1,48 @@
 package members
 
 import (
+	"partyoffice/data"
 	"partyoffice/ui/core"
+	"partyoffice/ui/widgets"
 )
 
 // refused shows why the store did not save. When someone else saved the
 // record since the form was opened (optimistic locking, data.ConflictError;
-// docs/ARCHITECTURE.md#two-backends) it asks what to do (core.Conflict):
-// 重新载入 shows their version, 对比 lists field by field what differs,
-// 继续编辑 keeps what was typed and lets the next save replace it.
+// docs/ARCHITECTURE.md#two-backends) it asks what to do (core.RecordForm,
+// as every form does): 重新载入 shows their version, 对比 lists field by
+// field what differs, 继续编辑 keeps what was typed and lets the next save
+// replace it.
 func (f *memberForm) refused(err error) {
 	f.Say("未保存：" + err.Error())
-	f.a.AskAboutConflict(err, core.Conflict{
-		Compare: f.compare, Reload: f.reload, Adopt: f.adoptStoredVersion,
-		Save: func() { f.trySave() },
+	core.AskAboutRecordConflict(f.a, err, core.RecordForm[data.Person]{
+		Stored: func() (data.Person, error) { return f.a.Store.Person(f.orig.ID) },
+		Mine: func() []widgets.FieldValue {
+			mine, _ := f.collect()
+			return f.shown(&mine)
+		},
+		Theirs: func(p data.Person) ([]widgets.FieldValue, error) { return f.shown(&p), nil },
+		Show:   f.reload,
+		Keep:   func(p data.Person) { f.orig.Model = p.Model },
+		Save:   func() { f.trySave() },
+		Say:    f.Say,
 	})
 }
 
-// compare lists the fields where the form differs from the record as saved now.
-func (f *memberForm) compare() ([]core.FieldChange, error) {
-	saved, err := f.a.Store.Person(f.orig.ID)
-	if err != nil {
-		return nil, err
-	}
-	mine, _ := f.collect()
-	var out []core.FieldChange
+// shown is p's fields as the form shows them, the values 对比 compares. The
+// member form binds its fields itself (fieldBinding.show), so it reads them
+// from there rather than from its widgets.
+func (f *memberForm) shown(p *data.Person) []widgets.FieldValue {
+	var out []widgets.FieldValue
 	for _, b := range f.bind {
-		if b.show == nil {
-			continue
-		}
-		if m, t := b.show(&mine), b.show(&saved); m != t {
-			out = append(out, core.FieldChange{Field: b.name, Mine: m, Theirs: t})
+		if b.show != nil {
+			out = append(out, widgets.FieldValue{Field: b.name, Value: b.show(p)})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // reload fills the form with the record as stored now.
-func (f *memberForm) reload() {
-	p, err := f.a.Store.Person(f.orig.ID)
-	if err != nil {
-		f.Say("无法重新载入：" + err.Error())
-		return
-	}
+func (f *memberForm) reload(p data.Person) {
 	f.orig = p
 	f.loading = true
 	for _, b := range f.bind {
@@ -51,17 +51,4 @@ func (f *memberForm) reload() {
 	f.loading = false
 	f.updateFullSuggestion()
 	f.edits.Mark()
-	f.Say("已重新载入对方保存的内容。")
-}
-
-// adoptStoredVersion keeps the typed values and takes the stored record's
-// version, so the user's next save knowingly replaces the other one.
-func (f *memberForm) adoptStoredVersion() {
-	p, err := f.a.Store.Person(f.orig.ID)
-	if err != nil {
-		f.Say("无法继续编辑：" + err.Error())
-		return
-	}
-	f.orig.Model = p.Model
-	f.Say("请核对后再保存；保存时会替换对方的修改。")
 }
