@@ -19,15 +19,11 @@ func twoBranchUsers(t *testing.T) (first, second, other *data.Store) {
 	dsn := pgtest.Database(t)
 	admin := datatest.ServerStoreOn(t, dsn)
 	shuji, zuzhi, er := pgtest.Login(t, "shuji"), pgtest.Login(t, "zuzhi"), pgtest.Login(t, "erxiao")
-	for _, u := range []data.ServerUser{
-		{Login: shuji, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
-		{Login: zuzhi, Password: "pw2", BranchID: 1, Role: data.RoleBranch, Name: "李明"},
-		{Login: er, Password: "pw3", BranchID: 2, Role: data.RoleBranch, Name: "王强"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatalf("add %s: %v", u.Login, err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: shuji, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		data.ServerUser{Login: zuzhi, Password: "pw2", BranchID: 1, Role: data.RoleBranch, Name: "李明"},
+		data.ServerUser{Login: er, Password: "pw3", BranchID: 2, Role: data.RoleBranch, Name: "王强"},
+	)
 	first = datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, shuji, "pw1"))
 	second = datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, zuzhi, "pw2"))
 	other = datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw3"))

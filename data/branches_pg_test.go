@@ -19,15 +19,11 @@ func TestBranchesOnOneServerSeeOnlyTheirRows(t *testing.T) {
 	dsn := pgtest.Database(t)
 	admin := datatest.ServerStoreOn(t, dsn)
 	yi, er, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
-	for _, u := range []data.ServerUser{
-		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
-		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
-		{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatalf("add %s: %v", u.Login, err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		data.ServerUser{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		data.ServerUser{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
+	)
 	one := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, yi, "pw1"))
 	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
 	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
@@ -215,15 +211,11 @@ func TestServerBranchesAndBranchViews(t *testing.T) {
 	dsn := pgtest.Database(t)
 	admin := datatest.ServerStoreOn(t, dsn)
 	yi, er, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
-	for _, u := range []data.ServerUser{
-		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
-		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
-		{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		data.ServerUser{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		data.ServerUser{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
+	)
 	one := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, yi, "pw1"))
 	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
 	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
@@ -269,14 +261,10 @@ func TestServerUsersManagedByTheOwner(t *testing.T) {
 	dsn := pgtest.Database(t)
 	admin := datatest.ServerStoreOn(t, dsn)
 	yi, qu := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "qu_admin")
-	for _, u := range []data.ServerUser{
-		{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
-		{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatalf("add %s: %v", u.Login, err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch, Name: "张静"},
+		data.ServerUser{Login: qu, Password: "pw3", BranchID: 0, Role: data.RoleDistrict, Name: "区管理员"},
+	)
 	users, err := admin.ServerUsers()
 	if err != nil || len(users) != 2 {
 		t.Fatalf("users %+v, %v", users, err)
@@ -344,14 +332,10 @@ func TestBranchOfEveryBranchNamesThemAll(t *testing.T) {
 		t.Errorf("the owner of one branch reads %q covering %d", b.Name, b.Covers)
 	}
 	er, qu := pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
-	for _, u := range []data.ServerUser{
-		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
-		{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch, Name: "李明"},
+		data.ServerUser{Login: qu, Password: "pw3", Role: data.RoleDistrict, Name: "区管理员"},
+	)
 	two := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, er, "pw2"))
 	district := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, qu, "pw3"))
 	if err := two.SaveBranch(data.Branch{Name: "二小党支部", Superior: parent, Code: "02", RuleVersion: "2019.01"}); err != nil {

@@ -85,12 +85,9 @@ func TestMoveFolderIntoTheUsersBranch(t *testing.T) {
 	}
 	admin := datatest.ServerStoreOn(t, dsn)
 	er, qu := pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu")
-	for _, u := range []data.ServerUser{{Login: er, Password: "pw", BranchID: 2, Role: data.RoleBranch},
-		{Login: qu, Password: "pw", Role: data.RoleDistrict}} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin, data.ServerUser{Login: er, Password: "pw", BranchID: 2, Role: data.RoleBranch},
+		data.ServerUser{Login: qu, Password: "pw", Role: data.RoleDistrict},
+	)
 	user := pgtest.AsUser(t, dsn, er, "pw")
 	if _, err := data.MoveFolderToServer(datatest.Folder(t, "丙"), user, 1); err == nil {
 		t.Error("branch 2's user moved a folder into branch 1")

@@ -110,14 +110,10 @@ func TestSignedInWindowSaysWhoAndOffersSignOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	li, qu := pgtest.Login(t, "li_ming"), pgtest.Login(t, "qu")
-	for _, u := range []data.ServerUser{
-		{Login: li, Password: "pw", BranchID: 1, Role: data.RoleBranch, Name: "李明"},
-		{Login: qu, Password: "pw", Role: data.RoleDistrict, Name: "王区"},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: li, Password: "pw", BranchID: 1, Role: data.RoleBranch, Name: "李明"},
+		data.ServerUser{Login: qu, Password: "pw", Role: data.RoleDistrict, Name: "王区"},
+	)
 	core.UseChinese()
 	app := test.NewTempApp(t)
 	branch := datatest.ServerStoreOn(t, pgtest.AsUser(t, dsn, li, "pw"))

@@ -20,14 +20,10 @@ func TestBranchesListAndExportOneBranch(t *testing.T) {
 	dsn := pgtest.Database(t)
 	admin := datatest.ServerStoreOn(t, dsn)
 	er, qu := pgtest.Login(t, "zhibu_er"), pgtest.Login(t, "qu_admin")
-	for _, u := range []data.ServerUser{
-		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch},
-		{Login: qu, Password: "pw3", Role: data.RoleDistrict},
-	} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin,
+		data.ServerUser{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch},
+		data.ServerUser{Login: qu, Password: "pw3", Role: data.RoleDistrict},
+	)
 	if err := admin.SaveBranch(data.Branch{Name: "一小党支部"}); err != nil {
 		t.Fatal(err)
 	}

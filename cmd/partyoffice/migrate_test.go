@@ -60,12 +60,9 @@ func TestMigrateTwoBranchesIntoOneServerAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	yi, er := pgtest.Login(t, "zhibu_yi"), pgtest.Login(t, "zhibu_er")
-	for _, u := range []data.ServerUser{{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch},
-		{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch}} {
-		if err := admin.AddServerUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.AddUsers(t, admin, data.ServerUser{Login: yi, Password: "pw1", BranchID: 1, Role: data.RoleBranch},
+		data.ServerUser{Login: er, Password: "pw2", BranchID: 2, Role: data.RoleBranch},
+	)
 	admin.Close()
 	for user, folder := range map[string]string{pgtest.AsUser(t, dsn, yi, "pw1"): first, pgtest.AsUser(t, dsn, er, "pw2"): second} {
 		s, err := data.OpenServer(user, t.TempDir())

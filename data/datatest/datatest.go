@@ -171,3 +171,14 @@ func Meeting(t testing.TB, s *data.Store, date civil.Date, group *uint, types ..
 	m.Host, m.Recorder = "王主持", "李记录"
 	return m
 }
+
+// AddUsers creates the server sign-ins on the owner's store admin (the
+// branch users and 区管理员 of the tests of row-level security).
+func AddUsers(t testing.TB, admin *data.Store, users ...data.ServerUser) {
+	t.Helper()
+	for _, u := range users {
+		if err := admin.AddServerUser(u); err != nil {
+			t.Fatalf("add %s: %v", u.Login, err)
+		}
+	}
+}
