@@ -138,6 +138,25 @@ func (c *cli) receiveInto(s *data.Store, in *data.Incoming) error {
 	return nil
 }
 
+// secret is a password from the first line of passwordFile, else typed at
+// a terminal after prompt (not echoed: readSecret). It never comes from the
+// command line itself, where other users of the PC and the shell history
+// would see it; missing says how to give it when there is neither.
+func (c *cli) secret(passwordFile, prompt, missing string) (string, error) {
+	password, err := readPasswordFile(passwordFile)
+	if err != nil {
+		return "", err
+	}
+	if password == "" && stdinIsTerminal() {
+		fmt.Fprint(c.stdout, prompt+"（输入的字符不显示）：")
+		password = readSecret(c.stdout)
+	}
+	if password == "" {
+		return "", usageError("%s", missing)
+	}
+	return password, nil
+}
+
 // readSecret reads a password from stdin. Typed at a terminal it is not
 // echoed (golang.org/x/term), and the Enter that was not echoed either is
 // put on w; from a pipe (or a test's reader) it is the first line.

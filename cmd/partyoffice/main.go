@@ -256,16 +256,10 @@ func (c *cli) checkAppPassword(passwordFile string) error {
 	if err != nil || !set {
 		return err
 	}
-	password, err := readPasswordFile(passwordFile)
+	password, err := c.secret(passwordFile, "这个数据文件夹设有应用密码，请输入密码并回车",
+		"这个数据文件夹设有应用密码：请把密码写在一个文件的第一行，在命令前加 --password-file 文件（例如 partyoffice --password-file 密码.txt export …）")
 	if err != nil {
 		return err
-	}
-	if password == "" && stdinIsTerminal() {
-		fmt.Fprint(c.stdout, "这个数据文件夹设有应用密码，请输入密码并回车（输入的字符不显示）：")
-		password = readSecret(c.stdout)
-	}
-	if password == "" {
-		return usageError("这个数据文件夹设有应用密码：请把密码写在一个文件的第一行，在命令前加 --password-file 文件（例如 partyoffice --password-file 密码.txt export …）")
 	}
 	return data.VerifyAppPassword(c.dataDir, password)
 }

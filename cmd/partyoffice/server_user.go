@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"strings"
 
 	"partyoffice/data"
 )
@@ -128,20 +126,8 @@ func (c *cli) resetServerUserPassword(args []string) error {
 }
 
 // newServerPassword is a sign-in's new password: from --password-file,
-// else typed on a terminal. It never comes from the command line itself,
-// where other users of the PC and the shell history would see it.
+// else typed on a terminal without echo (cli.secret).
 func (c *cli) newServerPassword(passwordFile, login string) (string, error) {
-	password, err := readPasswordFile(passwordFile)
-	if err != nil {
-		return "", err
-	}
-	if password == "" && stdinIsTerminal() {
-		fmt.Fprintf(c.stdout, "请输入 %s 的新密码并回车：", login)
-		line, _ := bufio.NewReader(stdin).ReadString('\n')
-		password = strings.TrimRight(line, "\r\n")
-	}
-	if password == "" {
-		return "", usageError("请把密码写在一个文件的第一行，用 --password-file 文件 指定")
-	}
-	return password, nil
+	return c.secret(passwordFile, "请输入 "+login+" 的新密码并回车",
+		"请把密码写在一个文件的第一行，用 --password-file 文件 指定")
 }
