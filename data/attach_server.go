@@ -94,20 +94,8 @@ func writeCached(dest string, raw []byte) error {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return fmt.Errorf("无法保存附件：%w", plainIOError(err))
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), ".incoming-*")
-	if err != nil {
-		return fmt.Errorf("无法保存附件：%w", plainIOError(err))
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	_, err = tmp.Write(raw)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dest)
-	}
-	if err != nil {
-		return fmt.Errorf("无法保存附件：%w", plainIOError(err))
+	if err := writeFileAtomically(dest, raw); err != nil {
+		return fmt.Errorf("无法保存附件：%w", err)
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func TestDraftIsKeptReplacedAndDropped(t *testing.T) {
 	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
 		t.Errorf("draft file mode %v, want 0600 (it holds personal data)", info.Mode().Perm())
 	}
-	if left, _ := filepath.Glob(filepath.Join(s.Dir(), DraftsDir, "*.tmp")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(s.Dir(), DraftsDir, incomingPrefix+"*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
 	if err := s.DropDraft("meeting"); err != nil {

@@ -100,7 +100,7 @@ func (s *Store) copyIn(src string) (rel, sum string, size int64, created bool, e
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", "", 0, false, fmt.Errorf("无法创建附件文件夹：%w", plainIOError(err))
 	}
-	tmp, err := os.CreateTemp(dir, ".incoming-*")
+	tmp, err := os.CreateTemp(dir, incomingPrefix+"*")
 	if err != nil {
 		return "", "", 0, false, fmt.Errorf("无法保存附件：%w", plainIOError(err))
 	}

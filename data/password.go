@@ -182,17 +182,29 @@ func (s *Store) saveAppLock(f appLockFile, action, summary string) error {
 	})
 }
 
+// incomingPrefix begins the name of a file being written, before its
+// rename to the real name.
+const incomingPrefix = ".incoming-"
+
 // writeFileAtomically writes through a temporary file and a rename, so a
 // crash leaves the old file or the new one, never half of one. The file is
-// the user's only (0600). Callers say what was being saved.
+// the user's only (0600: os.CreateTemp's mode). The temporary name is unique,
+// so two writers of one path (a fetched attachment wanted by two screens)
+// never write into each other's half. Callers say what was being saved.
 func writeFileAtomically(path string, raw []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, raw, 0o600); err != nil {
-		os.Remove(tmp)
+	tmp, err := os.CreateTemp(filepath.Dir(path), incomingPrefix+"*")
+	if err != nil {
 		return plainIOError(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	_, err = tmp.Write(raw)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
 		return plainIOError(err)
 	}
 	return nil

@@ -40,14 +40,8 @@ func SaveServerChoice(dir, dsn string) error {
 }
 
 func writeServerChoice(dir, dsn string) error {
-	path := filepath.Join(dir, ServerChoiceFile)
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(dsn+"\n"), 0o600); err != nil {
-		return fmt.Errorf("无法保存数据位置：%w", plainIOError(err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法保存数据位置：%w", plainIOError(err))
+	if err := writeFileAtomically(filepath.Join(dir, ServerChoiceFile), []byte(dsn+"\n")); err != nil {
+		return fmt.Errorf("无法保存数据位置：%w", err)
 	}
 	return nil
 }
